@@ -1,0 +1,30 @@
+// Builds the three processes from this project's own folders (none of electron-vite's defaults apply).
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: {
+        input: { index: resolve('src-main/app/main.ts'), cli: resolve('src-main/cli/main.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload must be CommonJS.
+      rolldownOptions: { input: { index: resolve('src-main/app/preload.ts') }, output: { format: 'cjs' } },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    plugins: [react()],
+    build: {
+      outDir: resolve('out/renderer'),
+      rolldownOptions: { input: resolve('src-renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,118 @@
+// The one contract between the renderer and the engine, carried by Electron IPC or the `serve` WebSocket.
+import type { Plan, PlanTask, Usage } from './plan';
+import type { ResourceRef } from './resources';
+import type { RunEvent } from './run-events';
+import type { Candidate, Selections } from './selection';
+import type { Settings, SettingsView } from './settings';
+
+/** A file the user attached to a request, already in the resource store. */
+export interface Attachment {
+  name: string;
+  resource: ResourceRef;
+}
+
+/** A problem found in a plan, attached to a task when it concerns one. */
+export interface PlanIssue {
+  taskId?: number;
+  message: string;
+}
+
+/** What stages 1 and 2 produce for one request. */
+export interface PlanResult {
+  conversationId: string;
+  requestId: string;
+  plan: Plan;
+  selections: Selections;
+  /** Problems that make tasks unusable (after the repair round). */
+  issues: PlanIssue[];
+  /** An empty plan is a plain conversation: the LLM's direct answer. */
+  answer?: string;
+  usage: Usage;
+}
+
+/** A graph to execute: the (edited) tasks and the model chosen for each. */
+export interface RunRequest {
+  conversationId: string;
+  tasks: PlanTask[];
+  selections: Selections;
+  /** Ignore the cache for these tasks (or all when true). */
+  force?: boolean | number[];
+  /** Run only these tasks and what depends on them; other tasks reuse `baseRunId`'s outputs. */
+  from?: number[];
+  baseRunId?: string;
+}
+
+/** Settings changes; a secret given as `null` is cleared, omitted is kept. */
+export type SettingsPatch = Partial<Omit<Settings, 'llm' | 'huggingface'>> & {
+  llm?: Partial<Settings['llm']> & { apiKey?: string | null };
+  huggingface?: Partial<Settings['huggingface']> & { token?: string | null };
+};
+
+/** The result of a connection test. */
+export interface ConnectionCheck {
+  ok: boolean;
+  message: string;
+  latencyMs?: number;
+}
+
+/** The health of one configured endpoint. */
+export interface EndpointHealth {
+  name: string;
+  url: string;
+  ok: boolean;
+  message: string;
+  latencyMs?: number;
+  checkedAt: number;
+}
+
+/** Request/response pairs, by channel. */
+export interface InvokeMap {
+  'settings.get': { req: void; res: SettingsView };
+  'settings.update': { req: SettingsPatch; res: SettingsView };
+  'settings.testLlm': { req: void; res: ConnectionCheck };
+  'endpoints.health': { req: { name?: string }; res: EndpointHealth[] };
+  'catalog.candidates': { req: { task: string }; res: Candidate[] };
+  'resources.upload': { req: { name: string; base64: string }; res: ResourceRef };
+  'conversation.plan': { req: { conversationId?: string; request: string; attachments?: Attachment[] }; res: PlanResult };
+  'conversation.select': { req: { conversationId: string; tasks: PlanTask[]; overrides?: Selections }; res: { selections: Selections; usage: Usage } };
+  'run.start': { req: RunRequest; res: { runId: string } };
+  'run.cancel': { req: { runId: string; taskId?: number }; res: void };
+  'response.generate': { req: { conversationId: string; runId: string }; res: { requestId: string; text: string; usage: Usage } };
+}
+
+/** Events pushed from the engine to the renderer, by channel. */
+export interface EventMap {
+  'run.event': RunEvent;
+  /** Tasks parsed so far while the plan streams in. */
+  'plan.delta': { requestId: string; tasks: PlanTask[] };
+  /** Text of the response generated so far. */
+  'response.delta': { requestId: string; text: string };
+}
+
+export type InvokeChannel = keyof InvokeMap;
+export type EventChannel = keyof EventMap;
+
+/** Every invoke channel, for the preload and the bridges (keep in step with InvokeMap). */
+export const INVOKE_CHANNELS = [
+  'settings.get', 'settings.update', 'settings.testLlm', 'endpoints.health', 'catalog.candidates', 'resources.upload',
+  'conversation.plan', 'conversation.select', 'run.start', 'run.cancel', 'response.generate',
+] as const satisfies readonly InvokeChannel[];
+
+export const EVENT_CHANNELS = ['run.event', 'plan.delta', 'response.delta'] as const satisfies readonly EventChannel[];
+
+/** The engine side of the contract: one async handler per channel. */
+export type StudioHandlers = { [K in InvokeChannel]: (req: InvokeMap[K]['req']) => Promise<InvokeMap[K]['res']> };
+
+/** Pushes an event to the renderer(s). */
+export type EmitEvent = <K extends EventChannel>(channel: K, payload: EventMap[K]) => void;
+
+/** An error as it crosses the contract: a message a user understands and a kind the UI can act on. */
+export interface ContractError {
+  message: string;
+  kind: string;
+}
+
+// Compile-time check that INVOKE_CHANNELS lists every channel of InvokeMap.
+type MissingChannel = Exclude<InvokeChannel, (typeof INVOKE_CHANNELS)[number]>;
+const everyChannelListed: [MissingChannel] extends [never] ? true : MissingChannel = true;
+void everyChannelListed;

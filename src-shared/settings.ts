@@ -1,0 +1,89 @@
+// Configuration: one schema for the app's settings and the CLI's `--config FILE`.
+import { z } from 'zod';
+
+export const ModelOnEndpointSchema = z.object({
+  id: z.string().regex(/^[\w.-]+(\/[\w.-]+)?$/, 'a Hugging Face repo id such as "org/name"'),
+  task: z.string().min(1),
+  /** A dedicated endpoint serving only this model; otherwise `<endpoint url>/models/<id>`. */
+  url: z.url({ protocol: /^https?$/ }).optional(),
+});
+export type ModelOnEndpoint = z.infer<typeof ModelOnEndpointSchema>;
+
+export const EndpointSchema = z.object({
+  name: z.string().min(1),
+  url: z.url({ protocol: /^https?$/ }),
+  enabled: z.boolean().default(true),
+  models: z.array(ModelOnEndpointSchema).default([]),
+});
+export type Endpoint = z.infer<typeof EndpointSchema>;
+
+export const ExecutionModeSchema = z.enum(['local', 'huggingface', 'hybrid']);
+export type ExecutionMode = z.infer<typeof ExecutionModeSchema>;
+
+export const SettingsSchema = z.object({
+  llm: z
+    .object({
+      baseURL: z.url({ protocol: /^https?$/ }).default('https://api.openai.com/v1'),
+      apiKey: z.string().optional(),
+      model: z.string().min(1).default('gpt-4o-mini'),
+      timeoutMs: z.number().int().positive().default(60_000),
+      retries: z.number().int().min(0).max(10).default(2),
+      /** Ask for JSON-schema structured output; off for servers that reject `response_format`. */
+      structuredOutput: z.boolean().default(true),
+    })
+    .prefault({}),
+  huggingface: z
+    .object({
+      token: z.string().optional(),
+      enabled: z.boolean().default(true),
+      /** Inference Providers route for cloud calls ("auto" lets Hugging Face choose). */
+      provider: z.string().default('auto'),
+      /** Where the inference router lives; tests point it at a loopback fake. */
+      endpointUrl: z.url({ protocol: /^https?$/ }).optional(),
+      hubUrl: z.url({ protocol: /^https?$/ }).default('https://huggingface.co'),
+    })
+    .prefault({}),
+  endpoints: z.array(EndpointSchema).default([]),
+  execution: z
+    .object({
+      mode: ExecutionModeSchema.default('hybrid'),
+      maxParallel: z.number().int().min(1).max(64).default(4),
+      maxPerEndpoint: z.number().int().min(1).max(64).default(2),
+      timeoutMs: z.number().int().positive().default(120_000),
+      retries: z.number().int().min(0).max(10).default(2),
+      /** In hybrid mode, run on Hugging Face when the local endpoint fails. */
+      fallbackToCloud: z.boolean().default(true),
+      /** Run stage 4 by itself when a run finishes (app). */
+      autoRespond: z.boolean().default(true),
+    })
+    .prefault({}),
+  selection: z
+    .object({
+      topK: z.number().int().min(1).max(20).default(5),
+      /** Let the controlling LLM do text-only tasks (summarization, translation, ...) itself. */
+      llmDoesTextTasks: z.boolean().default(true),
+    })
+    .prefault({}),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Settings as the renderer sees them: secrets replaced by whether they are set. */
+export type SettingsView = Omit<Settings, 'llm' | 'huggingface'> & {
+  llm: Omit<Settings['llm'], 'apiKey'> & { apiKeySet: boolean };
+  huggingface: Omit<Settings['huggingface'], 'token'> & { tokenSet: boolean };
+};
+
+/** Removes secrets before settings leave the main process. */
+export function toSettingsView(s: Settings): SettingsView {
+  const { apiKey, ...llm } = s.llm;
+  const { token, ...huggingface } = s.huggingface;
+  return { ...s, llm: { ...llm, apiKeySet: Boolean(apiKey) }, huggingface: { ...huggingface, tokenSet: Boolean(token) } };
+}
+
+/** Default settings (every field at its default). */
+export const defaultSettings = (): Settings => SettingsSchema.parse({});
+
+/** One line per problem, naming the field: for messages to users. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}
