@@ -13,6 +13,6 @@ export const endpointTarget = (base: string, model: string): InferenceTarget =>
   ({ kind: 'endpoint', endpoint: 'local-fake', url: `${base}/models/${model}` });
 
 /** A call with a fresh (never aborted) signal unless one is given. */
-export function makeCall(task: string, model: string, target: InferenceTarget, inputs: InferenceCall['inputs'], signal = new AbortController().signal): InferenceCall {
+export function makeCall(task: string, model: string, target: InferenceTarget, inputs: InferenceCall['inputs'], signal: AbortSignal = new AbortController().signal): InferenceCall {
   return { task, model, target, inputs, signal };
 }
