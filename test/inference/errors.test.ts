@@ -41,14 +41,17 @@ describe('HF model runner failures', () => {
   });
 
   it('maps 429 to rate-limited with Retry-After, per call even when calls overlap', async () => {
-    hf.script(DETR, { delayMs: 30 }, { status: 429, retryAfter: 3 });
+    hf.script(DETR, { status: 429, retryAfter: 3 });
     hf.script('org/sd', { status: 429, retryAfter: 9 });
-    const [slow, fast] = await Promise.allSettled([
-      runner.run(detect()).then(() => runner.run(detect())),
+    hf.setLatency(50);
+    const [detr, sd] = await Promise.allSettled([
+      runner.run(detect()),
       runner.run(makeCall('canny-text-to-image', 'org/sd', endpointTarget(hf.url, 'org/sd'), { image: file('image', png, 'image/png'), text: text('x') })),
     ]);
-    expect(slow.status === 'rejected' && slow.reason).toMatchObject({ kind: 'rate-limited', details: { status: 429, retryAfterMs: 3000 } });
-    expect(fast.status === 'rejected' && fast.reason).toMatchObject({ kind: 'rate-limited', details: { status: 429, retryAfterMs: 9000 } });
+    hf.setLatency(0);
+    expect(hf.maxInFlight).toBeGreaterThanOrEqual(2);
+    expect(detr.status === 'rejected' && detr.reason).toMatchObject({ kind: 'rate-limited', details: { status: 429, retryAfterMs: 3000 } });
+    expect(sd.status === 'rejected' && sd.reason).toMatchObject({ kind: 'rate-limited', details: { status: 429, retryAfterMs: 9000 } });
   });
 
   it('maps other statuses to http with a short body excerpt that never holds the token', async () => {
