@@ -2,7 +2,7 @@
 // task's invoker, and classifies every failure as an InferenceError.
 import { InferenceClient, setLogger } from '@huggingface/inference';
 import { InferenceError, type InferenceCall, type ModelRunner, type RawOutput } from '../../engine/inference';
-import { toInferenceError } from './inference-errors';
+import { toInferenceError, type FailureContext } from './inference-errors';
 import type { InvokeArgs } from './invoker';
 import { findInvoker } from './registry';
 
@@ -40,7 +40,7 @@ export function createHfModelRunner(options: HfModelRunnerOptions = {}): ModelRu
       const invoker = findInvoker(call.task);
       if (!invoker) throw new InferenceError('invalid-input', `Task type "${call.task}" cannot be run on a model.`);
       const where = call.target.kind === 'endpoint' ? `endpoint "${call.target.endpoint}"` : 'Hugging Face';
-      const failure = { signal: call.signal, where, secrets: options.token ? [options.token] : [] } as Parameters<typeof toInferenceError>[1];
+      const failure: FailureContext = { signal: call.signal, where, secrets: options.token ? [options.token] : [] };
       const recordingFetch: typeof fetch = async (input, init) => {
         failure.lastUrl = input instanceof Request ? input.url : String(input);
         failure.lastHeaders = undefined;
