@@ -51,7 +51,11 @@ export function harness(): Harness {
 }
 
 /** A full ExecuteInput for `tasks` with the harness's fakes; `extra` overrides any field. */
-export function inputFor(h: Harness, tasks: PlanTask[], extra: Partial<ExecuteInput> = {}): ExecuteInput {
+export function inputFor(
+  h: Harness,
+  tasks: PlanTask[],
+  extra: Omit<Partial<ExecuteInput>, 'execution'> & { execution?: Partial<ExecuteInput['execution']> } = {},
+): ExecuteInput {
   const execution = { ...defaultSettings().execution, ...(extra.execution ?? {}) };
   return {
     tasks,

@@ -7,7 +7,7 @@ const EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', '
 
 /** Keeps bytes in a map keyed by SHA-256; counts puts and reads. */
 export class MemoryStore implements ResourceStore {
-  readonly files = new Map<string, Uint8Array>();
+  files = new Map<string, Uint8Array>();
   puts = 0;
   reads = 0;
 
