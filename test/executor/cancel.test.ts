@@ -89,4 +89,20 @@ describe('cancellation', () => {
     expect(results[0].status).toBe('cancelled');
     expect(h.runner.calls).toHaveLength(0);
   });
+
+  it('cancels a node waiting for a free slot: it never reaches the runner', async () => {
+    const h = harness();
+    h.runner.script('m/text-to-image-0', waitForAbort);
+    const tasks = [task(0, 'text-to-image', { text: 'a' }), task(1, 'text-to-image', { text: 'b' })];
+    const run = executeGraph(inputFor(h, tasks, { execution: { maxParallel: 1 } }));
+    await until(() => h.runner.calls.length === 1);
+    run.cancel(1);
+    await until(() => h.events.some((e) => e.type === 'node-cancelled'));
+    run.cancel(0);
+    const { results } = await run.done;
+    expect(results[0].status).toBe('cancelled');
+    expect(results[1].status).toBe('cancelled');
+    expect(h.runner.models).toEqual(['m/text-to-image-0']);
+    expect(eventsOf(h.events, 1)).toEqual(['node-queued', 'node-cancelled']);
+  });
 });

@@ -1,7 +1,7 @@
 // Scheduling: parallel up to the limits, failures contained to their dependents, LLM tasks, no-model tasks.
 import { describe, expect, it } from 'vitest';
 import { executeGraph } from '../../src-main/engine/executor/execute-graph';
-import type { ChatModel, ChatRequest } from '../../src-main/engine/chat-model';
+import { LlmError, type ChatModel, type ChatRequest } from '../../src-main/engine/chat-model';
 import { InferenceError } from '../../src-main/engine/inference';
 import { eventsOf, harness, inputFor, selectionsFor, task, trace } from './fakes/fixtures';
 
@@ -104,6 +104,21 @@ describe('scheduler', () => {
     expect(requests[0].messages[1].content).toContain('say what is in cat.png in French');
     expect(requests[0].signal).toBeInstanceOf(AbortSignal);
     expect(h.events.find((e) => e.type === 'node-started' && e.taskId === 1)).toMatchObject({ endpoint: 'llm', model: 'gpt-test' });
+  });
+
+  it('maps a failed LLM call to a typed task error', async () => {
+    const h = harness();
+    const chat: ChatModel = {
+      async complete() {
+        throw new LlmError('rate-limited', 'the LLM server answered 429', 429);
+      },
+    };
+    const tasks = [task(0, 'summarization', { text: 'long text' })];
+    const { results } = await executeGraph(inputFor(h, tasks, { selections: selectionsFor(tasks, [0]), deps: { ...h.deps, chat } })).done;
+    expect(results[0]).toMatchObject({ status: 'failed', endpoint: 'llm', error: { kind: 'rate-limited', status: 429, message: 'the LLM failed: the LLM server answered 429' } });
+
+    const noChat = await executeGraph(inputFor(harness(), tasks, { selections: selectionsFor(tasks, [0]) })).done;
+    expect(noChat.results[0].error).toMatchObject({ kind: 'no-model' });
   });
 
   it('runs two graphs at once without mixing their events or results', async () => {

@@ -111,7 +111,8 @@ export async function runNode(env: NodeEnvironment, node: GraphNode, signal: Abo
     return failure(taskId, { kind: 'internal', message, retriable: true }, done);
   }
   if (cache && cacheKey) {
-    env.track(cache.set(cacheKey, { outputs, model, endpoint: outcome.endpoint, storedAt: env.now() }).catch(() => undefined));
+    const write = cache.set(cacheKey, { outputs, model, endpoint: outcome.endpoint, storedAt: env.now() });
+    env.track(write.catch((error: unknown) => env.emit({ type: 'node-log', taskId, message: `the result could not be cached: ${String(error)}` })));
   }
   const durationMs = env.now() - startedAt;
   return {

@@ -92,7 +92,7 @@ export class Scheduler {
   /** Cancels the run, or one node (its dependents are then skipped). */
   cancel(taskId?: number): void {
     if (taskId === undefined) {
-      if (this.runCancelled) return;
+      if (this.runCancelled || (this.started && this.state.allSettled)) return;
       this.runCancelled = true;
       if (!this.started) return;
       for (const id of this.graph.order) {
