@@ -16,8 +16,10 @@ const promptOf = (body: any): string => body.messages.map((m: any) => (typeof m.
 
 /** Answers each planning request with the recorded output of the hand-worked example whose request it carries. */
 function answerFromFixtures(body: any) {
-  const userText = body.messages.filter((m: any) => m.role === 'user').at(-1)?.content ?? '';
-  const item = HAND_DATASET.find((i) => String(userText).includes(i.request));
+  // The latest user turn that carries a fixture's request (a repair round adds a user turn after it).
+  const userTexts: string[] = body.messages.filter((m: any) => m.role === 'user').map((m: any) => String(m.content)).reverse();
+  const carrying = userTexts.find((text) => HAND_DATASET.some((i) => text.includes(i.request))) ?? '';
+  const item = HAND_DATASET.find((i) => carrying.includes(i.request));
   const output = HAND_PREDICTIONS.find((p) => p.id === item?.id)?.output;
   if (!output) throw new Error(`fake LLM: no fixture for prompt ${promptOf(body).slice(-200)}`);
   return { text: output, promptTokens: 100, completionTokens: 20 };
@@ -64,7 +66,9 @@ describe('hugginggpt eval (LLM mode)', () => {
     const [runFolder] = readdirSync(join(dataDir, 'eval'));
     const predictionsPath = join(dataDir, 'eval', runFolder, 'predictions.jsonl');
     expect(m.stderr()).toContain(predictionsPath);
-    expect(m.stderr()).toMatch(/\[4\/4\] [ABCD] planned/);
+    expect(m.stderr()).toMatch(/^\[4\/4\] [ABCD] /m);
+    expect(m.stderr()).toMatch(/^\[\d\/4\] B planned 3 tasks \(\d+\.\d s\)$/m);
+    expect(m.stderr()).toMatch(/^\[\d\/4\] C no usable plan \(/m);
     const saved = readFileSync(predictionsPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(saved.map((p) => p.id).sort()).toEqual(['A', 'B', 'C', 'D']);
     expect(saved.find((p) => p.id === 'C').output).toBe(HAND_PREDICTIONS[2].output);
@@ -92,5 +96,26 @@ describe('hugginggpt eval (LLM mode)', () => {
     const saved = readFileSync(join(dataDir, 'eval', runFolder, 'predictions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(saved).toHaveLength(4);
     expect(saved.every((p) => p.output === null && p.error.startsWith('LLM call failed'))).toBe(true);
+  });
+
+  it('keeps an answer cut off at the token limit and scores it as unusable', async () => {
+    fake.fallback(() => ({ text: '[{"task": "object-detection", "id": 0, "dep": [-1], "args": {"image": "a.j', finishReason: 'length' }));
+    writeFileSync(join(dir, 'one.jsonl'), toJsonLines(HAND_DATASET.slice(0, 1)));
+    const dataDir = join(dir, 'data-cut');
+    const m = memoryIO(dir);
+    const code = await runCli(['eval', 'one.jsonl', '--json', '--config', writeConfig('cut.json'), '--data-dir', dataDir], m.io);
+    expect(code, m.stderr()).toBe(0);
+    expect(JSON.parse(m.stdout())).toMatchObject({ count: 1, parseRate: 0, recall: 0, llm: { meanCalls: 1, failures: 0 } });
+    const [runFolder] = readdirSync(join(dataDir, 'eval'));
+    const [saved] = readFileSync(join(dataDir, 'eval', runFolder, 'predictions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(saved).toMatchObject({ id: 'A', finishReason: 'length', output: expect.stringContaining('object-detection') });
+    expect(readFileSync(join(dataDir, 'eval', runFolder, 'report.md'), 'utf8')).toContain('unusable output: the answer was cut off at the token limit');
+  });
+
+  it('refuses to start without an LLM configuration (exit 2), pointing at --predictions', async () => {
+    const m = memoryIO(dir);
+    const code = await runCli(['eval', 'hand.jsonl', '--data-dir', join(dir, 'data-none')], m.io);
+    expect(code).toBe(2);
+    expect(m.stderr()).toMatch(/^hugginggpt: no LLM configured: .*--predictions\n$/);
   });
 });

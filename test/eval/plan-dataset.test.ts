@@ -1,6 +1,6 @@
 // LLM mode's runner: bounded concurrency, results in dataset order, failures recorded instead of thrown.
 import { describe, expect, it } from 'vitest';
-import { planDataset } from '../../src-main/engine/eval/plan-dataset';
+import { planDataset, type PlanOutcome } from '../../src-main/engine/eval/plan-dataset';
 import type { EvalItem, EvalPrediction } from '../../src-main/engine/eval/dataset';
 
 const items: EvalItem[] = Array.from({ length: 7 }, (_, i) => ({ id: `r${i}`, type: 'single', request: `request ${i}`, tasks: [] }));
@@ -11,14 +11,16 @@ function controlledPlanner() {
   let inFlight = 0;
   let maxInFlight = 0;
   const plan = (request: string) =>
-    new Promise<{ rawOutput: string; usage: { llmCalls: number; promptTokens: number; completionTokens: number } }>((resolve, reject) => {
+    new Promise<PlanOutcome>((resolve, reject) => {
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
       pending.push({
         request,
         finish: () => {
           inFlight--;
-          if (request === 'request 3') reject(new Error('HTTP 500 from the LLM'));
+          if (request === 'request 3') reject(new Error('a bug in the planner'));
+          else if (request === 'request 5') resolve({ rawOutput: null, usage: { llmCalls: 1, promptTokens: 0, completionTokens: 0 }, error: 'LLM call failed: 401' });
+          else if (request === 'request 6') resolve({ rawOutput: '[{"task"', usage: { llmCalls: 1, promptTokens: 10, completionTokens: 99 }, finishReason: 'length' });
           else resolve({ rawOutput: `[plan for ${request}]`, usage: { llmCalls: 1, promptTokens: 10, completionTokens: 5 } });
         },
       });
@@ -52,7 +54,11 @@ describe('planDataset', () => {
     expect(results[0]).toMatchObject({ id: 'r0', output: '[plan for request 0]', llm: { calls: 1, promptTokens: 10, completionTokens: 5 } });
     // r0 started at 0 and, released newest-first, finished only after the others ahead of it.
     expect(results[0].llm!.latencyMs).toBeGreaterThanOrEqual(30);
-    expect(results[3]).toMatchObject({ id: 'r3', output: null, error: 'LLM call failed: HTTP 500 from the LLM' });
+    expect(results[3]).toMatchObject({ id: 'r3', output: null, error: 'planning failed: a bug in the planner', llm: { calls: 0 } });
+    expect(results[5]).toMatchObject({ id: 'r5', output: null, error: 'LLM call failed: 401', llm: { calls: 1 } });
+    expect(results[6]).toMatchObject({ id: 'r6', output: '[{"task"', finishReason: 'length', llm: { completionTokens: 99 } });
+    expect(results[0]).not.toHaveProperty('error');
+    expect(results[0]).not.toHaveProperty('finishReason');
   });
 
   it('stops when aborted', async () => {

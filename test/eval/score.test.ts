@@ -34,6 +34,14 @@ describe('scoring recorded outputs', () => {
     expect(only.problem).toBe('no prediction for this request');
   });
 
+  it('treats an answer cut off at the token limit as unusable, as the app does', () => {
+    const complete = HAND_PREDICTIONS[0];
+    const [cut] = scoreRequests(HAND_DATASET.slice(0, 1), [{ ...complete, finishReason: 'length' }], strictTestParse);
+    expect(cut.parsed).toBe(false);
+    expect(cut.problem).toBe('the answer was cut off at the token limit');
+    expect(cut.comparison.names.predicted).toBe(0);
+  });
+
   it('leaves an empty type out with null metrics', () => {
     const single = summarize(scored.filter((r) => r.item.type === 'single'), false);
     expect(single.byType.graph.count).toBe(0);

@@ -5,9 +5,9 @@ import { EvalInputError, parseDataset, parsePredictions, type EvalItem, type Eva
 import { planDataset } from '../../engine/eval/plan-dataset';
 import { formatMarkdownReport, formatMetricsTable } from '../../engine/eval/report';
 import { scoreRequests, summarize } from '../../engine/eval/score';
+import { planWithPlanner } from '../../engine/eval/plan-with-planner';
 import { parsePlanText } from '../../engine/planner/parse-plan';
-import { planRequest } from '../../engine/planner/plan-request';
-import { createOpenAiChatModel } from '../../platform/openai-chat';
+import { createOpenAiChatModel, llmUnconfigured } from '../../platform/openai-chat';
 import { intOption, UsageError, type ParsedArgs } from '../args';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
@@ -39,9 +39,22 @@ function createRunFolder(dataDir: string): string {
   return folder;
 }
 
+/** A progress word on one raw output, read by the app's parser. */
+function describeOutput(output: string): string {
+  try {
+    const n = parsePlanText(output).length;
+    return `planned ${n} task${n === 1 ? '' : 's'}`;
+  } catch (error) {
+    return `no usable plan (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
 /** LLM mode: plans every request with the configured LLM, saving each raw output as it arrives. */
 async function planWithLlm(dataset: EvalItem[], concurrency: number, context: CliContext): Promise<{ predictions: EvalPrediction[]; folder: string }> {
   const settings = context.settings();
+  if (llmUnconfigured(settings.llm)) {
+    throw new UsageError('no LLM configured: set OPENAI_API_KEY, or llm.baseURL (and llm.apiKey) in a --config file; or score recorded outputs with --predictions');
+  }
   const chat = createOpenAiChatModel(settings.llm);
   const folder = createRunFolder(context.dataDir);
   const predictionsPath = join(folder, 'predictions.jsonl');
@@ -49,14 +62,11 @@ async function planWithLlm(dataset: EvalItem[], concurrency: number, context: Cl
   context.io.err(`eval: planning ${dataset.length} requests with ${settings.llm.model} (${concurrency} at a time); raw outputs in ${predictionsPath}\n`);
   const predictions = await planDataset(dataset, {
     concurrency,
-    plan: async (request, signal) => {
-      const result = await planRequest({ request, history: [], attachments: [], chat, signal });
-      return { rawOutput: result.rawOutput, usage: result.usage };
-    },
+    plan: planWithPlanner(chat),
     onPrediction: (prediction, done, total) => {
       appendFileSync(predictionsPath, JSON.stringify(prediction) + '\n');
       const seconds = ((prediction.llm?.latencyMs ?? 0) / 1000).toFixed(1);
-      const status = prediction.output === null ? `failed: ${prediction.error}` : 'planned';
+      const status = prediction.output === null ? `failed: ${prediction.error}` : describeOutput(prediction.output);
       context.io.err(`[${done}/${total}] ${prediction.id} ${status} (${seconds} s)\n`);
     },
   });

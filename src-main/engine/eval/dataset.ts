@@ -30,6 +30,8 @@ export type LlmMeasurement = z.infer<typeof LlmMeasurementSchema>;
 export const EvalPredictionSchema = z.object({
   id: IdSchema,
   output: z.string().nullable(),
+  /** `length`: the answer was cut off at the token limit, which the app refuses as a plan. */
+  finishReason: z.string().optional(),
   error: z.string().optional(),
   llm: LlmMeasurementSchema.optional(),
 });

@@ -1,9 +1,18 @@
 // LLM mode: plans every dataset request with the configured LLM, a bounded number at a time, recording raw outputs.
-import type { Usage } from '../../../src-shared/plan';
+import { emptyUsage, type Usage } from '../../../src-shared/plan';
 import type { EvalItem, EvalPrediction } from './dataset';
 
-/** Plans one request and returns the LLM's raw text and usage (the planner's `planRequest`, adapted). */
-export type PlanOneRequest = (request: string, signal?: AbortSignal) => Promise<{ rawOutput: string; usage: Usage }>;
+/** What planning one request gave: the LLM's last raw text (null when no answer came), its cost, and why not. */
+export interface PlanOutcome {
+  rawOutput: string | null;
+  usage: Usage;
+  /** `length` means the answer was cut off at the token limit. */
+  finishReason?: string | null;
+  error?: string;
+}
+
+/** Plans one request (see planWithPlanner for the app's planner). */
+export type PlanOneRequest = (request: string, signal?: AbortSignal) => Promise<PlanOutcome>;
 
 /** How to run the dataset through the planner. */
 export interface PlanDatasetOptions {
@@ -21,7 +30,7 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Plans every item; a failed call is recorded with a null output and its error. Results are in dataset order. */
+/** Plans every item; a failed one is recorded with a null output and its error. Results are in dataset order. */
 export async function planDataset(items: readonly EvalItem[], options: PlanDatasetOptions): Promise<EvalPrediction[]> {
   const now = options.now ?? (() => performance.now());
   const results: EvalPrediction[] = new Array(items.length);
@@ -29,14 +38,19 @@ export async function planDataset(items: readonly EvalItem[], options: PlanDatas
   let done = 0;
   const planOne = async (item: EvalItem): Promise<EvalPrediction> => {
     const started = now();
+    let outcome: PlanOutcome;
     try {
-      const { rawOutput, usage } = await options.plan(item.request, options.signal);
-      const llm = { calls: usage.llmCalls, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, latencyMs: now() - started };
-      return { id: item.id, output: rawOutput, llm };
+      outcome = await options.plan(item.request, options.signal);
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      return { id: item.id, output: null, error: `LLM call failed: ${describeError(error)}`, llm: { calls: 0, promptTokens: 0, completionTokens: 0, latencyMs: now() - started } };
+      outcome = { rawOutput: null, usage: emptyUsage(), error: `planning failed: ${describeError(error)}` };
     }
+    const { usage } = outcome;
+    const llm = { calls: usage.llmCalls, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, latencyMs: now() - started };
+    const prediction: EvalPrediction = { id: item.id, output: outcome.rawOutput, llm };
+    if (outcome.finishReason !== undefined && outcome.finishReason !== null) prediction.finishReason = outcome.finishReason;
+    if (outcome.error !== undefined) prediction.error = outcome.error;
+    return prediction;
   };
   const worker = async (): Promise<void> => {
     while (next < items.length) {

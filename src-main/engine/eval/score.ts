@@ -52,6 +52,7 @@ export interface EvalSummary extends GroupMetrics {
 function predictedPlan(prediction: EvalPrediction | undefined, parse: ParsePlan): { parsed: boolean; tasks: PlanTask[]; problem?: string } {
   if (!prediction) return { parsed: false, tasks: [], problem: 'no prediction for this request' };
   if (prediction.output === null) return { parsed: false, tasks: [], problem: prediction.error ?? 'the LLM gave no output' };
+  if (prediction.finishReason === 'length') return { parsed: false, tasks: [], problem: 'the answer was cut off at the token limit' };
   try {
     return { parsed: true, tasks: parse(prediction.output) };
   } catch (error) {
