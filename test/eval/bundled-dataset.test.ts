@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { annotationIssues, modalitiesOf } from '../../src-main/engine/eval/annotation-check';
 import { EvalItemSchema, parseDataset, type EvalItem } from '../../src-main/engine/eval/dataset';
+import { parsePlanText } from '../../src-main/engine/planner/parse-plan';
+import { conversationResources } from '../../src-main/engine/planner/plan-request';
+import { validatePlan } from '../../src-main/engine/planner/validate-plan';
 
 const path = fileURLToPath(new URL('../../resources/eval/planning-eval.jsonl', import.meta.url));
 const text = readFileSync(path, 'utf8');
@@ -33,6 +36,15 @@ describe('resources/eval/planning-eval.jsonl', () => {
     for (const type of ['single', 'sequential', 'graph'] as const) {
       const seen = new Set(items.filter((i) => i.type === type).flatMap((i) => [...modalitiesOf(i)]));
       for (const modality of ['text', 'image', 'audio', 'video'] as const) expect(seen.has(modality), `${type} ${modality}`).toBe(true);
+    }
+  });
+
+  it("passes the app's own parser and plan validator unchanged, with the files named in each request", () => {
+    for (const item of items) {
+      const parsed = parsePlanText(JSON.stringify(item.tasks));
+      expect(parsed, item.id).toEqual(item.tasks);
+      const userResources = conversationResources({ request: item.request, history: [], attachments: [] });
+      expect(validatePlan(parsed, { userResources }).issues, item.id).toEqual([]);
     }
   });
 
