@@ -43,7 +43,8 @@ function requireTaskType(task: string): TaskTypeSpec {
   const spec = findTaskType(task);
   if (spec) return spec;
   const suggestions = suggestTaskNames(task);
-  throw new UsageError(`unknown task "${task}"${suggestions.length ? ` (did you mean: ${suggestions.join(', ')}?)` : ''}`);
+  const hint = suggestions.length ? `did you mean: ${suggestions.join(', ')}?` : 'run `hugginggpt models` to list the task types';
+  throw new UsageError(`unknown task "${task}" (${hint})`);
 }
 
 function showTask(context: CliContext, spec: TaskTypeSpec, catalog: CatalogModel[], settings: Settings, json: boolean): number {

@@ -49,7 +49,7 @@ export function unavailableReason(task: string, catalog: CatalogModel[], setting
   if (!spec) return `"${task}" is not a known task type, so no model can serve it.`;
   const type = spec.type;
   const addLocal = `add a local endpoint serving task "${type}" to settings.endpoints`;
-  const example = catalog.find((m) => canonicalTask(m.task) === type)?.id;
+  const example = catalog.filter((m) => canonicalTask(m.task) === type).sort(byPopularity)[0]?.id;
   const exampleHint = example ? ` (for example ${example})` : '';
   const mode = settings.execution.mode;
   if (spec.runtime === 'local-only') {
