@@ -28,9 +28,10 @@ export const serveCommand: Command = {
     if (!existsSync(join(root, 'index.html'))) throw new UsageError(`the app is not built (no ${join(root, 'index.html')}): run "npm run build"`);
     const configPath = typeof args.values.config === 'string' ? args.values.config : undefined;
     const settingsStore = openSettingsStore({ dataDir: context.dataDir, initial: configPath ? settings : undefined, env: context.io.env });
-    let bridge: WebBridge | undefined;
-    const handlers = await createStudioRuntime({ dataDir: context.dataDir, settingsStore, emit: (channel, payload) => bridge?.emit(channel, payload) });
-    bridge = await startWebBridge({ port, rendererDir: root, resourcesDir: join(context.dataDir, 'resources'), handlers });
+    // Events may only flow once the bridge exists; the runtime is created first because the bridge serves it.
+    const events: { bridge?: WebBridge } = {};
+    const handlers = await createStudioRuntime({ dataDir: context.dataDir, settingsStore, emit: (channel, payload) => events.bridge?.emit(channel, payload) });
+    const bridge = (events.bridge = await startWebBridge({ port, rendererDir: root, resourcesDir: join(context.dataDir, 'resources'), handlers }));
     context.io.err(`listening on ${bridge.url}\n`);
     for (const warning of settingsStore.warnings) context.io.err(`warning: ${warning}\n`);
     await new Promise<void>((resolve) => {
