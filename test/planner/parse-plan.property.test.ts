@@ -24,7 +24,7 @@ function expectPaperFormat(tasks: PlanTask[]): void {
   }
 }
 
-const JSONISH = fc.constantFrom('[', ']', '{', '}', '"', "'", ',', ':', ' ', '\n', '//', '/*', '*/', '#', '\\', '"task"', 'task', '"id"', '0', '-1', '"dep"', '"args"', '<resource>-0', '<GENERATED-1>', '```', 'null', '1e999', '\u201c');
+const JSONISH = fc.constantFrom('[', ']', '{', '}', '"', "'", ',', ':', ' ', '\n', '//', '/*', '*/', '#', '\\', '"task"', 'task', '"id"', '0', '-1', '"dep"', '"args"', '<resource>-0', '<GENERATED-1>', '```', 'null', '1e999', '\u201c', '"__proto__"', 'constructor');
 
 describe('parsePlanText properties', () => {
   it('returns paper-format tasks or a PlanParseError for any text', () => {

@@ -59,6 +59,7 @@ const OK: Array<[string, string, PlanTask[]]> = [
   ['an empty list in prose', 'No model is needed here, so the plan is: []', []],
   ['prose brackets before the plan', 'I will do it in [2] steps: ' + CHAIN_JSON, chain],
   ['escapes in strings', '[{"task": "text-to-image", "id": 0, "dep": [-1], "args": {"text": "a \\"red\\" car\\nat night \\u263A"}}]', [t(0, 'text-to-image', [-1], { text: 'a "red" car\nat night \u263A' })]],
+  ['__proto__ keys as plain data', '[{"__proto__": {"x": 1}, "task": "image-to-text", "id": 0, "dep": [-1], "args": {"image": "a.jpg", "__proto__": "b"}}]', [t(0, 'image-to-text', [-1], { image: 'a.jpg', ['__proto__']: 'b' })]],
   ['task names kept as written', '[{"task": " Pose Detection ", "id": 0, "dep": [-1], "args": {"image": "e.jpg"}}]', [t(0, 'Pose Detection', [-1], { image: 'e.jpg' })]],
 ];
 
