@@ -13,6 +13,8 @@ type Get = () => StudioState;
 export type EditActions = {
   /** Wires `source`'s output into an input; refused (with a notice) when modalities differ or a cycle forms. */
   connect(req: ConnectionRequest): boolean;
+  /** Moves an edge's ends: one undo step; refused like `connect`. */
+  reconnect(old: Pick<GraphEdge, 'source' | 'target' | 'targetPort'>, req: ConnectionRequest): boolean;
   /** Removes edges (their arguments are left empty). */
   removeEdges(edges: Pick<GraphEdge, 'source' | 'target' | 'targetPort'>[]): void;
   /** Deletes tasks and the references to them. */
@@ -60,6 +62,12 @@ export function createEditActions(set: Set, get: Get): EditActions {
 
   return {
     connect: (req) => apply(connectTasks(get().tasks, req)),
+    reconnect(old, req) {
+      const cut = disconnect(get().tasks, old);
+      if (!cut.ok) return apply(cut);
+      const joined = connectTasks(cut.tasks, req);
+      return apply(joined.ok ? { ...joined, affected: [...cut.affected, ...joined.affected] } : joined);
+    },
     removeEdges(edges) {
       let tasks = get().tasks;
       const affected: number[] = [];

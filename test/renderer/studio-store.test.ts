@@ -128,3 +128,16 @@ describe('the studio store', () => {
     expect(store.getState().responding).toBe(false);
   });
 });
+
+describe('reconnecting an edge', () => {
+  it('moves the reference in one undo step, or refuses and keeps the graph', () => {
+    const store = planned();
+    expect(store.getState().reconnect({ source: 1, target: 2, targetPort: 'text' }, { source: 3, target: 2, targetPort: 'text' })).toBe(true);
+    expect(store.getState().tasks[2]).toMatchObject({ dep: [3], args: { text: '<resource>-3' } });
+    expect(store.getState().past).toHaveLength(1);
+    expect(store.getState().reconnect({ source: 3, target: 2, targetPort: 'text' }, { source: 0, target: 2, targetPort: 'text', sourcePort: 'image' })).toBe(false);
+    expect(store.getState().tasks[2].args.text).toBe('<resource>-3');
+    store.getState().undo();
+    expect(store.getState().tasks[2].args.text).toBe('<resource>-1');
+  });
+});
