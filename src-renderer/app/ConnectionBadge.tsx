@@ -8,7 +8,11 @@ export function ConnectionBadge() {
   const { client } = useController();
   const ws = client.kind === 'websocket' ? (client as WebSocketClient) : undefined;
   const [status, setStatus] = useState<ConnectionStatus | undefined>(ws?.status());
-  useEffect(() => ws?.onStatus(setStatus), [ws]);
+  useEffect(() => {
+    if (!ws) return;
+    setStatus(ws.status());
+    return ws.onStatus(setStatus);
+  }, [ws]);
   if (!ws || !status) return null;
   const text = { open: 'Connected', connecting: 'Connecting…', closed: 'Disconnected, retrying…' }[status];
   return (

@@ -69,8 +69,8 @@ export function ChatPanel() {
         <label className="field-label" htmlFor="request">Request</label>
         <textarea id="request" className="request" rows={3} value={request} onChange={(e) => setRequest(e.target.value)} onKeyDown={onKeyDown} placeholder="Ask for something; Enter to plan, Shift+Enter for a new line" />
         <div className="composer-actions">
-          <button type="button" className="btn" onClick={() => fileInput.current?.click()} title="Attach files" aria-label="Attach files">
-            📎 Attach
+          <button type="button" className="btn" onClick={() => fileInput.current?.click()} title="Attach images, audio, video or tables (or drop files here)">
+            Attach files
           </button>
           <input ref={fileInput} type="file" multiple hidden onChange={(e) => { if (e.target.files) void addFiles(e.target.files); e.target.value = ''; }} />
           <span className="spacer" />

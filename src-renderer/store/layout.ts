@@ -7,7 +7,7 @@ import type { Size, XY } from './studio-state';
 // ELK is large (about 1.5 MB): loaded on the first layout, in its own chunk.
 let elk: Promise<ELK> | undefined;
 const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default()));
-const DEFAULT_SIZE: Size = { width: 240, height: 140 };
+const DEFAULT_SIZE: Size = { width: 260, height: 180 };
 
 /** Positions for every task: layers left to right along the dependencies, using measured sizes when known. */
 export async function layoutTasks(tasks: readonly PlanTask[], sizes: Record<number, Size>): Promise<Record<number, XY>> {

@@ -69,6 +69,8 @@ export function createProjector() {
         position: inputs.position ?? fallbackPosition(s.tasks, task.id),
         selected: inputs.selected,
         ariaLabel: taskLabel(task),
+        // data-* attributes are valid on the wrapper div, but not in React's HTMLAttributes type.
+        domAttributes: { 'data-status': (inputs.run ?? idleRun()).status } as TaskFlowNode['domAttributes'],
         data: { task, label: taskLabel(task), ports: portsOf(task), selection: inputs.selection, run: inputs.run ?? idleRun(), changed: inputs.changed, issues },
         ...(inputs.size ? { measured: inputs.size } : {}),
       };
