@@ -124,7 +124,7 @@ test('plan, refuse a wrong wire, run, swap the failed model, re-run only what ch
   await expect(node(page, 'Task 1: image-to-text')).toHaveAttribute('data-status', 'failed');
   await expect(node(page, 'Task 2: text-to-speech')).toHaveAttribute('data-status', 'skipped');
   const output = node(page, 'Task 0: object-detection').locator(`img[src="/resources/${boxes.hash}.png"]`);
-  await expect.poll(() => output.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(80);
+  await expect.poll(() => output.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(80);
   await expect(node(page, 'Task 1: image-to-text')).toContainText('loading');
 
   await node(page, 'Task 1: image-to-text').locator('.node-head').click();
