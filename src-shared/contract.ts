@@ -43,9 +43,11 @@ export interface RunRequest {
 }
 
 /** Settings changes; a secret given as `null` is cleared, omitted is kept. */
-export type SettingsPatch = Partial<Omit<Settings, 'llm' | 'huggingface'>> & {
-  llm?: Partial<Settings['llm']> & { apiKey?: string | null };
-  huggingface?: Partial<Settings['huggingface']> & { token?: string | null };
+export type SettingsPatch = Partial<Omit<Settings, 'llm' | 'huggingface' | 'execution' | 'selection'>> & {
+  llm?: Partial<Omit<Settings['llm'], 'apiKey'>> & { apiKey?: string | null };
+  huggingface?: Partial<Omit<Settings['huggingface'], 'token'>> & { token?: string | null };
+  execution?: Partial<Settings['execution']>;
+  selection?: Partial<Settings['selection']>;
 };
 
 /** The result of a connection test. */

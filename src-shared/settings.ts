@@ -71,6 +71,10 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsView = Omit<Settings, 'llm' | 'huggingface'> & {
   llm: Omit<Settings['llm'], 'apiKey'> & { apiKeySet: boolean };
   huggingface: Omit<Settings['huggingface'], 'token'> & { tokenSet: boolean };
+  /** Problems the user should know about (a corrupt file kept aside, no OS keyring, ...). */
+  warnings?: string[];
+  /** The data folder (settings, workflows, runs, resources), filled in by the settings handlers. */
+  dataDir?: string;
 };
 
 /** Removes secrets before settings leave the main process. */

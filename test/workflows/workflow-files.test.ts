@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PlanTask } from '../../src-shared/plan';
 import type { ResourceRef } from '../../src-shared/resources';
 import { WORKFLOW_VERSION } from '../../src-shared/workflow';
 import { instantiateWorkflow } from '../../src-main/engine/workflows/instantiate-workflow';
@@ -8,7 +9,7 @@ import { workflowFromRun } from '../../src-main/engine/workflows/workflow-from-r
 const photo: ResourceRef = { hash: 'a'.repeat(64), ext: 'jpg', mime: 'image/jpeg', size: 10, name: 'boy.jpg' };
 const other: ResourceRef = { hash: 'b'.repeat(64), ext: 'png', mime: 'image/png', size: 20, name: 'new.png' };
 
-const tasks = [
+const tasks: PlanTask[] = [
   { id: 0, task: 'openpose-control', dep: [-1], args: { image: 'boy.jpg' } },
   { id: 1, task: 'openpose-text-to-image', dep: [0], args: { image: '<resource>-0', text: 'a girl reading a book' } },
   { id: 2, task: 'image-to-text', dep: [1], args: { image: '<resource>-1' } },
@@ -35,7 +36,7 @@ describe('workflowFromRun', () => {
   it('gives one input to a value used twice and distinct names to distinct values', () => {
     const wf = workflowFromRun({
       name: 'qa',
-      tasks: [
+      tasks: <PlanTask[]>[
         { id: 0, task: 'visual-question-answering', dep: [-1], args: { image: 'a.jpg', text: 'what is it?' } },
         { id: 1, task: 'image-to-text', dep: [-1], args: { image: 'a.jpg' } },
         { id: 2, task: 'text-to-speech', dep: [-1], args: { text: 'hello' } },

@@ -1,0 +1,78 @@
+// Numbered migrations of settings.json: pure functions, each taking version N's object to version N+1.
+import { StudioError } from './contract-error';
+
+/** The version settings.json is written in. */
+export const SETTINGS_VERSION = 2;
+
+/** One step forward in the settings file format. */
+export interface SettingsMigration {
+  from: number;
+  to: number;
+  /** What changed, for the record. */
+  description: string;
+  migrate(raw: Record<string, unknown>): Record<string, unknown>;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Version 1 (the first format, after HuggingGPT's own config.yaml): `openai: { api_base, api_key, model }`,
+ * `local_endpoints: [...]` and `huggingface.inference_mode`. Version 2 names them as SettingsSchema does:
+ * `llm: { baseURL, apiKey, model }`, `endpoints`, `execution.mode`.
+ */
+export function migrateV1ToV2(raw: Json): Json {
+  const { openai, local_endpoints: localEndpoints, ...rest } = raw;
+  const next: Json = { ...rest };
+  if (isObject(openai)) {
+    const { api_base: apiBase, api_key: apiKey, ...llm } = openai;
+    const renamed: Json = { ...llm };
+    if (apiBase !== undefined) renamed.baseURL = apiBase;
+    if (apiKey !== undefined) renamed.apiKey = apiKey;
+    next.llm = { ...renamed, ...(isObject(rest.llm) ? rest.llm : {}) };
+  }
+  if (localEndpoints !== undefined && rest.endpoints === undefined) next.endpoints = localEndpoints;
+  if (isObject(rest.huggingface) && 'inference_mode' in rest.huggingface) {
+    const { inference_mode: mode, ...huggingface } = rest.huggingface;
+    next.huggingface = huggingface;
+    const execution = isObject(rest.execution) ? rest.execution : {};
+    next.execution = { mode, ...execution };
+  }
+  return next;
+}
+
+/** Every migration, in order; `from` of each is the `to` of the one before. */
+export const SETTINGS_MIGRATIONS: readonly SettingsMigration[] = [
+  { from: 1, to: 2, description: 'openai -> llm, local_endpoints -> endpoints, huggingface.inference_mode -> execution.mode', migrate: migrateV1ToV2 },
+];
+
+/** The outcome of bringing a settings file up to date. */
+export interface MigratedSettings {
+  /** The settings object at SETTINGS_VERSION, without the `version` key. */
+  data: Json;
+  /** The version the file was in (a file without `version` counts as version 1). */
+  fromVersion: number;
+}
+
+/**
+ * Brings a parsed settings.json up to SETTINGS_VERSION; throws a StudioError (kind `corrupt-settings` or
+ * `newer-settings`) when it cannot.
+ * @example migrateSettings({ version: 1, openai: { api_base: 'http://127.0.0.1:11434/v1' } }).data.llm
+ */
+export function migrateSettings(raw: unknown, migrations: readonly SettingsMigration[] = SETTINGS_MIGRATIONS, target = SETTINGS_VERSION): MigratedSettings {
+  if (!isObject(raw)) throw new StudioError('corrupt-settings', 'settings.json does not hold a JSON object');
+  const { version = 1, ...rest } = raw;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new StudioError('corrupt-settings', `settings.json has an invalid version: ${JSON.stringify(version)}`);
+  }
+  if (version > target) {
+    throw new StudioError('newer-settings', `settings.json was written by a newer version of the app (format ${version}; this one reads up to ${target})`);
+  }
+  let data: Json = rest;
+  for (let at = version; at < target; at++) {
+    const step = migrations.find((m) => m.from === at);
+    if (!step || step.to !== at + 1) throw new StudioError('corrupt-settings', `no migration from settings format ${at}`);
+    data = step.migrate(data);
+  }
+  return { data, fromVersion: version };
+}

@@ -1,0 +1,120 @@
+// Where settings live: the SettingsStore and SecretStore interfaces, and how a SettingsPatch applies to settings.
+import type { SettingsPatch } from '../../src-shared/contract';
+import { describeZodError, SettingsSchema, type Settings } from '../../src-shared/settings';
+import { StudioError } from './contract-error';
+
+/** The app's settings, persisted; secrets are kept apart in a SecretStore. */
+export interface SettingsStore {
+  /** The current settings, secrets included (never send them to the renderer as they are). */
+  get(): Settings;
+  /** Applies a patch, validates and saves it; throws a StudioError (kind `invalid-settings`) and saves nothing when invalid. */
+  update(patch: SettingsPatch): Settings;
+  /** Problems found while loading (a corrupt file kept aside, no OS keyring, ...), for the user. */
+  readonly warnings: string[];
+}
+
+/** The names of the secrets the app keeps. */
+export type SecretName = 'llm.apiKey' | 'huggingface.token';
+
+/** Every secret name, in a fixed order. */
+export const SECRET_NAMES: readonly SecretName[] = ['llm.apiKey', 'huggingface.token'];
+
+/** Secrets (API key, token) kept outside settings.json: the OS keychain in the app, memory in tests. */
+export interface SecretStore {
+  get(name: SecretName): string | undefined;
+  /** Sets a secret, or clears it with `null`. */
+  set(name: SecretName, value: string | null): void;
+  /** `keychain`: encrypted by the OS; `plain`: on disk without a real keyring; `memory`: not kept after exit. */
+  readonly kind: 'keychain' | 'plain' | 'memory';
+  /** Problems found while loading the secrets file, for the user. */
+  readonly warnings?: readonly string[];
+}
+
+/** Settings sections merged key by key by a patch (endpoints are replaced as a whole). */
+const MERGED_SECTIONS = ['llm', 'huggingface', 'execution', 'selection'] as const;
+
+/** The keys a section of SettingsSchema knows, read from the schema itself. */
+function knownKeys(section?: (typeof MERGED_SECTIONS)[number]): string[] {
+  if (!section) return Object.keys(SettingsSchema.shape);
+  const wrapped = SettingsSchema.shape[section] as unknown as { unwrap(): { shape: Record<string, unknown> } };
+  return Object.keys(wrapped.unwrap().shape);
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const invalid = (detail: string): StudioError => new StudioError('invalid-settings', `Settings not saved: ${detail}`);
+
+/** Refuses keys the schema does not know, naming them (a typo would otherwise be dropped silently). */
+function checkKnownKeys(patch: Record<string, unknown>): void {
+  const top = knownKeys();
+  for (const key of Object.keys(patch)) {
+    if (!top.includes(key)) throw invalid(`${key}: unknown setting`);
+  }
+  for (const section of MERGED_SECTIONS) {
+    const value = patch[section];
+    if (value === undefined) continue;
+    if (!isPlainObject(value)) throw invalid(`${section}: expected an object`);
+    const keys = knownKeys(section);
+    for (const key of Object.keys(value)) {
+      if (!keys.includes(key)) throw invalid(`${section}.${key}: unknown setting`);
+    }
+  }
+}
+
+/** Merges one section: `undefined` keeps a value, `null` clears it (secrets), anything else replaces it. */
+function mergeSection(current: Record<string, unknown>, patch: Record<string, unknown>, clearable: string): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (value === null && key === clearable) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}
+
+/**
+ * Applies a patch to settings and validates the result; throws a StudioError naming the field when invalid.
+ * @example applySettingsPatch(current, { llm: { apiKey: null }, execution: { maxParallel: 8 } })
+ */
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  if (!isPlainObject(patch)) throw invalid('the change must be an object');
+  checkKnownKeys(patch);
+  const next: Record<string, unknown> = { ...current };
+  const clearable: Record<string, string> = { llm: 'apiKey', huggingface: 'token' };
+  for (const section of MERGED_SECTIONS) {
+    const value = patch[section];
+    if (value !== undefined) next[section] = mergeSection(current[section], value as Record<string, unknown>, clearable[section] ?? '');
+  }
+  if (patch.endpoints !== undefined) next.endpoints = patch.endpoints;
+  const parsed = SettingsSchema.safeParse(next);
+  if (!parsed.success) throw invalid(describeZodError(parsed.error));
+  return parsed.data;
+}
+
+/** Settings with their secrets taken out, and the secrets by name: what settings.json and the SecretStore hold. */
+export function splitSecrets(settings: Settings): { rest: Settings; secrets: Record<SecretName, string | undefined> } {
+  const { apiKey, ...llm } = settings.llm;
+  const { token, ...huggingface } = settings.huggingface;
+  return { rest: { ...settings, llm, huggingface }, secrets: { 'llm.apiKey': apiKey, 'huggingface.token': token } };
+}
+
+/** Settings with the secrets put back in. */
+export function joinSecrets(settings: Settings, secrets: SecretStore): Settings {
+  const apiKey = secrets.get('llm.apiKey');
+  const token = secrets.get('huggingface.token');
+  return {
+    ...settings,
+    llm: { ...settings.llm, ...(apiKey ? { apiKey } : {}) },
+    huggingface: { ...settings.huggingface, ...(token ? { token } : {}) },
+  };
+}
+
+/** The warning a SecretStore's kind calls for, if any. */
+export function secretStoreWarning(kind: SecretStore['kind']): string | undefined {
+  if (kind === 'plain') {
+    return 'No OS keyring is available: the API key and token are saved in secrets.json without real encryption. Install or unlock a keyring (GNOME Keyring, KWallet) to protect them.';
+  }
+  if (kind === 'memory') return 'Secrets cannot be encrypted on this system: the API key and token are kept only until the app quits.';
+  return undefined;
+}

@@ -1,0 +1,116 @@
+// The SettingsStore over <dataDir>/settings.json (a conf / electron-store file): versioned, migrated, atomic,
+// secrets kept in a SecretStore, and a corrupt file kept aside and reported instead of silently reset.
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { SettingsPatch } from '../../src-shared/contract';
+import { defaultSettings, describeZodError, SettingsSchema, type Settings } from '../../src-shared/settings';
+import { StudioError } from '../engine/contract-error';
+import { migrateSettings, SETTINGS_VERSION } from '../engine/settings-migrations';
+import {
+  applySettingsPatch, joinSecrets, SECRET_NAMES, secretStoreWarning, splitSecrets,
+  type SecretStore, type SettingsStore,
+} from '../engine/settings-store';
+
+/** The part of a conf / electron-store instance this store uses (both write the whole object atomically). */
+export interface ConfLike {
+  readonly path: string;
+  store: Record<string, unknown>;
+}
+
+/** What createFileSettingsStore needs. */
+export interface FileSettingsStoreOptions {
+  dataDir: string;
+  /** Opens the key-value file `<cwd>/<name>.json`: electron-store in the app, conf in Node. */
+  openFile: (opts: { cwd: string; name: string }) => ConfLike;
+  secrets: SecretStore;
+  /** The clock used to name a corrupt file kept aside. */
+  now?: () => Date;
+}
+
+/** The file name settings are saved under in the data folder. */
+export const SETTINGS_FILE_NAME = 'settings.json';
+
+interface LoadedFile {
+  settings: Settings;
+  /** The file must be rewritten (migrated, or secrets to take out of it). */
+  rewrite: boolean;
+  warnings: string[];
+}
+
+/** Moves an unreadable settings file aside so that nothing is lost, returning the new name. */
+function keepAside(path: string, now: Date): string {
+  const aside = `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(path, aside);
+  return aside;
+}
+
+/** Reads, migrates and validates settings.json; an unreadable file is kept aside and reported. */
+function loadFile(path: string, now: () => Date): LoadedFile {
+  if (!existsSync(path)) return { settings: defaultSettings(), rewrite: false, warnings: [] };
+  let reason: string;
+  try {
+    const { data, fromVersion } = migrateSettings(JSON.parse(readFileSync(path, 'utf8')));
+    const parsed = SettingsSchema.safeParse(data);
+    if (parsed.success) {
+      if (fromVersion < SETTINGS_VERSION) copyFileSync(path, `${path}.v${fromVersion}.bak`);
+      return { settings: parsed.data, rewrite: fromVersion < SETTINGS_VERSION, warnings: [] };
+    }
+    reason = `invalid settings: ${describeZodError(parsed.error)}`;
+  } catch (error) {
+    if (error instanceof SyntaxError) reason = `not valid JSON: ${error.message}`;
+    else if (error instanceof StudioError) reason = error.message;
+    else throw error;
+  }
+  const aside = keepAside(path, now());
+  return {
+    settings: defaultSettings(),
+    rewrite: false,
+    warnings: [`${SETTINGS_FILE_NAME} could not be used (${reason}). It was kept as ${basename(aside)} and the app started from default settings.`],
+  };
+}
+
+/** What settings.json holds: the version and every setting except the secrets. */
+function toFileObject(settings: Settings): Record<string, unknown> {
+  return JSON.parse(JSON.stringify({ version: SETTINGS_VERSION, ...splitSecrets(settings).rest }));
+}
+
+/**
+ * A SettingsStore saving to `<dataDir>/settings.json`, with secrets in `options.secrets`.
+ * @example createFileSettingsStore({ dataDir, openFile: ({ cwd, name }) => new Conf({ cwd, configName: name }), secrets })
+ */
+export function createFileSettingsStore(options: FileSettingsStoreOptions): SettingsStore {
+  const { secrets } = options;
+  const loaded = loadFile(join(options.dataDir, SETTINGS_FILE_NAME), options.now ?? (() => new Date()));
+  const file = options.openFile({ cwd: options.dataDir, name: 'settings' });
+  const warnings = [...loaded.warnings];
+
+  // Secrets found in the file (a hand-written or older file) move to the SecretStore and out of the file.
+  const found = splitSecrets(loaded.settings).secrets;
+  for (const name of SECRET_NAMES) {
+    const value = found[name];
+    if (!value) continue;
+    secrets.set(name, value);
+    warnings.push(`The ${name === 'llm.apiKey' ? 'LLM API key' : 'Hugging Face token'} found in ${SETTINGS_FILE_NAME} was moved to the app's secret store (the CLI reads it from the environment or --config).`);
+  }
+  if (loaded.rewrite || SECRET_NAMES.some((n) => found[n])) file.store = toFileObject(loaded.settings);
+  let current = joinSecrets(splitSecrets(loaded.settings).rest, secrets);
+
+  return {
+    get: () => structuredClone(current),
+    update(patch: SettingsPatch): Settings {
+      const next = applySettingsPatch(current, patch);
+      file.store = toFileObject(next);
+      const before = splitSecrets(current).secrets;
+      const after = splitSecrets(next).secrets;
+      for (const name of SECRET_NAMES) {
+        if (before[name] !== after[name]) secrets.set(name, after[name] ?? null);
+      }
+      current = next;
+      return structuredClone(current);
+    },
+    get warnings(): string[] {
+      const fromSecrets = [...(secrets.warnings ?? []), secretStoreWarning(secrets.kind)].filter((w): w is string => Boolean(w));
+      return [...warnings, ...fromSecrets];
+    },
+  };
+}
