@@ -1,12 +1,13 @@
 // Picks the transport: Electron's preload bridge when present, otherwise the `serve` WebSocket.
-import { createElectronClient, type StudioBridge } from './electron-client';
+import type { StudioPreloadApi } from '../../src-shared/preload-api';
+import { createElectronClient } from './electron-client';
 import type { StudioClient } from './transport';
 import { createWebSocketClient } from './websocket-client';
 
 declare global {
   interface Window {
     /** Exposed by the Electron preload; absent in a browser. */
-    studio?: StudioBridge;
+    studio?: StudioPreloadApi;
   }
 }
 

@@ -1,14 +1,11 @@
 // The client over Electron IPC: the preload's `window.studio`, one method per invoke channel.
-import type { EventChannel, EventMap, InvokeChannel, InvokeMap } from '../../src-shared/contract';
+import type { InvokeChannel } from '../../src-shared/contract';
+import type { StudioPreloadApi } from '../../src-shared/preload-api';
 import { resourceFileName } from '../../src-shared/resources';
 import { toClientError, type StudioClient } from './transport';
 
 /** What the preload exposes on `window.studio`. */
-export type StudioBridge = {
-  [K in InvokeChannel]: (req: InvokeMap[K]['req']) => Promise<InvokeMap[K]['res']>;
-} & {
-  subscribe<K extends EventChannel>(channel: K, listener: (payload: EventMap[K]) => void): () => void;
-};
+export type StudioBridge = Pick<StudioPreloadApi, InvokeChannel | 'subscribe'>;
 
 /** A client over the preload bridge; resources load through the `hgs-resource:` protocol. */
 export function createElectronClient(bridge: StudioBridge): StudioClient {
