@@ -59,7 +59,7 @@ export function ChatPanel() {
   return (
     <div className={`chat ${dragging ? 'chat-dragging' : ''}`} onDragOver={(e) => { e.preventDefault(); setDragging(true); }} onDragLeave={() => setDragging(false)} onDrop={onDrop}>
       <div className="chat-log" ref={list} role="log" aria-label="Conversation">
-        {chat.length === 0 && <p className="hint">Describe what you want, e.g. “Describe the objects in this photo and read the description aloud.” Attach files with the paperclip or drop them here.</p>}
+        {chat.length === 0 && <p className="hint">Describe what you want, e.g. “Describe the objects in this photo and read the description aloud.” Attach files with “Attach files” or drop them here.</p>}
         {chat.map((m) => <ChatMessageView key={m.id} message={m} />)}
         {planning && <p className="hint" aria-live="polite">Planning…</p>}
       </div>
