@@ -1,8 +1,8 @@
 // The model catalog on disk: the bundled snapshot (resources/model-catalog.json) or a refreshed cache in the data folder.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import bundledSnapshot from '../../resources/model-catalog.json';
 import type { CatalogModel } from '../engine/selector/catalog-model';
 
 const CatalogModelSchema = z.object({
@@ -41,20 +41,15 @@ export class CatalogError extends Error {
   }
 }
 
-/** Where the bundled snapshot lives: `resources/` two folders above this module (source and built `out/main` alike). */
-export function snapshotPath(): string {
-  return fileURLToPath(new URL('../../resources/model-catalog.json', import.meta.url));
-}
+/** A name for the bundled snapshot in messages (it is compiled into the app, not read from disk). */
+const BUNDLED_SNAPSHOT = 'resources/model-catalog.json (bundled)';
 
 /** Where a refreshed catalog is cached. */
 export const cachePath = (dataDir: string): string => join(dataDir, 'catalog.json');
 
 /** Reads and validates a catalog file; throws with a one-line reason. */
 export function readCatalogFile(path: string): CatalogFile {
-  const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  const parsed = CatalogFileSchema.safeParse(json);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; '));
-  return parsed.data;
+  return validateCatalog(JSON.parse(readFileSync(path, 'utf8')));
 }
 
 /** Writes a catalog file atomically (temporary file, then rename). */
@@ -64,12 +59,22 @@ export function writeCatalogFile(path: string, file: CatalogFile): void {
   renameSync(temporary, path);
 }
 
-/** The bundled snapshot; a missing or broken snapshot is a CatalogError (the install is damaged). */
-export function loadSnapshot(path = snapshotPath()): CatalogFile {
+/** Validates a parsed catalog document; throws with a one-line reason. */
+function validateCatalog(json: unknown): CatalogFile {
+  const parsed = CatalogFileSchema.safeParse(json);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; '));
+  return parsed.data;
+}
+
+/**
+ * The snapshot compiled into the app (or another catalog file, for tests); a broken one is a CatalogError.
+ * It is imported rather than read beside the module, because bundling moves the module (out/main/chunks).
+ */
+export function loadSnapshot(path?: string): CatalogFile {
   try {
-    return readCatalogFile(path);
+    return path ? readCatalogFile(path) : validateCatalog(bundledSnapshot);
   } catch (error) {
-    throw new CatalogError('snapshot', `the bundled model catalog ${path} cannot be read: ${(error as Error).message}`);
+    throw new CatalogError('snapshot', `the model catalog ${path ?? BUNDLED_SNAPSHOT} cannot be read: ${(error as Error).message}`);
   }
 }
 

@@ -1,15 +1,8 @@
-// Builds the renderer into out/renderer before the browser tests (only the renderer: no Electron needed).
-import { resolve } from 'node:path';
-import react from '@vitejs/plugin-react';
-import { build } from 'vite';
+// Builds the app (main, preload, renderer) before the browser tests, so they always run the current sources.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 
 export default async function globalSetup(): Promise<void> {
-  await build({
-    configFile: false,
-    root: resolve('src-renderer'),
-    base: './',
-    plugins: [react()],
-    logLevel: 'warn',
-    build: { outDir: resolve('out/renderer'), emptyOutDir: true, chunkSizeWarningLimit: 4096, rolldownOptions: { input: resolve('src-renderer/index.html') } },
-  });
+  const result = spawnSync(join('node_modules', '.bin', 'electron-vite'), ['build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error('electron-vite build failed: the browser tests need the built app');
 }
