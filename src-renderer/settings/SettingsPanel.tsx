@@ -1,0 +1,38 @@
+// The settings panel: LLM, Hugging Face, local endpoints, execution and the data folder, each saved on its own.
+import type { JSX } from 'react';
+import { DataFolderSection } from './DataFolderSection';
+import { EndpointsSection } from './EndpointsSection';
+import { ExecutionSection } from './ExecutionSection';
+import { HuggingFaceSection } from './HuggingFaceSection';
+import { LlmSection } from './LlmSection';
+import { useSettings } from './use-settings';
+
+/** The settings panel (a dialog); it reaches the engine only through the typed client. */
+export function SettingsPanel(props: { onClose: () => void }): JSX.Element {
+  const { view, loadError, save } = useSettings();
+  return (
+    <div role="dialog" aria-modal="true" aria-labelledby="settings-title" className="settings-panel"
+      onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
+      <header>
+        <h2 id="settings-title">Settings</h2>
+        <button type="button" onClick={props.onClose} aria-label="Close settings">×</button>
+      </header>
+      {loadError && <p role="alert">Settings could not be loaded: {loadError}</p>}
+      {!view && !loadError && <p role="status">Loading settings…</p>}
+      {view && (
+        <>
+          {view.warnings && view.warnings.length > 0 && (
+            <ul role="alert" aria-label="Settings warnings" className="settings-warnings">
+              {view.warnings.map((w) => <li key={w}>{w}</li>)}
+            </ul>
+          )}
+          <LlmSection llm={view.llm} save={save} />
+          <HuggingFaceSection huggingface={view.huggingface} mode={view.execution.mode} save={save} />
+          <EndpointsSection endpoints={view.endpoints} save={save} />
+          <ExecutionSection execution={view.execution} save={save} />
+          <DataFolderSection dataDir={view.dataDir} />
+        </>
+      )}
+    </div>
+  );
+}
