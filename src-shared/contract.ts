@@ -75,11 +75,11 @@ export interface InvokeMap {
   'endpoints.health': { req: { name?: string }; res: EndpointHealth[] };
   'catalog.candidates': { req: { task: string }; res: Candidate[] };
   'resources.upload': { req: { name: string; base64: string }; res: ResourceRef };
-  'conversation.plan': { req: { conversationId?: string; request: string; attachments?: Attachment[] }; res: PlanResult };
+  'conversation.plan': { req: { conversationId?: string; request: string; attachments?: Attachment[]; requestId?: string }; res: PlanResult };
   'conversation.select': { req: { conversationId: string; tasks: PlanTask[]; overrides?: Selections }; res: { selections: Selections; usage: Usage } };
   'run.start': { req: RunRequest; res: { runId: string } };
   'run.cancel': { req: { runId: string; taskId?: number }; res: void };
-  'response.generate': { req: { conversationId: string; runId: string }; res: { requestId: string; text: string; usage: Usage } };
+  'response.generate': { req: { conversationId: string; runId: string; requestId?: string }; res: { requestId: string; text: string; usage: Usage } };
 }
 
 /** Events pushed from the engine to the renderer, by channel. */

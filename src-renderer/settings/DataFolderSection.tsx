@@ -19,7 +19,7 @@ export function DataFolderSection({ dataDir }: { dataDir: string | undefined }):
         <code aria-label="Data folder location">{dataDir ?? 'unknown'}</code>
       </p>
       {openFolder && (
-        <button type="button" onClick={() => openFolder().then(() => setError(undefined), (e: unknown) => setError(messageOf(e)))}>
+        <button type="button" className="btn" onClick={() => openFolder().then(() => setError(undefined), (e: unknown) => setError(messageOf(e)))}>
           Open data folder
         </button>
       )}

@@ -58,8 +58,8 @@ export function EndpointEditor({ index, draft, onChange, onRemove, health, onTes
         Enabled
       </label>
       <HealthIndicator health={health} />
-      <button type="button" onClick={onTest} disabled={!onTest} title={onTest ? undefined : 'Save the endpoints first'}>Test</button>
-      <button type="button" onClick={onRemove}>Remove endpoint</button>
+      <button type="button" className="btn" onClick={onTest} disabled={!onTest} title={onTest ? undefined : 'Save the endpoints first'}>Test</button>
+      <button type="button" className="btn" onClick={onRemove}>Remove endpoint</button>
       <ul aria-label="Models">
         {draft.models.map((model, m) => (
           <li key={model.key} role="group" aria-label={`Model ${m + 1}`}>
@@ -75,11 +75,11 @@ export function EndpointEditor({ index, draft, onChange, onRemove, health, onTes
                 {taskChoices(model.task).map((t) => <option key={t} value={t}>{t}</option>)}
               </select>
             </label>
-            <button type="button" onClick={() => setModel(model.key, undefined)}>Remove model</button>
+            <button type="button" className="btn" onClick={() => setModel(model.key, undefined)}>Remove model</button>
           </li>
         ))}
       </ul>
-      <button type="button" onClick={() => onChange({ ...draft, models: [...draft.models, { key: newDraftKey(), id: '', task: '' }] })}>Add model</button>
+      <button type="button" className="btn" onClick={() => onChange({ ...draft, models: [...draft.models, { key: newDraftKey(), id: '', task: '' }] })}>Add model</button>
     </fieldset>
   );
 }

@@ -2,7 +2,7 @@
 import { useState, type JSX } from 'react';
 import type { EndpointHealth, SettingsPatch } from '../../src-shared/contract';
 import type { SettingsView } from '../../src-shared/settings';
-import { client } from '../api/client';
+import { useController } from '../app/studio-context';
 import { EndpointEditor } from './EndpointEditor';
 import { SaveBar } from './SaveBar';
 import { endpointsPatch, newDraftKey, toEndpointDrafts, type EndpointDraft } from './settings-patches';
@@ -17,6 +17,7 @@ export interface EndpointsSectionProps {
 /** The local endpoints settings. */
 export function EndpointsSection({ endpoints, save }: EndpointsSectionProps): JSX.Element {
   const [drafts, setDrafts] = useState<EndpointDraft[]>(() => toEndpointDrafts(endpoints));
+  const { client } = useController();
   const [health, setHealth] = useState<Record<string, EndpointHealth | { error: string } | 'checking'>>({});
   const dirty = JSON.stringify(endpointsPatch(drafts).endpoints) !== JSON.stringify(endpoints);
 
@@ -53,7 +54,7 @@ export function EndpointsSection({ endpoints, save }: EndpointsSectionProps): JS
           />
         );
       })}
-      <button type="button" onClick={add}>Add endpoint</button>
+      <button type="button" className="btn" onClick={add}>Add endpoint</button>
       <SaveBar section="endpoints" onSave={() => save(endpointsPatch(drafts))} dirty={dirty} />
     </section>
   );

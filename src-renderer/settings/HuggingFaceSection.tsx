@@ -38,7 +38,7 @@ export function HuggingFaceSection({ huggingface, mode, save }: HuggingFaceSecti
           onChange={(e) => setToken(e.target.value)} />
       </label>
       <span className="settings-secret-state">Token: {huggingface.tokenSet ? 'set' : 'not set'}</span>
-      {huggingface.tokenSet && <button type="button" onClick={() => void save({ huggingface: { token: null } })}>Clear token</button>}
+      {huggingface.tokenSet && <button type="button" className="btn" onClick={() => void save({ huggingface: { token: null } })}>Clear token</button>}
       <label>
         <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
         Use Hugging Face models

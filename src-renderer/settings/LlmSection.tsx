@@ -2,7 +2,7 @@
 import { useState, type JSX } from 'react';
 import type { ConnectionCheck, SettingsPatch } from '../../src-shared/contract';
 import type { SettingsView } from '../../src-shared/settings';
-import { client } from '../api/client';
+import { useController } from '../app/studio-context';
 import { LLM_PRESETS, presetForBaseUrl, type LlmPreset } from './llm-presets';
 import { SaveBar } from './SaveBar';
 import { llmPatch, type LlmDraft } from './settings-patches';
@@ -19,6 +19,7 @@ export function LlmSection({ llm, save }: LlmSectionProps): JSX.Element {
   const [draft, setDraft] = useState<LlmDraft>({ baseURL: llm.baseURL, model: llm.model, apiKey: '' });
   const [preset, setPreset] = useState<LlmPreset['id']>(presetForBaseUrl(llm.baseURL).id);
   const [check, setCheck] = useState<ConnectionCheck & { testing?: boolean }>();
+  const { client } = useController();
   const dirty = draft.baseURL !== llm.baseURL || draft.model !== llm.model || draft.apiKey !== '';
 
   const choosePreset = (id: LlmPreset['id']): void => {
@@ -65,9 +66,9 @@ export function LlmSection({ llm, save }: LlmSectionProps): JSX.Element {
           onChange={(e) => setDraft({ ...draft, apiKey: e.target.value })} />
       </label>
       <span className="settings-secret-state">API key: {llm.apiKeySet ? 'set' : 'not set'}</span>
-      {llm.apiKeySet && <button type="button" onClick={() => void save({ llm: { apiKey: null } })}>Clear API key</button>}
+      {llm.apiKeySet && <button type="button" className="btn" onClick={() => void save({ llm: { apiKey: null } })}>Clear API key</button>}
       <SaveBar section="LLM" onSave={saveDraft} dirty={dirty} />
-      <button type="button" onClick={() => void test()} disabled={check?.testing}>Test connection</button>
+      <button type="button" className="btn" onClick={() => void test()} disabled={check?.testing}>Test connection</button>
       {check && (
         <p role="status" aria-label="LLM connection" data-ok={check.testing ? undefined : String(check.ok)}>
           {check.testing ? check.message : check.ok ? `Connected${check.latencyMs !== undefined ? ` (${check.latencyMs} ms)` : ''}: ${check.message}` : `Failed: ${check.message}`}

@@ -18,10 +18,10 @@ export function SaveBar(props: SaveBarProps): JSX.Element {
   };
   return (
     <div className="settings-save">
-      <button type="button" onClick={() => void save()} disabled={state.busy || !props.dirty}>
+      <button type="button" className="btn" onClick={() => void save()} disabled={state.busy || !props.dirty}>
         Save {props.section}
       </button>
-      {state.error && <p role="alert" className="settings-error">{state.error}</p>}
+      {state.error && <p role="alert" className="error-text">{state.error}</p>}
       {state.saved && !props.dirty && <span role="status">Saved</span>}
     </div>
   );

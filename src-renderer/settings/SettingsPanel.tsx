@@ -11,28 +11,31 @@ import { useSettings } from './use-settings';
 export function SettingsPanel(props: { onClose: () => void }): JSX.Element {
   const { view, loadError, save } = useSettings();
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="settings-title" className="settings-panel"
-      onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
-      <header>
-        <h2 id="settings-title">Settings</h2>
-        <button type="button" onClick={props.onClose} aria-label="Close settings">×</button>
-      </header>
-      {loadError && <p role="alert">Settings could not be loaded: {loadError}</p>}
-      {!view && !loadError && <p role="status">Loading settings…</p>}
-      {view && (
-        <>
-          {view.warnings && view.warnings.length > 0 && (
-            <ul role="alert" aria-label="Settings warnings" className="settings-warnings">
-              {view.warnings.map((w) => <li key={w}>{w}</li>)}
-            </ul>
-          )}
-          <LlmSection llm={view.llm} save={save} />
-          <HuggingFaceSection huggingface={view.huggingface} mode={view.execution.mode} save={save} />
-          <EndpointsSection endpoints={view.endpoints} save={save} />
-          <ExecutionSection execution={view.execution} save={save} />
-          <DataFolderSection dataDir={view.dataDir} />
-        </>
-      )}
+    <div className="modal-backdrop" onClick={props.onClose}>
+      <div role="dialog" aria-modal="true" aria-labelledby="settings-title" className="modal settings-panel"
+        onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
+        <div className="inspector-row">
+          <h2 id="settings-title" className="panel-title">Settings</h2>
+          <span className="spacer" />
+          <button type="button" className="btn" onClick={props.onClose}>Close</button>
+        </div>
+        {loadError && <p role="alert" className="error-text">Settings could not be loaded: {loadError}</p>}
+        {!view && !loadError && <p role="status" className="hint">Loading settings…</p>}
+        {view && (
+          <>
+            {view.warnings && view.warnings.length > 0 && (
+              <ul role="alert" aria-label="Settings warnings" className="settings-warnings error-text">
+                {view.warnings.map((w) => <li key={w}>{w}</li>)}
+              </ul>
+            )}
+            <LlmSection llm={view.llm} save={save} />
+            <HuggingFaceSection huggingface={view.huggingface} mode={view.execution.mode} save={save} />
+            <EndpointsSection endpoints={view.endpoints} save={save} />
+            <ExecutionSection execution={view.execution} save={save} />
+            <DataFolderSection dataDir={view.dataDir} />
+          </>
+        )}
+      </div>
     </div>
   );
 }

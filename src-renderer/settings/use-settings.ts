@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SettingsPatch } from '../../src-shared/contract';
 import type { SettingsView } from '../../src-shared/settings';
-import { client } from '../api/client';
+import { useController } from '../app/studio-context';
 
 /** The settings as the panel sees them, and how to change them. */
 export interface SettingsState {
@@ -20,6 +20,7 @@ const messageOf = (error: unknown): string =>
 export function useSettings(): SettingsState {
   const [view, setView] = useState<SettingsView>();
   const [loadError, setLoadError] = useState<string>();
+  const { client } = useController();
 
   useEffect(() => {
     let live = true;
@@ -30,7 +31,7 @@ export function useSettings(): SettingsState {
     return () => {
       live = false;
     };
-  }, []);
+  }, [client]);
 
   const save = useCallback(async (patch: SettingsPatch) => {
     try {
@@ -39,7 +40,7 @@ export function useSettings(): SettingsState {
     } catch (error) {
       return messageOf(error);
     }
-  }, []);
+  }, [client]);
 
   return { view, loadError, save };
 }

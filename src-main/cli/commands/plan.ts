@@ -1,13 +1,77 @@
 // `hugginggpt plan`: stage 1 only: print the validated task plan
+import type { PlanIssue } from '../../../src-shared/contract';
+import type { PlanTask, Usage } from '../../../src-shared/plan';
+import { LlmError } from '../../engine/chat-model';
+import { PlanParseError } from '../../engine/planner/parse-plan';
+import { planRequest } from '../../engine/planner/plan-request';
+import { createOpenAiChatModel, llmUnconfigured } from '../../platform/openai-chat';
 import { UsageError } from '../args';
 import type { Command } from '../command';
+import type { CliIO } from '../io';
+
+/** One line per task: id, type, dependencies and arguments. */
+export function formatTasks(tasks: PlanTask[]): string {
+  if (tasks.length === 0) return 'No tasks: this request is a plain conversation; the LLM answers it directly.\n';
+  const width = Math.max(...tasks.map((t) => t.task.length));
+  const lines = tasks.map((t) => {
+    const deps = t.dep.filter((d) => d >= 0);
+    const args = Object.entries(t.args).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+    return `  ${String(t.id).padStart(2)}  ${t.task.padEnd(width)}  after ${deps.length ? deps.join(',') : '-'}  ${args}`;
+  });
+  return `${tasks.length} task${tasks.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`;
+}
+
+const formatUsage = (u: Usage): string =>
+  `${u.llmCalls} LLM call${u.llmCalls === 1 ? '' : 's'}, ${u.promptTokens} prompt + ${u.completionTokens} completion tokens`;
+
+function reportIssues(io: CliIO, issues: PlanIssue[]): void {
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  io.err(`hugginggpt: unusable plan: ${issues[0].message}${more}\n`);
+  for (const issue of issues.slice(1)) io.err(`  - ${issue.message}\n`);
+}
 
 export const planCommand: Command = {
   name: 'plan',
   usage: 'hugginggpt plan "<request>" [--json]',
   summary: 'stage 1 only: print the validated task plan',
   options: { json: { type: 'boolean' } },
-  async run() {
-    throw new UsageError('plan is not built yet');
+  async run(args, context) {
+    const { io } = context;
+    const request = args.positionals.join(' ').trim();
+    if (!request) throw new UsageError('plan needs a request, e.g. hugginggpt plan "describe example.jpg"');
+    const settings = context.settings();
+    if (llmUnconfigured(settings.llm)) {
+      throw new UsageError('no LLM configured: set OPENAI_API_KEY, or llm.baseURL (and llm.apiKey) in a --config file');
+    }
+    io.err(`planning with ${settings.llm.model} at ${settings.llm.baseURL}\n`);
+    let shown = 0;
+    try {
+      const result = await planRequest({
+        request,
+        history: [],
+        attachments: [],
+        chat: createOpenAiChatModel(settings.llm),
+        onTasks: (tasks) => {
+          for (const t of tasks.slice(shown)) io.err(`  + task ${t.id} ${t.task}\n`);
+          shown = Math.max(shown, tasks.length);
+        },
+      });
+      const { tasks } = result.plan;
+      if (args.values.json) io.out(`${JSON.stringify({ tasks, usage: result.usage, ...(result.issues.length ? { issues: result.issues } : {}) }, null, 2)}\n`);
+      else io.out(`${formatTasks(tasks)}usage: ${formatUsage(result.usage)}\n`);
+      if (result.issues.length === 0) return 0;
+      reportIssues(io, result.issues);
+      return 1;
+    } catch (error) {
+      if (error instanceof PlanParseError) {
+        io.err(`hugginggpt: no usable plan: ${error.message}\n`);
+        return 1;
+      }
+      if (error instanceof LlmError) {
+        io.err(`hugginggpt: ${error.message}\n`);
+        return error.kind === 'auth' ? 2 : 1;
+      }
+      throw error;
+    }
   },
 };

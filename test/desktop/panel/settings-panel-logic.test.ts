@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, SettingsSchema, toSettingsView } from '../../../src-shared/settings';
+import type { SettingsPatch } from '../../../src-shared/contract';
+import { defaultSettings, describeZodError, SettingsSchema, toSettingsView, type Settings } from '../../../src-shared/settings';
 import { LLM_PRESETS, presetForBaseUrl } from '../../../src-renderer/settings/llm-presets';
 import { endpointsPatch, executionPatch, llmPatch, toEndpointDrafts } from '../../../src-renderer/settings/settings-patches';
-import { applySettingsPatch } from '../../../src-main/engine/settings-store';
+
+/** What the engine does with a panel patch (merge sections, replace endpoints, validate), for the sections used here. */
+function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  const merged = { ...current, ...patch, execution: { ...current.execution, ...patch.execution } };
+  const parsed = SettingsSchema.safeParse(merged);
+  if (!parsed.success) throw new Error(describeZodError(parsed.error));
+  return parsed.data;
+}
 
 describe('settings panel logic', () => {
   it('offers the required presets with their base URLs', () => {

@@ -1,0 +1,93 @@
+// The model catalog on disk: the bundled snapshot (resources/model-catalog.json) or a refreshed cache in the data folder.
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { CatalogModel } from '../engine/selector/catalog-model';
+
+const CatalogModelSchema = z.object({
+  id: z.string().min(1),
+  task: z.string().min(1),
+  downloads: z.number().nonnegative(),
+  likes: z.number().nonnegative(),
+  license: z.string().optional(),
+  description: z.string(),
+});
+
+/** The catalog file format (snapshot and cache alike). */
+export const CatalogFileSchema = z.object({
+  version: z.literal(1),
+  source: z.string(),
+  snapshotDate: z.string(),
+  models: z.array(CatalogModelSchema),
+});
+export type CatalogFile = z.infer<typeof CatalogFileSchema>;
+
+/** The loaded catalog, where it came from, and a problem worth telling the user (a corrupt cache set aside). */
+export interface LoadedCatalog {
+  models: CatalogModel[];
+  source: 'snapshot' | 'cache';
+  warning?: string;
+}
+
+/** A catalog that cannot be read at all (the bundled snapshot is missing or broken). */
+export class CatalogError extends Error {
+  constructor(
+    readonly kind: 'snapshot' | 'hub' | 'network' | 'timeout' | 'cancelled' | 'auth',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CatalogError';
+  }
+}
+
+/** Where the bundled snapshot lives: `resources/` two folders above this module (source and built `out/main` alike). */
+export function snapshotPath(): string {
+  return fileURLToPath(new URL('../../resources/model-catalog.json', import.meta.url));
+}
+
+/** Where a refreshed catalog is cached. */
+export const cachePath = (dataDir: string): string => join(dataDir, 'catalog.json');
+
+/** Reads and validates a catalog file; throws with a one-line reason. */
+export function readCatalogFile(path: string): CatalogFile {
+  const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  const parsed = CatalogFileSchema.safeParse(json);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; '));
+  return parsed.data;
+}
+
+/** Writes a catalog file atomically (temporary file, then rename). */
+export function writeCatalogFile(path: string, file: CatalogFile): void {
+  const temporary = `${path}.tmp-${process.pid}-${Date.now()}`;
+  writeFileSync(temporary, `${JSON.stringify(file, null, 1)}\n`);
+  renameSync(temporary, path);
+}
+
+/** The bundled snapshot; a missing or broken snapshot is a CatalogError (the install is damaged). */
+export function loadSnapshot(path = snapshotPath()): CatalogFile {
+  try {
+    return readCatalogFile(path);
+  } catch (error) {
+    throw new CatalogError('snapshot', `the bundled model catalog ${path} cannot be read: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The catalog: `<dataDir>/catalog.json` when a refresh wrote one, else the bundled snapshot. A corrupt cache is
+ * moved aside to `catalog.json.corrupt-<time>` and reported in `warning`; the snapshot is used instead.
+ */
+export function loadCatalog(dataDir: string, options: { snapshotPath?: string } = {}): LoadedCatalog {
+  const cache = cachePath(dataDir);
+  let warning: string | undefined;
+  if (existsSync(cache)) {
+    try {
+      return { models: readCatalogFile(cache).models, source: 'cache' };
+    } catch (error) {
+      const aside = `${cache}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(cache, aside);
+      warning = `the cached model catalog was unreadable (${(error as Error).message}); it was moved to ${aside} and the bundled snapshot is used`;
+    }
+  }
+  return { models: loadSnapshot(options.snapshotPath).models, source: 'snapshot', warning };
+}

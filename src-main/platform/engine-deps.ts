@@ -1,0 +1,86 @@
+// Composition root shared by the CLI, `serve` and the desktop app: real adapters behind the engine's interfaces.
+import { stat } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import type { Settings } from '../../src-shared/settings';
+import type { ChatModel } from '../engine/chat-model';
+import type { ConversationDeps } from '../engine/conversation';
+import type { InferenceCall, ModelRunner } from '../engine/inference';
+import type { CatalogModel } from '../engine/selector/catalog-model';
+import { loadCatalog } from './catalog-file';
+import { FsResultCache } from './fs-result-cache';
+import { createFsResourceStore, importUserFile } from './fs-resource-store';
+import { FsRunRecorder } from './fs-run-recorder';
+import { createHfModelRunner } from './inference/hf-model-runner';
+import { createOpenAiChatModel } from './openai-chat';
+import { ConfigError } from './config-file';
+
+const OPENAI_DEFAULT = 'https://api.openai.com/v1';
+
+/** Refuses to start stages that need the LLM when none is configured (exit 2 in the CLI). */
+export function requireLlm(settings: Settings): void {
+  if (!settings.llm.apiKey && settings.llm.baseURL.replace(/\/+$/, '') === OPENAI_DEFAULT) {
+    throw new ConfigError('no LLM configured: set OPENAI_API_KEY, or llm.baseURL (and llm.apiKey) in --config, e.g. a local Ollama at http://127.0.0.1:11434/v1');
+  }
+}
+
+/** Keeps one instance per configuration value, re-created when that part of the settings changes. */
+function perConfig<K, V>(make: (key: K) => V): (key: K) => V {
+  let lastKey = '';
+  let last: V | undefined;
+  return (key) => {
+    const text = JSON.stringify(key);
+    if (last === undefined || text !== lastKey) {
+      last = make(key);
+      lastKey = text;
+    }
+    return last;
+  };
+}
+
+/** The engine's dependencies, plus what the app needs to refresh. */
+export interface EngineDeps extends ConversationDeps {
+  reloadCatalog(): void;
+  catalogWarning?: string;
+}
+
+/**
+ * Builds every adapter once for a data folder; settings are read on each use so that changes apply.
+ * @example const deps = createEngineDeps({ dataDir, settings: () => store.get(), cwd: process.cwd() })
+ */
+export function createEngineDeps(options: { dataDir: string; settings: () => Settings; cwd?: string }): EngineDeps {
+  const store = createFsResourceStore(options.dataDir);
+  const chatFor = perConfig((llm: Settings['llm']) => createOpenAiChatModel(llm));
+  const runnerFor = perConfig((hf: { token?: string; cloudEndpointUrl?: string }) => createHfModelRunner(hf));
+  const runner: ModelRunner = {
+    run: (call: InferenceCall) => {
+      const hf = options.settings().huggingface;
+      return runnerFor({ token: hf.token, cloudEndpointUrl: hf.endpointUrl }).run(call);
+    },
+  };
+  let catalog: CatalogModel[] | undefined;
+  const deps: EngineDeps = {
+    settings: options.settings,
+    chat: (): ChatModel => chatFor(options.settings().llm),
+    catalog: () => {
+      if (catalog) return catalog;
+      const loaded = loadCatalog(options.dataDir);
+      deps.catalogWarning = loaded.warning;
+      return (catalog = loaded.models);
+    },
+    reloadCatalog: () => void (catalog = undefined),
+    runner,
+    store,
+    cache: new FsResultCache(options.dataDir),
+    recorder: new FsRunRecorder(options.dataDir),
+  };
+  const cwd = options.cwd;
+  if (cwd) {
+    deps.importUserFile = async (name) => {
+      if (/^[a-z]+:\/\//i.test(name)) return undefined;
+      const path = isAbsolute(name) ? name : resolve(cwd, name);
+      const info = await stat(path).catch(() => undefined);
+      return info?.isFile() ? importUserFile(store, path) : undefined;
+    };
+  }
+  return deps;
+}

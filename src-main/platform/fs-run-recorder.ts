@@ -1,0 +1,99 @@
+// Run records on disk: runs/<id>/run.json (written atomically) and runs/<id>/events.jsonl (appended).
+import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RunEvent } from '../../src-shared/run-events';
+import { RUN_ID_PATTERN } from '../engine/executor/run-id';
+import type { RunRecord, RunRecorder } from '../engine/executor/types';
+import { writeFileAtomic } from './atomic-file';
+
+/** Events waiting to be appended for one run, and the write in flight. */
+interface EventLog {
+  folder: string;
+  ready: Promise<void>;
+  buffer: string[];
+  flushing?: Promise<void>;
+  /** The first append that failed; reported by `finish`. */
+  error?: unknown;
+}
+
+/**
+ * A RunRecorder in `<dataDir>/runs/`. Events are buffered and appended in batches, one write at a
+ * time per run, so recording never blocks the run; `finish` waits for them before the final record.
+ */
+export class FsRunRecorder implements RunRecorder {
+  readonly folder: string;
+  private readonly logs = new Map<string, EventLog>();
+
+  constructor(dataDir: string) {
+    this.folder = join(dataDir, 'runs');
+  }
+
+  /** The folder of one run. */
+  runFolder(runId: string): string {
+    if (!RUN_ID_PATTERN.test(runId)) throw new Error(`invalid run id "${runId}"`);
+    return join(this.folder, runId);
+  }
+
+  begin(record: RunRecord): Promise<void> {
+    const folder = this.runFolder(record.runId);
+    const ready = mkdir(folder, { recursive: true }).then(() => writeFileAtomic(join(folder, 'run.json'), JSON.stringify(record, null, 2)));
+    const log: EventLog = { folder, ready: ready.catch(() => undefined), buffer: [] };
+    this.logs.set(record.runId, log);
+    return ready;
+  }
+
+  event(event: RunEvent): void {
+    const log = this.logs.get(event.runId);
+    if (!log) return;
+    log.buffer.push(`${JSON.stringify(event)}\n`);
+    if (!log.flushing) log.flushing = this.flush(log);
+  }
+
+  private async flush(log: EventLog): Promise<void> {
+    try {
+      await log.ready;
+      while (log.buffer.length > 0) {
+        const batch = log.buffer.join('');
+        log.buffer.length = 0;
+        await appendFile(join(log.folder, 'events.jsonl'), batch);
+      }
+    } catch (error) {
+      log.error ??= error;
+    } finally {
+      log.flushing = undefined;
+    }
+  }
+
+  async finish(record: RunRecord): Promise<void> {
+    const log = this.logs.get(record.runId);
+    try {
+      while (log?.flushing) await log.flushing;
+    } finally {
+      this.logs.delete(record.runId);
+    }
+    await writeFileAtomic(join(this.runFolder(record.runId), 'run.json'), JSON.stringify(record, null, 2));
+    if (log?.error) throw log.error;
+  }
+
+  /** A stored run record, or undefined if there is none. */
+  async read(runId: string): Promise<RunRecord | undefined> {
+    try {
+      return JSON.parse(await readFile(join(this.runFolder(runId), 'run.json'), 'utf8')) as RunRecord;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  /** A stored run's events, in order. */
+  async readEvents(runId: string): Promise<RunEvent[]> {
+    const text = await readFile(join(this.runFolder(runId), 'events.jsonl'), 'utf8').catch(() => '');
+    return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as RunEvent);
+  }
+
+  /** Stored run ids, newest first. */
+  async list(): Promise<string[]> {
+    const names = await readdir(this.folder).catch(() => [] as string[]);
+    return names.filter((n) => RUN_ID_PATTERN.test(n)).sort().reverse();
+  }
+}

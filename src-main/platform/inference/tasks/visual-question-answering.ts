@@ -1,0 +1,15 @@
+// visual-question-answering -> visualQuestionAnswering: JSON {inputs: {question, image: <base64>}};
+// reads the best answer.
+import type { TaskInvoker } from '../invoker';
+import { route } from '../invoker';
+import { fileBlob, textInput, textOutput } from '../wire';
+
+/** Answers the question on `text` about the image. */
+export const visualQuestionAnswering: TaskInvoker = {
+  type: 'visual-question-answering',
+  async invoke(client, args) {
+    const inputs = { image: fileBlob(args.inputs, 'image'), question: textInput(args.inputs) };
+    const answer = await client.visualQuestionAnswering({ ...route(args), inputs }, args.options);
+    return [textOutput(answer.answer ?? '', answer)];
+  },
+};

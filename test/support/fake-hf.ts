@@ -1,0 +1,160 @@
+// A loopback fake of a Hugging Face inference endpoint (hf-inference layout) for tests and e2e runs.
+//
+// Models live at `${url}/models/<org>/<name>` (or `${url}/models/<name>`); `GET ${url}/health` answers
+// {"status":"ok"}. Each configured model answers in the real wire format of its task (see
+// fake-hf-answers.ts): e.g. object detection [{score,label,box:{xmin,ymin,xmax,ymax}}], image-to-text
+// [{generated_text}], text-to-speech a WAV, text-to-image and ControlNet a PNG, text-generation the
+// OpenAI completions format at `<model>/v1/completions`, conversational `<model>/v1/chat/completions`.
+// A request with the wrong wire format for its task (JSON where raw bytes are expected, missing
+// "inputs", ...) gets 400 {"error"}; an unknown model gets 404 {"error"}.
+//
+// @example
+//   const hf = await startFakeHf({ models: { 'facebook/detr-resnet-50': { task: 'object-detection' } } });
+//   hf.script('facebook/detr-resnet-50', { status: 503, estimatedTime: 2 }, { status: 429, retryAfter: 1 });
+//   ... calls ...; expect(hf.requests[0].contentType).toBe('image/png'); await hf.close();
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { defaultAnswer, wireProblem, type FakeReply, type FakeRequestView } from './fake-hf-answers';
+
+export type { FakeReply } from './fake-hf-answers';
+
+/** How one model behaves: its task type decides the default answer; `reply` replaces that answer. */
+export interface FakeModelBehaviour {
+  task: string;
+  reply?: FakeReply;
+}
+
+/**
+ * One scripted step, consumed by the model's next request (in order; then default answers resume):
+ * 503 loading (`{"error", "estimated_time"}`), 429 with a Retry-After header (seconds), another status with
+ * a body (string -> `{"error": body}`, object as JSON), a delay before the normal answer, a request
+ * that never gets an answer, or any custom reply.
+ */
+export type FakeStep =
+  | { status: 503; estimatedTime: number }
+  | { status: 429; retryAfter?: number }
+  | { status: number; body?: string | object }
+  | { delayMs: number }
+  | { hang: true }
+  | { reply: FakeReply };
+
+/** One request the fake received. `json` is set when the body parsed as JSON. */
+export interface FakeRequest {
+  model: string;
+  /** The path after the model id ('' or '/v1/completions', '/v1/chat/completions', '/pipeline/<task>'). */
+  route: string;
+  contentType: string;
+  body: Buffer;
+  json?: unknown;
+  headers: IncomingHttpHeaders;
+}
+
+/** The running fake. */
+export interface FakeHf {
+  /** Base URL, e.g. http://127.0.0.1:40123 (no trailing slash). */
+  url: string;
+  /** Every model request in arrival order (health checks excluded). */
+  requests: FakeRequest[];
+  /** The most model requests ever open at once. */
+  readonly maxInFlight: number;
+  /** Model requests open right now. */
+  readonly inFlight: number;
+  /** Queues steps for `model`'s next requests. */
+  script(model: string, ...steps: FakeStep[]): void;
+  /** Delays every answer by `ms` (0 to stop). */
+  setLatency(ms: number): void;
+  /** Adds or replaces a model. */
+  addModel(model: string, behaviour: FakeModelBehaviour): void;
+  /** Stops listening and drops open (hanging) connections. */
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function send(res: ServerResponse, reply: FakeReply, extraHeaders: Record<string, string> = {}): void {
+  if (res.destroyed) return;
+  const isBytes = Buffer.isBuffer(reply.body) || typeof reply.body === 'string';
+  const body = isBytes ? Buffer.from(reply.body as Buffer | string) : Buffer.from(JSON.stringify(reply.body));
+  const contentType = reply.contentType ?? (isBytes ? 'application/octet-stream' : 'application/json');
+  res.writeHead(reply.status ?? 200, { 'Content-Type': contentType, 'Content-Length': body.length, ...extraHeaders });
+  res.end(body);
+}
+
+/** Starts the fake on 127.0.0.1 with a random port. */
+export async function startFakeHf(options: { models?: Record<string, FakeModelBehaviour> } = {}): Promise<FakeHf> {
+  const models = new Map(Object.entries(options.models ?? {}));
+  const scripts = new Map<string, FakeStep[]>();
+  const requests: FakeRequest[] = [];
+  const sockets = new Set<Socket>();
+  let latencyMs = 0, inFlight = 0, maxInFlight = 0;
+
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    if (req.method === 'GET' && path === '/health') return send(res, { body: { status: 'ok' } });
+    const match = /^\/models\/(.+)$/.exec(path);
+    if (!match || req.method !== 'POST') return send(res, { status: 404, body: { error: `No route ${req.method} ${path}` } });
+    const [first, second, ...more] = match[1].split('/');
+    const twoPart = second !== undefined && models.has(`${first}/${second}`);
+    const model = twoPart ? `${first}/${second}` : first;
+    const route = (twoPart ? more : [second, ...more].filter((s) => s !== undefined)).map((s) => `/${s}`).join('');
+
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    let open = true;
+    const done = () => { if (open) { open = false; inFlight--; } };
+    res.on('close', done);
+
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const contentType = req.headers['content-type'] ?? '';
+    let json: unknown;
+    if (contentType.startsWith('application/json')) {
+      try { json = JSON.parse(body.toString('utf8')); } catch { json = undefined; }
+    }
+    requests.push({ model, route, contentType, body, json, headers: req.headers });
+
+    const behaviour = models.get(model);
+    if (!behaviour) return send(res, { status: 404, body: { error: `Model ${model} does not exist` } });
+    const step = scripts.get(model)?.shift();
+    if (latencyMs > 0) await sleep(latencyMs);
+    if (step && 'hang' in step) return; // never answered; close() drops the socket
+    if (step && 'delayMs' in step) await sleep(step.delayMs);
+    if (step && 'reply' in step) return send(res, step.reply);
+    if (step && 'status' in step) {
+      if (step.status === 503 && 'estimatedTime' in step) {
+        return send(res, { status: 503, body: { error: `Model ${model} is currently loading`, estimated_time: step.estimatedTime } });
+      }
+      if (step.status === 429) {
+        const retryAfter = 'retryAfter' in step && step.retryAfter !== undefined ? { 'Retry-After': String(step.retryAfter) } : undefined;
+        return send(res, { status: 429, body: { error: 'Rate limit reached. You reached free usage limit.' } }, retryAfter);
+      }
+      const errBody = 'body' in step ? step.body : undefined;
+      return send(res, { status: step.status, body: typeof errBody === 'object' ? errBody : { error: errBody ?? `HTTP ${step.status}` } });
+    }
+    const view: FakeRequestView = { path: route, contentType, body, json };
+    const problem = wireProblem(behaviour.task, view);
+    if (problem) return send(res, { status: 400, body: { error: problem } });
+    send(res, behaviour.reply ?? defaultAnswer(behaviour.task, view));
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    get maxInFlight() { return maxInFlight; },
+    get inFlight() { return inFlight; },
+    script(model, ...steps) { scripts.set(model, [...(scripts.get(model) ?? []), ...steps]); },
+    setLatency(ms) { latencyMs = ms; },
+    addModel(model, behaviour) { models.set(model, behaviour); },
+    close() {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}

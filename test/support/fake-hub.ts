@@ -1,0 +1,106 @@
+// A loopback Hugging Face Hub speaking GET /api/models as the real one does for @huggingface/hub's listModels:
+// query parameters pipeline_tag / author / search / filter / sort / limit, repeated `expand` fields,
+// `_id` + `id` in every item, and cursor pagination through a `Link: <...>; rel="next"` header.
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One model the fake Hub knows. */
+export interface FakeHubModel {
+  id: string;
+  pipeline_tag: string;
+  downloads: number;
+  likes: number;
+  tags?: string[];
+  library_name?: string;
+}
+
+/** A running fake Hub. `requests` lists each request's path and query, in order; `authorizations` its Authorization header. */
+export interface FakeHub {
+  url: string;
+  requests: string[];
+  authorizations: Array<string | undefined>;
+  close(): Promise<void>;
+}
+
+const EXPANDABLE = new Set(['author', 'cardData', 'config', 'createdAt', 'disabled', 'downloads', 'downloadsAllTime', 'gated', 'gitalyUid',
+  'inferenceProviderMapping', 'lastModified', 'library_name', 'likes', 'model-index', 'pipeline_tag', 'private', 'safetensors', 'sha',
+  'siblings', 'spaces', 'tags', 'transformersInfo']);
+
+const objectId = (id: string): string => createHash('sha1').update(id).digest('hex').slice(0, 24);
+
+function itemFor(model: FakeHubModel, expand: string[]): Record<string, unknown> {
+  const full: Record<string, unknown> = {
+    author: model.id.split('/')[0],
+    downloads: model.downloads,
+    likes: model.likes,
+    pipeline_tag: model.pipeline_tag,
+    private: false,
+    gated: false,
+    lastModified: '2024-06-01T12:00:00.000Z',
+    createdAt: '2023-01-01T12:00:00.000Z',
+    library_name: model.library_name ?? 'transformers',
+    tags: model.tags ?? [model.pipeline_tag],
+  };
+  const item: Record<string, unknown> = { _id: objectId(model.id), id: model.id };
+  for (const key of expand) if (key in full) item[key] = full[key];
+  return item;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function listModels(req: IncomingMessage, res: ServerResponse, models: FakeHubModel[], base: string, pageSize: number): void {
+  const url = new URL(req.url ?? '/', base);
+  const q = url.searchParams;
+  const expand = q.getAll('expand');
+  const bad = expand.find((key) => !EXPANDABLE.has(key));
+  if (bad) return sendJson(res, 400, { error: `"expand" must be one of the expandable fields, got "${bad}"` });
+  let found = models.filter(
+    (m) =>
+      (!q.get('pipeline_tag') || m.pipeline_tag === q.get('pipeline_tag')) &&
+      (!q.get('author') || m.id.startsWith(`${q.get('author')}/`)) &&
+      (!q.get('search') || m.id.toLowerCase().includes(q.get('search')!.toLowerCase())) &&
+      q.getAll('filter').every((tag) => (m.tags ?? []).includes(tag)),
+  );
+  const sort = q.get('sort');
+  if (sort === 'downloads' || sort === 'likes') found = [...found].sort((a, b) => b[sort] - a[sort]);
+  const limit = Math.min(Number(q.get('limit') ?? 1000) || 1000, pageSize);
+  const offset = q.get('cursor') ? Number(Buffer.from(q.get('cursor')!, 'base64url').toString()) : 0;
+  const page = found.slice(offset, offset + limit);
+  const headers: Record<string, string> = {};
+  if (offset + limit < found.length) {
+    const next = new URL(url);
+    next.searchParams.set('cursor', Buffer.from(String(offset + limit)).toString('base64url'));
+    headers.Link = `<${next.toString()}>; rel="next"`;
+  }
+  sendJson(res, 200, page.map((m) => itemFor(m, expand)), headers);
+}
+
+/**
+ * Starts the fake Hub on 127.0.0.1 (random port). `pageSize` caps items per page so tests can see pagination.
+ * @example const hub = await startFakeHub([{ id: 'facebook/detr-resnet-50', pipeline_tag: 'object-detection', downloads: 9, likes: 1 }]);
+ */
+export async function startFakeHub(models: FakeHubModel[], options: { pageSize?: number; failWith?: number } = {}): Promise<FakeHub> {
+  const requests: string[] = [];
+  const authorizations: Array<string | undefined> = [];
+  let base = '';
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    authorizations.push(req.headers.authorization);
+    const path = new URL(req.url ?? '/', base).pathname;
+    if (options.failWith) return sendJson(res, options.failWith, { error: 'Internal Error - We\'re working hard to fix this as soon as possible!' });
+    if (req.method === 'GET' && path === '/api/models') return listModels(req, res, models, base, options.pageSize ?? 1000);
+    sendJson(res, 404, { error: 'Not Found' });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: base,
+    requests,
+    authorizations,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
