@@ -1,51 +1,39 @@
-// Mount point of the settings panel: for now a read-only view of `settings.get` (a later change adds editing).
-import { useEffect, useState } from 'react';
-import type { SettingsView } from '../../src-shared/settings';
-import { useController } from '../app/studio-context';
+// The settings panel: LLM, Hugging Face, local endpoints, execution and the data folder, each saved on its own.
+import type { JSX } from 'react';
+import { DataFolderSection } from './DataFolderSection';
+import { EndpointsSection } from './EndpointsSection';
+import { ExecutionSection } from './ExecutionSection';
+import { HuggingFaceSection } from './HuggingFaceSection';
+import { LlmSection } from './LlmSection';
+import { useSettings } from './use-settings';
 
-/** The settings dialog. */
-export function SettingsPanel({ onClose }: { onClose: () => void }) {
-  const { client } = useController();
-  const [settings, setSettings] = useState<SettingsView>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    let live = true;
-    client.invoke('settings.get', undefined).then(
-      (s) => live && setSettings(s),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => { live = false; };
-  }, [client]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
-
+/** The settings panel (a dialog); it reaches the engine only through the typed client. */
+export function SettingsPanel(props: { onClose: () => void }): JSX.Element {
+  const { view, loadError, save } = useSettings();
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="settings-title" onClick={(e) => e.stopPropagation()}>
+    <div className="modal-backdrop" onClick={props.onClose}>
+      <div role="dialog" aria-modal="true" aria-labelledby="settings-title" className="modal settings-panel"
+        onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
         <div className="inspector-row">
           <h2 id="settings-title" className="panel-title">Settings</h2>
           <span className="spacer" />
-          <button type="button" className="btn" onClick={onClose}>Close</button>
+          <button type="button" className="btn" onClick={props.onClose}>Close</button>
         </div>
-        {error && <p className="error-text" role="alert">Could not load settings: {error}</p>}
-        {!settings && !error && <p className="hint">Loading…</p>}
-        {settings && (
-          <dl className="settings-list">
-            <dt>LLM model</dt><dd>{settings.llm.model}</dd>
-            <dt>LLM base URL</dt><dd>{settings.llm.baseURL}</dd>
-            <dt>LLM API key</dt><dd>{settings.llm.apiKeySet ? 'set' : 'not set'}</dd>
-            <dt>Hugging Face</dt><dd>{settings.huggingface.enabled ? 'enabled' : 'disabled'}, token {settings.huggingface.tokenSet ? 'set' : 'not set'}</dd>
-            <dt>Mode</dt><dd>{settings.execution.mode}</dd>
-            <dt>Endpoints</dt>
-            <dd>
-              {settings.endpoints.length === 0 ? 'none' : (
-                <ul>{settings.endpoints.map((e) => <li key={e.name}>{e.name}: {e.url} ({e.models.length} model{e.models.length === 1 ? '' : 's'}{e.enabled ? '' : ', disabled'})</li>)}</ul>
-              )}
-            </dd>
-          </dl>
+        {loadError && <p role="alert" className="error-text">Settings could not be loaded: {loadError}</p>}
+        {!view && !loadError && <p role="status" className="hint">Loading settings…</p>}
+        {view && (
+          <>
+            {view.warnings && view.warnings.length > 0 && (
+              <ul role="alert" aria-label="Settings warnings" className="settings-warnings error-text">
+                {view.warnings.map((w) => <li key={w}>{w}</li>)}
+              </ul>
+            )}
+            <LlmSection llm={view.llm} save={save} />
+            <HuggingFaceSection huggingface={view.huggingface} mode={view.execution.mode} save={save} />
+            <EndpointsSection endpoints={view.endpoints} save={save} />
+            <ExecutionSection execution={view.execution} save={save} />
+            <DataFolderSection dataDir={view.dataDir} />
+          </>
         )}
       </div>
     </div>

@@ -1,0 +1,82 @@
+// Turns the settings panel's form drafts into SettingsPatch objects (the engine validates them and names bad fields).
+import type { SettingsPatch } from '../../src-shared/contract';
+import type { Endpoint, SettingsView } from '../../src-shared/settings';
+
+/** A model row being edited; `key` only identifies the row in the UI. */
+export interface ModelDraft {
+  key: string;
+  id: string;
+  task: string;
+  url?: string;
+}
+
+/** An endpoint being edited. */
+export interface EndpointDraft {
+  key: string;
+  name: string;
+  url: string;
+  enabled: boolean;
+  models: ModelDraft[];
+}
+
+let nextKey = 0;
+/** A fresh key for a draft row. */
+export const newDraftKey = (): string => `draft-${++nextKey}`;
+
+/** Drafts of the saved endpoints. */
+export function toEndpointDrafts(endpoints: SettingsView['endpoints']): EndpointDraft[] {
+  return endpoints.map((e) => ({
+    key: newDraftKey(),
+    name: e.name,
+    url: e.url,
+    enabled: e.enabled,
+    models: e.models.map((m) => ({ key: newDraftKey(), id: m.id, task: m.task, ...(m.url ? { url: m.url } : {}) })),
+  }));
+}
+
+/** The patch replacing all endpoints by the drafts (blank model rows are left out, text trimmed). */
+export function endpointsPatch(drafts: EndpointDraft[]): SettingsPatch {
+  const endpoints: Endpoint[] = drafts.map((d) => ({
+    name: d.name.trim(),
+    url: d.url.trim(),
+    enabled: d.enabled,
+    models: d.models
+      .filter((m) => m.id.trim() !== '' || m.task !== '')
+      .map((m) => ({ id: m.id.trim(), task: m.task, ...(m.url ? { url: m.url } : {}) })),
+  }));
+  return { endpoints };
+}
+
+/** The LLM form. An empty `apiKey` keeps the saved key. */
+export interface LlmDraft {
+  baseURL: string;
+  model: string;
+  apiKey: string;
+}
+
+/** The patch for the LLM section. */
+export function llmPatch(draft: LlmDraft): SettingsPatch {
+  return { llm: { baseURL: draft.baseURL.trim(), model: draft.model.trim(), ...(draft.apiKey ? { apiKey: draft.apiKey } : {}) } };
+}
+
+/** The execution form, with the timeout in seconds as the user enters it. */
+export interface ExecutionDraft {
+  maxParallel: number;
+  timeoutSeconds: number;
+  retries: number;
+  fallbackToCloud: boolean;
+  autoRespond: boolean;
+}
+
+/** The patch for the execution section. */
+export function executionPatch(draft: ExecutionDraft): SettingsPatch {
+  return {
+    execution: {
+      maxParallel: draft.maxParallel,
+      timeoutMs: Math.round(draft.timeoutSeconds * 1000),
+      retries: draft.retries,
+      fallbackToCloud: draft.fallbackToCloud,
+      autoRespond: draft.autoRespond,
+    },
+  };
+}
