@@ -74,6 +74,8 @@ export interface InvokeMap {
   'settings.testLlm': { req: void; res: ConnectionCheck };
   'endpoints.health': { req: { name?: string }; res: EndpointHealth[] };
   'catalog.candidates': { req: { task: string }; res: Candidate[] };
+  /** A model of the whole catalog by repo id (whatever the endpoints can serve), or null. */
+  'catalog.model': { req: { id: string }; res: { id: string; task: string; downloads: number; description: string } | null };
   'resources.upload': { req: { name: string; base64: string }; res: ResourceRef };
   'conversation.plan': { req: { conversationId?: string; request: string; attachments?: Attachment[]; requestId?: string }; res: PlanResult };
   'conversation.select': { req: { conversationId: string; tasks: PlanTask[]; overrides?: Selections }; res: { selections: Selections; usage: Usage } };
@@ -96,7 +98,7 @@ export type EventChannel = keyof EventMap;
 
 /** Every invoke channel, for the preload and the bridges (keep in step with InvokeMap). */
 export const INVOKE_CHANNELS = [
-  'settings.get', 'settings.update', 'settings.testLlm', 'endpoints.health', 'catalog.candidates', 'resources.upload',
+  'settings.get', 'settings.update', 'settings.testLlm', 'endpoints.health', 'catalog.candidates', 'catalog.model', 'resources.upload',
   'conversation.plan', 'conversation.select', 'run.start', 'run.cancel', 'response.generate',
 ] as const satisfies readonly InvokeChannel[];
 

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import bundledSnapshot from '../../resources/model-catalog.json';
+import bundledSnapshot from '../../resources/model-catalog.json' with { type: 'json' };
 import type { CatalogModel } from '../engine/selector/catalog-model';
 
 const CatalogModelSchema = z.object({

@@ -1,7 +1,7 @@
 // Settings for `hugginggpt serve`: the data folder's settings.json (secrets from the environment, in memory),
 // or, with --config, the given file's settings kept in memory.
 import Conf from 'conf';
-import type { Settings } from '../../src-shared/settings';
+import { defaultSettings, type Settings } from '../../src-shared/settings';
 import { applySettingsPatch, type SecretName, type SecretStore, type SettingsStore } from '../engine/settings-store';
 import { createFileSettingsStore } from './settings-file-store';
 
@@ -27,15 +27,24 @@ function configFileSettings(initial: Settings): SettingsStore {
   };
 }
 
+/** Uses OPENAI_BASE_URL while the saved settings still have the default LLM address (as the CLI does). */
+function withEnvironmentBaseUrl(store: SettingsStore, env: NodeJS.ProcessEnv): SettingsStore {
+  const fallback = env.OPENAI_BASE_URL;
+  if (!fallback) return store;
+  const overlay = (s: Settings): Settings => (s.llm.baseURL === defaultSettings().llm.baseURL ? { ...s, llm: { ...s.llm, baseURL: fallback } } : s);
+  return { get: () => overlay(store.get()), update: (patch) => overlay(store.update(patch)), warnings: store.warnings };
+}
+
 /**
  * Opens the settings `serve` works with.
  * @example openSettingsStore({ dataDir, env: process.env, initial: configPath ? settings : undefined })
  */
 export function openSettingsStore(options: { dataDir: string; env: NodeJS.ProcessEnv; initial?: Settings }): SettingsStore {
   if (options.initial) return configFileSettings(options.initial);
-  return createFileSettingsStore({
+  const saved = createFileSettingsStore({
     dataDir: options.dataDir,
     openFile: ({ cwd, name }) => new Conf<Record<string, unknown>>({ cwd, configName: name, clearInvalidConfig: false }),
     secrets: environmentSecrets(options.env),
   });
+  return withEnvironmentBaseUrl(saved, options.env);
 }

@@ -38,6 +38,10 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
       checkHealth: (endpoint) => checkEndpointHealth(endpoint, { timeoutMs: 5000 }),
     }),
     'catalog.candidates': async ({ task }) => rankCandidates(task, deps.catalog(), settingsStore.get()),
+    'catalog.model': async ({ id }) => {
+      const model = deps.catalog().find((m) => m.id === id.trim());
+      return model ? { id: model.id, task: model.task, downloads: model.downloads, description: model.description } : null;
+    },
     'resources.upload': async ({ name, base64 }) => ({ ...(await deps.store.put(Buffer.from(base64, 'base64'), { name })), name }),
     'conversation.plan': async ({ conversationId, request, attachments, requestId = randomUUID() }) => {
       const c = conversation(conversationId);

@@ -29,7 +29,7 @@ test('the shell: Request box, Plan button, Settings entry, an empty canvas, conn
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
-  await expect(settings).toContainText('LLM model');
-  await expect(settings).toContainText('hybrid');
+  await expect(settings.getByLabel('Base URL')).toHaveValue('http://127.0.0.1:9/v1');
+  await expect(settings.getByLabel('Execution mode')).toHaveValue('hybrid');
   await page.screenshot({ path: 'test-results/shell.png' });
 });

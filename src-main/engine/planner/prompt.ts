@@ -1,6 +1,6 @@
 // The planning prompt: format specification, the task types with their ports (from the registry),
 // demonstrations (resources/planner-demonstrations.json) and the chat history.
-import demonstrations from '../../../resources/planner-demonstrations.json';
+import demonstrations from '../../../resources/planner-demonstrations.json' with { type: 'json' };
 import { TASK_TYPES, type PortSpec, type TaskTypeSpec } from '../../../src-shared/tasks';
 import type { ChatMessage, ChatRequest } from '../chat-model';
 
