@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run security`: runs Electronegativity over src-main and fails on HIGH-severity findings that are not
-// accepted below with a reason (docs/security.md explains each one). Other findings are listed, not fatal.
+// accepted below with a reason (the README's security section explains each one). Other findings are listed, not fatal.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
