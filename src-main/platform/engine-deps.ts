@@ -11,14 +11,12 @@ import { FsResultCache } from './fs-result-cache';
 import { createFsResourceStore, importUserFile } from './fs-resource-store';
 import { FsRunRecorder } from './fs-run-recorder';
 import { createHfModelRunner } from './inference/hf-model-runner';
-import { createOpenAiChatModel } from './openai-chat';
+import { createOpenAiChatModel, llmUnconfigured } from './openai-chat';
 import { ConfigError } from './config-file';
-
-const OPENAI_DEFAULT = 'https://api.openai.com/v1';
 
 /** Refuses to start stages that need the LLM when none is configured (exit 2 in the CLI). */
 export function requireLlm(settings: Settings): void {
-  if (!settings.llm.apiKey && settings.llm.baseURL.replace(/\/+$/, '') === OPENAI_DEFAULT) {
+  if (llmUnconfigured(settings.llm)) {
     throw new ConfigError('no LLM configured: set OPENAI_API_KEY, or llm.baseURL (and llm.apiKey) in --config, e.g. a local Ollama at http://127.0.0.1:11434/v1');
   }
 }

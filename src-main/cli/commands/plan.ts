@@ -4,7 +4,8 @@ import type { PlanTask, Usage } from '../../../src-shared/plan';
 import { LlmError } from '../../engine/chat-model';
 import { PlanParseError } from '../../engine/planner/parse-plan';
 import { planRequest } from '../../engine/planner/plan-request';
-import { createOpenAiChatModel, llmUnconfigured } from '../../platform/openai-chat';
+import { requireLlm } from '../../platform/engine-deps';
+import { createOpenAiChatModel } from '../../platform/openai-chat';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import type { CliIO } from '../io';
@@ -40,9 +41,7 @@ export const planCommand: Command = {
     const request = args.positionals.join(' ').trim();
     if (!request) throw new UsageError('plan needs a request, e.g. hugginggpt plan "describe example.jpg"');
     const settings = context.settings();
-    if (llmUnconfigured(settings.llm)) {
-      throw new UsageError('no LLM configured: set OPENAI_API_KEY, or llm.baseURL (and llm.apiKey) in a --config file');
-    }
+    requireLlm(settings);
     io.err(`planning with ${settings.llm.model} at ${settings.llm.baseURL}\n`);
     let shown = 0;
     try {
