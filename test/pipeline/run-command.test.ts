@@ -111,6 +111,18 @@ describe('hugginggpt run', () => {
     expect(cap.stdout()).toContain('Generated files:');
   });
 
+  it('asks before running when a person is at the terminal, and runs nothing when told no', async () => {
+    const declined = captureIO({ cwd, env: {}, answers: [false] });
+    expect(await runCli(['run', SEED_REQUEST, '--config', config, '--data-dir', mkdtempSync(join(tmpdir(), 'hgs-data-'))], declined.io)).toBe(1);
+    expect(declined.stderr()).toContain('plan (5 tasks):');
+    expect(declined.stderr()).toContain('not run.');
+    expect(hf.requests).toHaveLength(0);
+
+    const accepted = captureIO({ cwd, env: {}, answers: [true] });
+    expect(await runCli(['run', SEED_REQUEST, '--config', config, '--data-dir', mkdtempSync(join(tmpdir(), 'hgs-data-'))], accepted.io)).toBe(0);
+    expect(hf.requests.length).toBeGreaterThan(0);
+  });
+
   it('exits 2 without a request, and when no LLM is configured', async () => {
     expect((await run('run')).code).toBe(2);
     const cap = captureIO({ cwd, env: {} });
