@@ -1,5 +1,6 @@
 // The `hugginggpt` command: dispatches to a subcommand; bad usage exits 2 with a one-line reason.
 import { createInterface } from 'node:readline/promises';
+import { ConfigError } from '../platform/config-file';
 import { parseCommandArgs, UsageError } from './args';
 import type { Command } from './command';
 import { COMMANDS } from './commands';
@@ -36,7 +37,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     return await command.run(args, createContext(args, io));
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
       io.err(`hugginggpt: ${error.message}\n`);
       return 2;
     }

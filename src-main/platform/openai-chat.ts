@@ -16,11 +16,14 @@ export const DEFAULT_LLM_BASE_URL = 'https://api.openai.com/v1';
 export const llmUnconfigured = (llm: Settings['llm']): boolean =>
   !llm.apiKey && llm.baseURL.replace(/\/+$/, '') === DEFAULT_LLM_BASE_URL;
 
-function causeCode(error: unknown): string | undefined {
-  for (let e: any = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
-    if (typeof e.code === 'string') return e.code;
+/** The innermost reason of a connection failure: a system error code, else its message. */
+function connectionReason(error: unknown): string | undefined {
+  let reason: string | undefined;
+  for (let e: any = (error as any)?.cause, depth = 0; e && depth < 5; e = e.cause, depth++) {
+    if (typeof e.code === 'string') return e.code === 'ECONNREFUSED' ? 'connection refused' : e.code;
+    if (typeof e.message === 'string' && e.message) reason = e.message;
   }
-  return undefined;
+  return reason;
 }
 
 /** Maps any failure of a call to an LlmError a user can act on. */
@@ -33,8 +36,8 @@ function toLlmError(error: unknown, llm: Settings['llm'], state: { stalled: bool
   }
   if (error instanceof APIConnectionTimeoutError) return new LlmError('timeout', `${where} did not answer within ${llm.timeoutMs} ms`);
   if (error instanceof APIConnectionError) {
-    const code = causeCode(error);
-    return new LlmError('network', `cannot reach ${where}${code === 'ECONNREFUSED' ? ': connection refused' : code ? `: ${code}` : ''}`);
+    const reason = connectionReason(error);
+    return new LlmError('network', `cannot reach ${where}${reason ? `: ${reason}` : ''}`);
   }
   if (error instanceof APIError && error.status !== undefined) {
     const detail = (error.error as any)?.message ?? error.message;
@@ -78,6 +81,7 @@ async function readStream(
       if (choice?.finish_reason) finishReason = choice.finish_reason;
       if (chunk.usage) usage = chunk.usage;
     }
+    controller.signal.throwIfAborted(); // the SDK ends an aborted stream quietly
     return { text, finishReason, usage };
   } finally {
     clearTimeout(timer);

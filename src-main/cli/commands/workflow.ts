@@ -1,13 +1,84 @@
-// `hugginggpt workflow`: run a saved workflow with new inputs, without planning
+// `hugginggpt workflow run FILE`: runs a saved workflow on new inputs, without any planning call.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { emptyUsage } from '../../../src-shared/plan';
+import { Conversation } from '../../engine/conversation';
+import { instantiateWorkflow, type InputValue } from '../../engine/workflows/instantiate-workflow';
+import { migrateWorkflow } from '../../engine/workflows/migrate-workflow';
+import { createEngineDeps } from '../../platform/engine-deps';
+import { importUserFile } from '../../platform/fs-resource-store';
 import { UsageError } from '../args';
 import type { Command } from '../command';
+import { progressLine, runExitCode, runJson } from '../run-report';
+
+async function readWorkflow(path: string) {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read workflow ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  try {
+    return migrateWorkflow(JSON.parse(text));
+  } catch (error) {
+    throw new UsageError(`${path}: ${(error as Error).message}`);
+  }
+}
 
 export const workflowCommand: Command = {
   name: 'workflow',
   usage: 'hugginggpt workflow run <file> [--input NAME=VALUE]... [--json]',
   summary: 'run a saved workflow with new inputs, without planning',
   options: { json: { type: 'boolean' }, input: { type: 'string', multiple: true } },
-  async run() {
-    throw new UsageError('workflow is not built yet');
+  async run(args, context) {
+    const [action, file, ...extra] = args.positionals;
+    if (action !== 'run' || !file || extra.length) throw new UsageError('usage: hugginggpt workflow run <file> [--input NAME=VALUE]... [--json]');
+    const { io } = context;
+    const workflow = await readWorkflow(resolve(io.cwd, file));
+    const settings = context.settings();
+    const deps = createEngineDeps({ dataDir: context.dataDir, settings: () => settings, cwd: io.cwd });
+
+    const values: Record<string, InputValue> = {};
+    for (const pair of (args.values.input as string[] | undefined) ?? []) {
+      const eq = pair.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--input takes NAME=VALUE, got "${pair}"`);
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      const input = workflow.inputs.find((i) => i.name === name);
+      if (!input) throw new UsageError(`the workflow has no input "${name}" (inputs: ${workflow.inputs.map((i) => i.name).join(', ') || 'none'})`);
+      if (input.modality === 'text') values[name] = { text: value };
+      else {
+        const file = await importUserFile(deps.store, resolve(io.cwd, value)).catch((e: Error) => {
+          throw new UsageError(`--input ${name}: cannot read ${value}: ${(e as NodeJS.ErrnoException).code ?? e.message}`);
+        });
+        values[name] = { file, name: value };
+      }
+    }
+    let instance;
+    try {
+      instance = instantiateWorkflow(workflow, values);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+
+    const conversation = new Conversation(deps);
+    Object.assign(conversation.userResources, instance.userResources);
+    const byId = new Map(instance.tasks.map((t) => [t.id, t]));
+    const handle = conversation.execute(instance.tasks, instance.selections, {
+      onEvent: (event) => {
+        const line = progressLine(event, byId);
+        if (line) io.err(`${line}\n`);
+      },
+    });
+    const outcome = await handle.done;
+    const doc = runJson({ tasks: instance.tasks, selections: instance.selections, outcome, response: '', usage: emptyUsage() });
+    if (args.values.json) io.out(`${JSON.stringify(doc, null, 2)}\n`);
+    else {
+      for (const t of instance.tasks) {
+        const r = doc.results[t.id];
+        io.out(`task ${t.id} ${t.task}: ${r?.status ?? 'not run'}${r?.outputs.length ? ` -> ${r.outputs.map((o) => o.path ?? o.text).join(', ')}` : ''}${r?.error ? ` (${r.error.message})` : ''}\n`);
+      }
+    }
+    return runExitCode(instance.tasks, outcome);
   },
 };

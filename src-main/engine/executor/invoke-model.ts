@@ -57,12 +57,14 @@ async function callTarget(
 ): Promise<InvokeOutcome> {
   const endpoint = endpointOf(target);
   const url = urlOf(target);
+  // The per-endpoint limit protects a local server; in the cloud each model is served on its own.
+  const slotKey = target.kind === 'huggingface' ? `${endpoint}/${node.model}` : endpoint;
   const tries = env.retries + 1;
   for (let attempt = 1; ; attempt += 1) {
     let error: InferenceError;
     let release: (() => void) | undefined;
     try {
-      release = await env.slots.acquire(endpoint, signal);
+      release = await env.slots.acquire(slotKey, signal);
     } catch {
       return { ok: false, error: cancelledError(), endpoint, attempts };
     }

@@ -54,6 +54,11 @@ export function readLenientSequence(text: string, start: number): { value: JsonV
   return { value: items.length === 1 ? first : items, end: reader.pos };
 }
 
+/** Sets a property as an own one, so keys such as `__proto__` stay plain data. */
+export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function isObject(value: JsonValue): value is { [key: string]: JsonValue } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -173,7 +178,7 @@ class Reader {
         this.fail(`expected ":" after "${key.slice(0, 40)}"`);
       }
       this.pos++;
-      out[key] = this.value(depth + 1);
+      setOwn(out, key, this.value(depth + 1));
     }
   }
 

@@ -1,6 +1,6 @@
 // Turns loosely shaped task objects (as read from LLM text) into tasks in the paper's format.
 import { referencedIds, type PlanTask } from '../../../src-shared/plan';
-import type { JsonValue } from './lenient-json';
+import { setOwn, type JsonValue } from './lenient-json';
 import { normalizeReferences } from './references';
 
 type JsonObject = { [key: string]: JsonValue };
@@ -66,7 +66,7 @@ function rawArgs(value: JsonValue | undefined): Record<string, string> {
   for (const object of objects) {
     for (const [key, v] of Object.entries(object)) {
       const text = argText(v);
-      if (text !== undefined && key.trim() !== '') out[key.trim().toLowerCase()] = text;
+      if (text !== undefined && key.trim() !== '') setOwn(out, key.trim().toLowerCase(), text);
     }
   }
   return out;
@@ -81,7 +81,7 @@ export function toPlanTask(object: JsonObject, index: number): PlanTask {
   const listed = depIds(field(object, DEP_KEYS));
   const soleDep = new Set(listed).size === 1 ? listed[0] : undefined;
   const args: Record<string, string> = {};
-  for (const [key, value] of Object.entries(rawArgs(field(object, ARGS_KEYS)))) args[key] = normalizeReferences(value, soleDep);
+  for (const [key, value] of Object.entries(rawArgs(field(object, ARGS_KEYS)))) setOwn(args, key, normalizeReferences(value, soleDep));
   const deps = new Set([...listed, ...Object.values(args).flatMap(referencedIds)]);
   const dep = [...deps].sort((a, b) => a - b);
   return {

@@ -11,12 +11,18 @@ const EXTENSIONS: Record<Modality, string[]> = {
 const ALL_EXTENSIONS = Object.values(EXTENSIONS).flat().join('|');
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s"'`<>()[\]{}]+/gi;
-/** A file name with a known extension, optionally with a Unix, home-relative or Windows folder path. */
-const PATH_PATTERN = new RegExp(
-  String.raw`(?:[A-Za-z]:\\(?:[\w.-]+\\)*|~?\.{0,2}\/)?(?:[\w.@+-]+\/)*[\w.@+-]*\w\.(?:${ALL_EXTENSIONS})(?![\w/\\])`,
-  'gi',
-);
+/** Candidate words: runs without spaces, quotes or brackets (scanned linearly, no backtracking). */
+const WORD = /[^\s,;()[\]{}<>"'`\u201c\u201d\u2018\u2019]+/g;
+const FILE_WORD = /^[\w.@+\-/\\:~]+$/;
+const EXTENSION = /\w\.([A-Za-z0-9]{2,5})$/;
+const KNOWN_EXTENSIONS = new Set(Object.values(EXTENSIONS).flat());
 const QUOTED_NAME = new RegExp(String.raw`["'\u201c\u2018]([^"'\u201d\u2019\n]{1,200}\.(?:${ALL_EXTENSIONS}))["'\u201d\u2019]`, 'gi');
+
+/** Whether a word is a file name or path with a known extension. */
+function isFileWord(word: string): boolean {
+  const ext = EXTENSION.exec(word)?.[1]?.toLowerCase();
+  return word.length <= 1000 && ext !== undefined && KNOWN_EXTENSIONS.has(ext) && FILE_WORD.test(word);
+}
 
 /** A resource name in the form plans are compared by: trimmed, without quotes, `./` or trailing dots. */
 export function normalizeResourceName(name: string): string {
@@ -37,7 +43,10 @@ export function userResourcesIn(text: string): string[] {
     found.push([offset + 1, name.trim()]);
     return ' '.repeat(whole.length);
   });
-  for (const match of quoted.matchAll(PATH_PATTERN)) found.push([match.index ?? 0, normalizeResourceName(match[0])]);
+  for (const match of quoted.matchAll(WORD)) {
+    const word = normalizeResourceName(match[0]);
+    if (isFileWord(word)) found.push([match.index ?? 0, word]);
+  }
   const seen = new Set<string>();
   return found
     .sort((a, b) => a[0] - b[0])

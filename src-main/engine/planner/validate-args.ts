@@ -13,6 +13,7 @@ export interface ArgsContext {
   userResources: Set<string>;
 }
 
+const article = (word: string): string => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 const short = (value: string): string => (value.length > 60 ? `${value.slice(0, 57)}...` : value);
 
 /** Problems with the output of task `id` feeding a port of `port`'s modality. */
@@ -40,7 +41,7 @@ function resourceProblems(value: string, port: PortSpec, context: ArgsContext): 
     return [
       looksLikeFile
         ? `argument "${port.name}" reads "${short(name)}", which you did not give in this conversation`
-        : `argument "${port.name}" must be a ${port.modality} file you gave or <resource>-N, not "${short(value)}"`,
+        : `argument "${port.name}" must be ${article(port.modality)} file you gave or <resource>-N, not "${short(value)}"`,
     ];
   }
   const modalities = modalitiesOfFileName(name);

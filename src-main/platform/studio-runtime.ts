@@ -1,0 +1,63 @@
+// The engine behind the contract: one handler per channel, shared by Electron IPC and the `serve` bridge.
+import { randomUUID } from 'node:crypto';
+import type { EmitEvent, StudioHandlers } from '../../src-shared/contract';
+import { Conversation } from '../engine/conversation';
+import { StudioError } from '../engine/contract-error';
+import { createSettingsHandlers } from '../engine/settings-handlers';
+import type { SettingsStore } from '../engine/settings-store';
+import { rankCandidates } from '../engine/selector/candidates';
+import { checkEndpointHealth } from './endpoint-health';
+import { createEngineDeps } from './engine-deps';
+import { testLlmConnection } from './llm-connection-check';
+
+/** Composes the engine with the real adapters for one data folder. */
+export async function createStudioRuntime(options: { dataDir: string; settingsStore: SettingsStore; emit: EmitEvent }): Promise<StudioHandlers> {
+  const { settingsStore, emit } = options;
+  const deps = createEngineDeps({ dataDir: options.dataDir, settings: () => settingsStore.get() });
+  const conversations = new Map<string, Conversation>();
+  const runOwners = new Map<string, Conversation>();
+
+  const conversation = (id?: string): Conversation => {
+    const existing = id ? conversations.get(id) : undefined;
+    if (existing) return existing;
+    const created = new Conversation(deps, id);
+    conversations.set(created.id, created);
+    return created;
+  };
+  const ownerOf = (runId: string): Conversation => {
+    const owner = runOwners.get(runId);
+    if (!owner) throw new StudioError('not-found', `run ${runId} is not known (it may belong to an earlier session)`);
+    return owner;
+  };
+
+  return {
+    ...createSettingsHandlers({
+      store: settingsStore,
+      dataDir: options.dataDir,
+      testLlm: (llm) => testLlmConnection(llm),
+      checkHealth: (endpoint) => checkEndpointHealth(endpoint, { timeoutMs: 5000 }),
+    }),
+    'catalog.candidates': async ({ task }) => rankCandidates(task, deps.catalog(), settingsStore.get()),
+    'resources.upload': async ({ name, base64 }) => ({ ...(await deps.store.put(Buffer.from(base64, 'base64'), { name })), name }),
+    'conversation.plan': async ({ conversationId, request, attachments, requestId = randomUUID() }) => {
+      const c = conversation(conversationId);
+      const result = await c.plan(request, { attachments, onTasks: (tasks) => emit('plan.delta', { requestId, tasks }) });
+      return { conversationId: c.id, requestId, ...result };
+    },
+    'conversation.select': async ({ conversationId, tasks, overrides }) => {
+      const { selections, usage } = await conversation(conversationId).select(tasks, overrides);
+      return { selections, usage };
+    },
+    'run.start': async ({ conversationId, tasks, selections, force, from, baseRunId }) => {
+      const c = conversation(conversationId);
+      const handle = c.execute(tasks, selections, { force, from, baseRunId, onEvent: (event) => emit('run.event', event) });
+      runOwners.set(handle.runId, c);
+      return { runId: handle.runId };
+    },
+    'run.cancel': async ({ runId, taskId }) => ownerOf(runId).cancel(runId, taskId),
+    'response.generate': async ({ runId, requestId = randomUUID() }) => {
+      const answer = await ownerOf(runId).respond(runId, (text) => emit('response.delta', { requestId, text }));
+      return { requestId, text: answer.text, usage: answer.usage };
+    },
+  };
+}

@@ -1,0 +1,127 @@
+// The studio's side effects: calls the engine through the client and feeds the answers to the store.
+import type { Attachment } from '../../src-shared/contract';
+import type { Candidate } from '../../src-shared/selection';
+import type { StudioClient } from '../api/transport';
+import { buildRunRequest, type RunScope } from '../store/run-request';
+import type { StudioStore } from '../store/studio-store';
+import { isRunning, tasksWithoutModel } from '../store/studio-state';
+
+/** What the UI asks of the engine. */
+export type StudioController = ReturnType<typeof createController>;
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Reads a file as base64 (without the data-URL prefix). */
+async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Wires `client` events into `store` and returns the actions with side effects. */
+export function createController(client: StudioClient, store: StudioStore) {
+  const state = () => store.getState();
+  // A graph built by hand (no plan yet) still needs a conversation for the engine.
+  const localConversation = `local-${Math.random().toString(36).slice(2, 10)}`;
+  const candidateCache = new Map<string, Promise<Candidate[]>>();
+
+  const unsubscribe = [
+    client.on('plan.delta', (d) => state().planDelta(d)),
+    client.on('run.event', (e) => state().runEvent(e)),
+    client.on('response.delta', (d) => {
+      if (state().responding) state().responseText(d.requestId, d.text, false);
+    }),
+  ];
+
+  const ensureSelections = async (): Promise<void> => {
+    const s = state();
+    if (!tasksWithoutModel(s).length) return;
+    const answer = await client.invoke('conversation.select', {
+      conversationId: s.conversationId ?? localConversation,
+      tasks: s.tasks,
+      overrides: s.selections,
+    });
+    state().selectionsReceived(answer.selections);
+  };
+
+  const run = async (scope: RunScope = { kind: 'auto' }): Promise<void> => {
+    if (isRunning(state()) || !state().tasks.length) return;
+    state().runStarting();
+    try {
+      await ensureSelections();
+      const { runId } = await client.invoke('run.start', buildRunRequest(state(), scope, localConversation));
+      state().runStarted(runId);
+    } catch (e) {
+      state().failed(`Run failed to start: ${messageOf(e)}`, 'run');
+    }
+  };
+
+  return {
+    /** Stages 1-2 for a request (tasks stream onto the canvas via `plan.delta`). */
+    async plan(request: string, attachments: Attachment[] = []): Promise<void> {
+      if (state().planning) return;
+      state().planRequested(request, attachments);
+      try {
+        const result = await client.invoke('conversation.plan', { conversationId: state().conversationId, request, attachments });
+        state().planReceived(result);
+      } catch (e) {
+        state().failed(`Planning failed: ${messageOf(e)}`, 'plan');
+      }
+    },
+    /** Stores a user's file and returns it as an attachment. */
+    async upload(file: File): Promise<Attachment> {
+      const resource = await client.invoke('resources.upload', { name: file.name, base64: await fileToBase64(file) });
+      return { name: file.name, resource };
+    },
+    /** Runs the graph (only what changed when a previous run exists). */
+    run,
+    /** Runs `taskId` and what depends on it, reusing the last run's other outputs. */
+    runFrom: (taskId: number, force = false) => run({ kind: 'from', taskIds: [taskId], force }),
+    /** Cancels the active run, or one task of it. */
+    async cancel(taskId?: number): Promise<void> {
+      const runId = state().run.activeRunId;
+      if (!runId || !isRunning(state())) return;
+      try {
+        await client.invoke('run.cancel', { runId, taskId });
+      } catch (e) {
+        state().failed(`Cancel failed: ${messageOf(e)}`, 'other');
+      }
+    },
+    /** Stage 4: streams the answer into the chat. */
+    async generateResponse(): Promise<void> {
+      const s = state();
+      const runId = s.run.lastRunId;
+      if (!runId || s.responding) return;
+      state().responseStarted();
+      try {
+        const answer = await client.invoke('response.generate', { conversationId: s.conversationId ?? localConversation, runId });
+        state().responseText(answer.requestId, answer.text, true);
+      } catch (e) {
+        state().failed(`Response failed: ${messageOf(e)}`, 'response');
+      }
+    },
+    /** Picks models for tasks that have none (tasks added by hand). */
+    async selectMissing(): Promise<void> {
+      try {
+        await ensureSelections();
+      } catch (e) {
+        state().notify(`Model selection failed: ${messageOf(e)}`, 'error');
+      }
+    },
+    /** The ranked candidates for a task type (cached per type). */
+    candidates(task: string): Promise<Candidate[]> {
+      let hit = candidateCache.get(task);
+      if (!hit) {
+        hit = client.invoke('catalog.candidates', { task });
+        hit.catch(() => candidateCache.delete(task));
+        candidateCache.set(task, hit);
+      }
+      return hit;
+    },
+    /** A URL for a stored resource. */
+    resourceUrl: client.resourceUrl.bind(client),
+    client,
+    dispose: () => unsubscribe.forEach((u) => u()),
+  };
+}

@@ -1,0 +1,152 @@
+// The React Flow canvas: a projection of the store; changes from React Flow come back as store actions.
+import {
+  Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider,
+  type Connection, type EdgeChange, type FinalConnectionState, type NodeChange, type OnDelete,
+} from '@xyflow/react';
+import { useCallback, useMemo, useRef } from 'react';
+import { useStudio, useStudioStore } from '../app/studio-context';
+import { connectionProblem, edgesOf, type ConnectionRequest } from '../store/graph-edits';
+import { portOfHandle } from '../store/ports';
+import { createProjector, projectEdges, type TaskFlowEdge, type TaskFlowNode } from '../store/projection';
+import type { Size, XY } from '../store/studio-state';
+import { CanvasToolbar } from './CanvasToolbar';
+import { NoticeBar } from './NoticeBar';
+import { TaskNode } from './TaskNode';
+import { useAutoLayout } from './use-auto-layout';
+import { useUndoShortcuts } from './use-undo-shortcuts';
+
+const nodeTypes = { task: TaskNode };
+const STATUS_COLOURS: Record<string, string> = {
+  running: '#e0a526', queued: '#7c8597', succeeded: '#3fb67b', cached: '#3a9fbf', failed: '#e5534b', skipped: '#6b7280', cancelled: '#9a6d38', invalid: '#d1477a',
+};
+
+/** A connection from React Flow as our request (undefined when a handle is not one of ours). */
+function toRequest(c: { source: string; target: string; sourceHandle?: string | null; targetHandle?: string | null }): ConnectionRequest | undefined {
+  const targetPort = portOfHandle(c.targetHandle);
+  if (targetPort === undefined) return undefined;
+  return { source: Number(c.source), target: Number(c.target), targetPort, sourcePort: portOfHandle(c.sourceHandle) };
+}
+
+function Flow() {
+  const store = useStudioStore();
+  const tasks = useStudio((s) => s.tasks);
+  const selections = useStudio((s) => s.selections);
+  const runs = useStudio((s) => s.runs);
+  const changed = useStudio((s) => s.changed);
+  const issues = useStudio((s) => s.issues);
+  const layout = useStudio((s) => s.layout);
+  const selectedTaskId = useStudio((s) => s.selectedTaskId);
+  const selectedEdgeIds = useStudio((s) => s.selectedEdgeIds);
+  const project = useRef(createProjector()).current;
+
+  const nodes = useMemo(
+    () => project({ tasks, selections, runs, changed, issues, layout, selectedTaskId }),
+    [project, tasks, selections, runs, changed, issues, layout, selectedTaskId],
+  );
+  const edges = useMemo(() => projectEdges({ tasks, runs, selectedEdgeIds }), [tasks, runs, selectedEdgeIds]);
+  useAutoLayout();
+  useUndoShortcuts();
+
+  const onNodesChange = useCallback((changes: NodeChange<TaskFlowNode>[]) => {
+    const positions: Record<number, XY> = {};
+    const sizes: Record<number, Size> = {};
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) positions[Number(c.id)] = c.position;
+      else if (c.type === 'dimensions' && c.dimensions) sizes[Number(c.id)] = c.dimensions;
+      else if (c.type === 'select') {
+        const s = store.getState();
+        if (c.selected) s.selectTask(Number(c.id));
+        else if (s.selectedTaskId === Number(c.id)) s.selectTask(undefined);
+      }
+    }
+    if (Object.keys(positions).length) store.getState().setPositions(positions);
+    if (Object.keys(sizes).length) store.getState().setSizes(sizes);
+  }, [store]);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<TaskFlowEdge>[]) => {
+    const selected = new Set(store.getState().selectedEdgeIds);
+    let touched = false;
+    for (const c of changes) {
+      if (c.type !== 'select') continue;
+      touched = true;
+      if (c.selected) selected.add(c.id);
+      else selected.delete(c.id);
+    }
+    if (touched) store.getState().selectEdges([...selected]);
+  }, [store]);
+
+  const onDelete: OnDelete<TaskFlowNode, TaskFlowEdge> = useCallback(({ nodes: gone, edges: cut }) => {
+    const s = store.getState();
+    const ids = gone.map((n) => Number(n.id));
+    const byId = new Map(edgesOf(s.tasks).map((e) => [e.id, e]));
+    const loose = cut.map((e) => byId.get(e.id)).filter((e) => e && !ids.includes(e.source) && !ids.includes(e.target));
+    if (loose.length) s.removeEdges(loose.map((e) => e!));
+    if (ids.length) s.deleteTasks(ids);
+  }, [store]);
+
+  const onConnect = useCallback((c: Connection) => {
+    const req = toRequest(c);
+    if (req) store.getState().connect(req);
+  }, [store]);
+
+  const onReconnect = useCallback((old: TaskFlowEdge, c: Connection) => {
+    const req = toRequest(c);
+    const edge = edgesOf(store.getState().tasks).find((e) => e.id === old.id);
+    if (req && edge) store.getState().reconnect(edge, req);
+  }, [store]);
+
+  const isValidConnection = useCallback((c: TaskFlowEdge | Connection) => {
+    const req = toRequest(c);
+    return Boolean(req) && !connectionProblem(store.getState().tasks, req!);
+  }, [store]);
+
+  const onConnectEnd = useCallback((_: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid !== false || !state.fromHandle || !state.toHandle || !state.fromNode || !state.toNode) return;
+    const forward = state.fromHandle.type === 'source';
+    const [src, dst] = forward ? [state.fromHandle, state.toHandle] : [state.toHandle, state.fromHandle];
+    const req = toRequest({ source: src.nodeId, target: dst.nodeId, sourceHandle: src.id ?? null, targetHandle: dst.id ?? null });
+    const problem = req ? connectionProblem(store.getState().tasks, req) : 'Connect an output (right) to an input (left).';
+    if (problem) store.getState().notify(problem, 'error');
+  }, [store]);
+
+  return (
+    <ReactFlow<TaskFlowNode, TaskFlowEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onDelete={onDelete}
+      onConnect={onConnect}
+      onReconnect={onReconnect}
+      onConnectEnd={onConnectEnd}
+      isValidConnection={isValidConnection}
+      onPaneClick={() => store.getState().selectTask(undefined)}
+      deleteKeyCode={['Delete', 'Backspace']}
+      colorMode="dark"
+      minZoom={0.2}
+      proOptions={{ hideAttribution: true }}
+      fitView
+    >
+      <Background gap={20} size={1} />
+      <Controls showInteractive={false} />
+      <MiniMap<TaskFlowNode> pannable zoomable nodeColor={(n) => STATUS_COLOURS[n.data.run.status] ?? '#3b4252'} />
+      <Panel position="top-left"><CanvasToolbar /></Panel>
+      <Panel position="bottom-center"><NoticeBar /></Panel>
+      {tasks.length === 0 && (
+        <Panel position="top-center" className="empty-canvas">
+          <p>No tasks yet. Type a request and press Plan, or add a task.</p>
+        </Panel>
+      )}
+    </ReactFlow>
+  );
+}
+
+/** The canvas panel. */
+export function Canvas() {
+  return (
+    <ReactFlowProvider>
+      <Flow />
+    </ReactFlowProvider>
+  );
+}

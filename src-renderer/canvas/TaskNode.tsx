@@ -1,0 +1,79 @@
+// A task on the canvas: typed input handles left, output handles right, model, status, timing and outputs.
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { referencedIds } from '../../src-shared/plan';
+import type { PortSpec } from '../../src-shared/tasks';
+import { useController } from '../app/studio-context';
+import { inputHandleId, outputHandleId } from '../store/ports';
+import type { TaskFlowNode } from '../store/projection';
+import type { NodeRun } from '../store/run-state';
+import { ArgumentPreview } from './ArgumentPreview';
+import { OutputPreview } from './OutputPreview';
+
+/** "1.2 s", "340 ms". */
+export const formatDuration = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+
+function InputRow({ port, value }: { port: PortSpec; value: string | undefined }) {
+  const refs = referencedIds(value ?? '');
+  return (
+    <div className="port-row port-in">
+      <Handle type="target" position={Position.Left} id={inputHandleId(port.name)} className={`handle handle-${port.modality}`} title={`${port.name}: ${port.modality}`} />
+      <span className={`port-name mod-${port.modality}`}>{port.name}</span>
+      {refs.length ? <span className="port-value ref">← Task {refs.join(', ')}</span> : <ArgumentPreview value={value} modality={port.modality} />}
+    </div>
+  );
+}
+
+function Timing({ run }: { run: NodeRun }) {
+  if (run.status === 'running') return <span className="timing">{run.progress?.message ?? `attempt ${run.attempt ?? 1}`}{run.progress?.fraction !== undefined ? ` ${Math.round(run.progress.fraction * 100)}%` : ''}</span>;
+  if (run.durationMs !== undefined) return <span className="timing">{formatDuration(run.durationMs)}</span>;
+  return null;
+}
+
+/** The task node (memoised; everything it shows comes from its data). */
+export const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps<TaskFlowNode>) {
+  const { task, ports, selection, run, changed, issues } = data;
+  const controller = useController();
+  return (
+    <div className={`task-node status-${run.status}${selected ? ' is-selected' : ''}`} data-status={run.status} data-changed={changed || undefined} data-task-id={id}>
+      <div className="node-head">
+        <span className="node-id">Task {task.id}</span>
+        <span className="node-type">{task.task}</span>
+        <span className={`status-pill s-${run.status}`}>{run.status}</span>
+      </div>
+      {ports.inputs.map((p) => <InputRow key={p.name} port={p} value={task.args[p.name]} />)}
+      <div className="node-model" title={selection ? `${selection.model} on ${selection.endpoint}: ${selection.reason}` : 'No model chosen yet'}>
+        {selection ? (
+          <>
+            <span className="model-id">{run.model ?? selection.model}</span>
+            <span className="model-endpoint">{run.endpoint ?? selection.endpoint}</span>
+          </>
+        ) : (
+          <span className="model-missing">no model</span>
+        )}
+      </div>
+      {ports.outputs.map((p) => (
+        <div className="port-row port-out" key={p.name}>
+          <span className={`port-name mod-${p.modality}`}>{p.name}</span>
+          <Handle type="source" position={Position.Right} id={outputHandleId(p.name)} className={`handle handle-${p.modality}`} title={`${p.name}: ${p.modality}`} />
+        </div>
+      ))}
+      <OutputPreview outputs={run.outputs} />
+      {run.error && (
+        <div className="node-error" title={run.error.message}>
+          <b>{run.error.kind}</b>: {run.error.message}
+        </div>
+      )}
+      {run.status === 'skipped' && run.reason && <div className="node-note">{run.reason}</div>}
+      {issues.length > 0 && <div className="node-error" title={issues.join('\n')}>{issues[0]}</div>}
+      <div className="node-foot">
+        <Timing run={run} />
+        {changed && <span className="changed-tag" title="Edited since the last run: will re-run">changed</span>}
+        <span className="spacer" />
+        <button type="button" className="node-btn nodrag" onClick={() => void controller.runFrom(task.id)} title="Run this task and what depends on it">
+          Run from here
+        </button>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,85 @@
+// The conversation: messages, the request box with attachments, and the Plan / Run / Cancel / Generate response buttons.
+import { useEffect, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import type { Attachment } from '../../src-shared/contract';
+import { RunBar } from '../app/RunBar';
+import { useController, useStudio } from '../app/studio-context';
+import { AttachmentChips } from './AttachmentChips';
+import { ChatMessageView } from './ChatMessageView';
+
+/** The left panel. */
+export function ChatPanel() {
+  const controller = useController();
+  const chat = useStudio((s) => s.chat);
+  const planning = useStudio((s) => s.planning);
+  const [request, setRequest] = useState('');
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [uploading, setUploading] = useState(0);
+  const [uploadError, setUploadError] = useState<string>();
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    list.current?.scrollTo({ top: list.current.scrollHeight });
+  }, [chat]);
+
+  const addFiles = async (files: FileList | File[]) => {
+    setUploadError(undefined);
+    for (const file of Array.from(files)) {
+      setUploading((n) => n + 1);
+      try {
+        const attachment = await controller.upload(file);
+        setAttachments((a) => [...a, attachment]);
+      } catch (e) {
+        setUploadError(`Could not upload ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+      } finally {
+        setUploading((n) => n - 1);
+      }
+    }
+  };
+
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    const text = request.trim();
+    if (!text || planning || uploading) return;
+    void controller.plan(text, attachments);
+    setRequest('');
+    setAttachments([]);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) submit(e);
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    if (e.dataTransfer.files.length) void addFiles(e.dataTransfer.files);
+  };
+
+  return (
+    <div className={`chat ${dragging ? 'chat-dragging' : ''}`} onDragOver={(e) => { e.preventDefault(); setDragging(true); }} onDragLeave={() => setDragging(false)} onDrop={onDrop}>
+      <div className="chat-log" ref={list} role="log" aria-label="Conversation">
+        {chat.length === 0 && <p className="hint">Describe what you want, e.g. “Describe the objects in this photo and read the description aloud.” Attach files with “Attach files” or drop them here.</p>}
+        {chat.map((m) => <ChatMessageView key={m.id} message={m} />)}
+        {planning && <p className="hint" aria-live="polite">Planning…</p>}
+      </div>
+      <form className="composer" onSubmit={submit}>
+        <AttachmentChips attachments={attachments} uploading={uploading} onRemove={(i) => setAttachments((a) => a.filter((_, j) => j !== i))} />
+        {uploadError && <p className="error-text" role="alert">{uploadError}</p>}
+        <label className="field-label" htmlFor="request">Request</label>
+        <textarea id="request" className="request" rows={3} value={request} onChange={(e) => setRequest(e.target.value)} onKeyDown={onKeyDown} placeholder="Ask for something; Enter to plan, Shift+Enter for a new line" />
+        <div className="composer-actions">
+          <button type="button" className="btn" onClick={() => fileInput.current?.click()} title="Attach images, audio, video or tables (or drop files here)">
+            Attach files
+          </button>
+          <input ref={fileInput} type="file" multiple hidden onChange={(e) => { if (e.target.files) void addFiles(e.target.files); e.target.value = ''; }} />
+          <span className="spacer" />
+          <button type="submit" className="btn btn-primary" disabled={!request.trim() || planning || uploading > 0}>
+            Plan
+          </button>
+        </div>
+      </form>
+      <RunBar />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// Model text as safe markdown: no raw HTML, no remote images; our own resources are embedded as media.
+import { memo } from 'react';
+import ReactMarkdown, { type Components } from 'react-markdown';
+import { RESOURCE_FILE_PATTERN } from '../../src-shared/resources';
+import { useController } from '../app/studio-context';
+import { MediaView } from './MediaView';
+
+/** The stored resource a URL or path names (`.../<sha256>.<ext>`), if any. */
+export function resourceInUrl(url: string | undefined): { hash: string; ext: string } | undefined {
+  const last = (url ?? '').split(/[/\\]/).pop() ?? '';
+  if (!RESOURCE_FILE_PATTERN.test(last)) return undefined;
+  const [hash, ext] = last.split('.');
+  return { hash, ext };
+}
+
+/** Renders markdown from the LLM safely. */
+export const Markdown = memo(function Markdown({ text }: { text: string }) {
+  const { resourceUrl } = useController();
+  const components: Components = {
+    img({ src, alt }) {
+      const ref = resourceInUrl(typeof src === 'string' ? src : undefined);
+      if (!ref) return <span className="blocked" title={typeof src === 'string' ? src : ''}>[image not loaded: {alt || 'remote image'}]</span>;
+      return <MediaView url={resourceUrl(ref)} ext={ref.ext} label={alt ?? ''} />;
+    },
+    a({ href, children }) {
+      const ref = resourceInUrl(href);
+      if (ref) return <MediaView url={resourceUrl(ref)} ext={ref.ext} label={String(children ?? '')} />;
+      return <span className="link" title={href}>{children}</span>;
+    },
+  };
+  return (
+    <div className="markdown">
+      <ReactMarkdown skipHtml components={components}>
+        {text}
+      </ReactMarkdown>
+    </div>
+  );
+});

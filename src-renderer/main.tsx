@@ -1,0 +1,22 @@
+// Entry point: one client, one store, one controller for this window.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './styles.css';
+import { createStudioClient } from './api/client';
+import { App } from './app/App';
+import { createController } from './app/controller';
+import { StudioContext } from './app/studio-context';
+import { createStudioStore } from './store/studio-store';
+
+const client = createStudioClient();
+const store = createStudioStore();
+const controller = createController(client, store);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <StudioContext.Provider value={{ store, controller }}>
+      <App />
+    </StudioContext.Provider>
+  </StrictMode>,
+);

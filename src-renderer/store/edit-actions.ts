@@ -1,0 +1,128 @@
+// Typed edit actions on the graph, with undo/redo; every edit marks the tasks whose results it invalidates.
+import type { PlanTask } from '../../src-shared/plan';
+import type { Selection } from '../../src-shared/selection';
+import { connectTasks, dependentsOf, disconnect, newTask, removeTasks, setArgument, type ConnectionRequest, type EditResult, type GraphEdge } from './graph-edits';
+import type { GraphSnapshot, StudioState, XY } from './studio-state';
+
+const HISTORY_LIMIT = 100;
+
+type Set = (partial: Partial<StudioState> | ((s: StudioState) => Partial<StudioState>)) => void;
+type Get = () => StudioState;
+
+/** The edit actions of the store. */
+export type EditActions = {
+  /** Wires `source`'s output into an input; refused (with a notice) when modalities differ or a cycle forms. */
+  connect(req: ConnectionRequest): boolean;
+  /** Moves an edge's ends: one undo step; refused like `connect`. */
+  reconnect(old: Pick<GraphEdge, 'source' | 'target' | 'targetPort'>, req: ConnectionRequest): boolean;
+  /** Removes edges (their arguments are left empty). */
+  removeEdges(edges: Pick<GraphEdge, 'source' | 'target' | 'targetPort'>[]): void;
+  /** Deletes tasks and the references to them. */
+  deleteTasks(ids: number[]): void;
+  /** Adds a task of `type`; returns its id. */
+  addTask(type: string, position?: XY): number;
+  /** Sets or (with undefined) removes an argument. */
+  setArg(id: number, key: string, value: string | undefined): boolean;
+  /** The user's model choice for a task. */
+  chooseModel(id: number, selection: Omit<Selection, 'taskId'>): void;
+  undo(): void;
+  redo(): void;
+  /** Marks tasks (and their dependents) as needing a re-run, without editing them. */
+  markChanged(ids: number[]): void;
+};
+
+/** Adds `ids` and everything downstream of them to `changed`. */
+export function withChanged(changed: number[], tasks: readonly PlanTask[], ids: readonly number[]): number[] {
+  const live = new Set(tasks.map((t) => t.id));
+  const all = new Set([...changed, ...ids, ...dependentsOf(tasks, ids)]);
+  return [...all].filter((id) => live.has(id)).sort((a, b) => a - b);
+}
+
+const snapshot = (s: StudioState): GraphSnapshot => ({ tasks: s.tasks, selections: s.selections, changed: s.changed });
+
+/** A patch that records `s` in the undo history. */
+function committed(s: StudioState, patch: Partial<StudioState>): Partial<StudioState> {
+  return { ...patch, past: [...s.past, snapshot(s)].slice(-HISTORY_LIMIT), future: [] };
+}
+
+/** Creates the edit actions over `set`/`get`. */
+export function createEditActions(set: Set, get: Get): EditActions {
+  const refuse = (message: string) =>
+    set((s) => ({ notice: { message, tone: 'error', seq: (s.notice?.seq ?? 0) + 1 } }));
+
+  /** Applies an edit result: commit the tasks and mark the affected tasks changed. */
+  const apply = (result: EditResult, extra: (s: StudioState) => Partial<StudioState> = () => ({})): boolean => {
+    if (!result.ok) {
+      refuse(result.message);
+      return false;
+    }
+    set((s) => committed(s, { tasks: result.tasks, changed: withChanged(s.changed, result.tasks, result.affected), ...extra(s) }));
+    return true;
+  };
+
+  return {
+    connect: (req) => apply(connectTasks(get().tasks, req)),
+    reconnect(old, req) {
+      const cut = disconnect(get().tasks, old);
+      if (!cut.ok) return apply(cut);
+      const joined = connectTasks(cut.tasks, req);
+      return apply(joined.ok ? { ...joined, affected: [...cut.affected, ...joined.affected] } : joined);
+    },
+    removeEdges(edges) {
+      let tasks = get().tasks;
+      const affected: number[] = [];
+      for (const e of edges) {
+        const r = disconnect(tasks, e);
+        if (r.ok) {
+          tasks = r.tasks;
+          affected.push(...r.affected);
+        }
+      }
+      if (affected.length) apply({ ok: true, tasks, affected }, () => ({ selectedEdgeIds: [] }));
+    },
+    deleteTasks(ids) {
+      if (!ids.length) return;
+      apply(removeTasks(get().tasks, ids), (s) => {
+        const selections = { ...s.selections };
+        const runs = { ...s.runs };
+        for (const id of ids) {
+          delete selections[id];
+          delete runs[id];
+        }
+        return { selections, runs, selectedTaskId: ids.includes(s.selectedTaskId ?? -1) ? undefined : s.selectedTaskId };
+      });
+    },
+    addTask(type, position) {
+      const task = newTask(get().tasks, type);
+      set((s) => committed(s, {
+        tasks: [...s.tasks, task],
+        changed: withChanged(s.changed, [...s.tasks, task], [task.id]),
+        selectedTaskId: task.id,
+        layout: position ? { ...s.layout, positions: { ...s.layout.positions, [task.id]: position } } : s.layout,
+      }));
+      return task.id;
+    },
+    setArg: (id, key, value) => apply(setArgument(get().tasks, id, key, value)),
+    chooseModel(id, selection) {
+      set((s) => committed(s, {
+        selections: { ...s.selections, [id]: { ...selection, taskId: id } },
+        changed: withChanged(s.changed, s.tasks, [id]),
+      }));
+    },
+    undo() {
+      const s = get();
+      const prev = s.past[s.past.length - 1];
+      if (!prev) return;
+      set({ ...prev, past: s.past.slice(0, -1), future: [snapshot(s), ...s.future] });
+    },
+    redo() {
+      const s = get();
+      const next = s.future[0];
+      if (!next) return;
+      set({ ...next, past: [...s.past, snapshot(s)], future: s.future.slice(1) });
+    },
+    markChanged(ids) {
+      set((s) => ({ changed: withChanged(s.changed, s.tasks, ids) }));
+    },
+  };
+}

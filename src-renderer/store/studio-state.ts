@@ -1,0 +1,85 @@
+// The shape of the studio's one store: the canonical graph, its runs, the layout (apart), the chat and the UI.
+import type { Attachment, PlanIssue } from '../../src-shared/contract';
+import type { PlanTask } from '../../src-shared/plan';
+import type { Selections } from '../../src-shared/selection';
+import type { NodeRuns, RunInfo } from './run-state';
+
+/** A point on the canvas. */
+export type XY = { x: number; y: number };
+/** A node's measured size. */
+export type Size = { width: number; height: number };
+
+/** Where nodes sit: kept apart from what the graph means (not in undo history, ignored by runs). */
+export type LayoutState = {
+  positions: Record<number, XY>;
+  sizes: Record<number, Size>;
+  /** Bumped to ask the canvas for an automatic layout. */
+  layoutRequest: number;
+};
+
+/** One entry of the conversation. */
+export type ChatMessage = {
+  id: string;
+  role: 'user' | 'assistant' | 'error';
+  text: string;
+  attachments?: Attachment[];
+  /** The engine request this message streams from (plan answer or response). */
+  requestId?: string;
+  streaming?: boolean;
+};
+
+/** What undo and redo restore. */
+export type GraphSnapshot = { tasks: PlanTask[]; selections: Selections; changed: number[] };
+
+/** A message shown over the canvas (a refused connection, a failed call). */
+export type Notice = { message: string; tone: 'error' | 'info'; seq: number };
+
+/** Everything the renderer knows. */
+export type StudioState = {
+  conversationId?: string;
+  /** The planning request whose `plan.delta` events are shown. */
+  planRequestId?: string;
+  planning: boolean;
+  tasks: PlanTask[];
+  selections: Selections;
+  issues: PlanIssue[];
+  /** Tasks edited since the last run (with their dependents): only they re-run. */
+  changed: number[];
+  runs: NodeRuns;
+  run: RunInfo;
+  layout: LayoutState;
+  selectedTaskId?: number;
+  selectedEdgeIds: string[];
+  notice?: Notice;
+  past: GraphSnapshot[];
+  future: GraphSnapshot[];
+  chat: ChatMessage[];
+  /** The `response.generate` request being streamed, if any. */
+  responseRequestId?: string;
+  responding: boolean;
+};
+
+/** A fresh, empty studio. */
+export const initialStudioState = (): StudioState => ({
+  planning: false,
+  tasks: [],
+  selections: {},
+  issues: [],
+  changed: [],
+  runs: {},
+  run: { starting: false, early: [] },
+  layout: { positions: {}, sizes: {}, layoutRequest: 0 },
+  selectedEdgeIds: [],
+  past: [],
+  future: [],
+  chat: [],
+  responding: false,
+});
+
+/** Whether a run is in flight. */
+export const isRunning = (s: Pick<StudioState, 'run'>): boolean =>
+  s.run.starting || (s.run.activeRunId !== undefined && s.run.summary === undefined);
+
+/** The tasks that still lack a model. */
+export const tasksWithoutModel = (s: Pick<StudioState, 'tasks' | 'selections'>): PlanTask[] =>
+  s.tasks.filter((t) => !s.selections[t.id]);

@@ -1,0 +1,52 @@
+// The seed's example, shared by the pipeline tests: a pose from example.jpg, a new image in that pose,
+// detection and a caption of it, and the caption spoken.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jpeg from 'jpeg-js';
+import { defaultSettings, type Settings } from '../../src-shared/settings';
+import { topCandidates } from '../../src-main/engine/selector/candidates';
+import { loadCatalog } from '../../src-main/platform/catalog-file';
+
+export const SEED_REQUEST = 'make an image of a girl reading a book, in the pose of the boy in example.jpg, then describe it with your voice';
+
+/** The plan a good LLM writes for the seed request (in the seed's own task names). */
+export const SEED_PLAN = [
+  { task: 'pose-detection', id: 0, dep: [-1], args: { image: 'example.jpg' } },
+  { task: 'pose-text-to-image', id: 1, dep: [0], args: { text: 'a girl reading a book', image: '<resource>-0' } },
+  { task: 'object-detection', id: 2, dep: [1], args: { image: '<resource>-1' } },
+  { task: 'image-to-text', id: 3, dep: [1], args: { image: '<resource>-1' } },
+  { task: 'text-to-speech', id: 4, dep: [3], args: { text: '<resource>-3' } },
+];
+
+export const POSE_MODEL = 'lllyasviel/sd-controlnet-openpose';
+export const POSE_TO_IMAGE_MODEL = 'lllyasviel/control_v11p_sd15_openpose';
+
+/** A folder with example.jpg (a real JPEG) in it. */
+export function folderWithExample(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hgs-cwd-'));
+  const width = 24;
+  const height = 24;
+  const data = Buffer.alloc(width * height * 4, 200);
+  writeFileSync(join(dir, 'example.jpg'), jpeg.encode({ data, width, height }, 90).data);
+  return dir;
+}
+
+/** Settings for the fakes: ControlNet on a local endpoint, the rest on the (fake) Hugging Face cloud. */
+export function seedSettings(llmBaseURL: string, hfUrl: string): Settings {
+  const s = defaultSettings();
+  return {
+    ...s,
+    llm: { ...s.llm, baseURL: llmBaseURL, apiKey: 'sk-test', model: 'fake-gpt', retries: 0, timeoutMs: 10_000 },
+    huggingface: { ...s.huggingface, token: 'hf_test', endpointUrl: hfUrl },
+    endpoints: [{ name: 'local-controlnet', url: hfUrl, enabled: true, models: [{ id: POSE_MODEL, task: 'openpose-control' }, { id: POSE_TO_IMAGE_MODEL, task: 'openpose-text-to-image' }] }],
+    execution: { ...s.execution, retries: 1, timeoutMs: 10_000 },
+  };
+}
+
+/** The model the selection call will get for each cloud task (the fake LLM picks the first candidate). */
+export function cloudChoices(settings: Settings): Record<'object-detection' | 'image-to-text' | 'text-to-speech', string> {
+  const catalog = loadCatalog(mkdtempSync(join(tmpdir(), 'hgs-catalog-'))).models;
+  const first = (task: string) => topCandidates(task, catalog, settings)[0].id;
+  return { 'object-detection': first('object-detection'), 'image-to-text': first('image-to-text'), 'text-to-speech': first('text-to-speech') };
+}

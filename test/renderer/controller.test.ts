@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { EventChannel, EventMap, InvokeChannel, InvokeMap } from '../../src-shared/contract';
+import { createController } from '../../src-renderer/app/controller';
+import { ClientError, type StudioClient } from '../../src-renderer/api/transport';
+import { createStudioStore } from '../../src-renderer/store/studio-store';
+import { planResult } from './fixtures';
+
+type Handler = (req: any, emit: <K extends EventChannel>(c: K, p: EventMap[K]) => void) => unknown;
+
+/** A client whose engine is a table of handlers; records every call in order. */
+function fakeClient(handlers: Partial<Record<InvokeChannel, Handler>>) {
+  const listeners = new Map<string, Set<(p: any) => void>>();
+  const calls: { channel: string; req: any }[] = [];
+  const emit = (c: string, p: unknown) => listeners.get(c)?.forEach((l) => l(p));
+  const client: StudioClient = {
+    kind: 'websocket',
+    async invoke<K extends InvokeChannel>(channel: K, req: InvokeMap[K]['req']) {
+      calls.push({ channel, req });
+      const h = handlers[channel];
+      if (!h) throw new ClientError(`no ${channel}`, 'internal');
+      return (await h(req, emit as never)) as InvokeMap[K]['res'];
+    },
+    on(channel, listener) {
+      const set = listeners.get(channel) ?? new Set();
+      listeners.set(channel, set);
+      set.add(listener as (p: any) => void);
+      return () => set.delete(listener as (p: any) => void);
+    },
+    resourceUrl: (r) => `/resources/${r.hash}.${r.ext}`,
+  };
+  return { client, calls };
+}
+
+describe('the controller', () => {
+  it('plans with streamed tasks, then selects a model for a hand-added task before running', async () => {
+    const store = createStudioStore();
+    let deltaSeen = 0;
+    const { client, calls } = fakeClient({
+      'conversation.plan': (_req, emit) => {
+        emit('plan.delta', { requestId: 'r1', tasks: planResult().plan.tasks.slice(0, 2) });
+        deltaSeen = store.getState().tasks.length;
+        return planResult();
+      },
+      'conversation.select': () => ({ selections: { 4: { taskId: 4, model: 'sd', endpoint: 'huggingface', reason: 'only one', method: 'only-candidate' } }, usage: { llmCalls: 0, promptTokens: 0, completionTokens: 0 } }),
+      'run.start': (_req, emit) => {
+        emit('run.event', { runId: 'run-9', seq: 1, at: 1, type: 'run-started', taskIds: [0, 1, 2, 3, 4] });
+        return { runId: 'run-9' };
+      },
+    });
+    const controller = createController(client, store);
+    await controller.plan('detect and speak', []);
+    expect(deltaSeen).toBe(2);
+    expect(store.getState().tasks).toHaveLength(4);
+    store.getState().addTask('text-to-image');
+    await controller.run();
+    expect(calls.map((c) => c.channel)).toEqual(['conversation.plan', 'conversation.select', 'run.start']);
+    expect(calls[1].req).toMatchObject({ conversationId: 'c1' });
+    expect(calls[2].req.selections[4].model).toBe('sd');
+    expect(store.getState().run.activeRunId).toBe('run-9');
+    expect(store.getState().runs[4].status).toBe('queued');
+  });
+
+  it('shows a failed call as an error message and leaves the studio usable', async () => {
+    const store = createStudioStore();
+    const { client } = fakeClient({
+      'conversation.plan': () => {
+        throw new ClientError('The LLM server refused the API key.', 'auth');
+      },
+    });
+    await createController(client, store).plan('hello', []);
+    expect(store.getState().planning).toBe(false);
+    expect(store.getState().chat.at(-1)).toMatchObject({ role: 'error', text: 'Planning failed: The LLM server refused the API key.' });
+    expect(store.getState().notice?.tone).toBe('error');
+  });
+
+  it('streams response deltas into the chat and cancels the active run', async () => {
+    const store = createStudioStore();
+    const { client, calls } = fakeClient({
+      'conversation.plan': () => planResult(),
+      'run.start': () => ({ runId: 'run-1' }),
+      'run.cancel': () => undefined,
+      'response.generate': (_req, emit) => {
+        emit('response.delta', { requestId: 'resp', text: 'Partial' });
+        expect(store.getState().chat.at(-1)).toMatchObject({ text: 'Partial', streaming: true });
+        return { requestId: 'resp', text: 'Partial and complete.', usage: { llmCalls: 1, promptTokens: 1, completionTokens: 1 } };
+      },
+    });
+    const controller = createController(client, store);
+    await controller.plan('x', []);
+    await controller.run();
+    await controller.cancel();
+    expect(calls.at(-1)).toMatchObject({ channel: 'run.cancel', req: { runId: 'run-1' } });
+    await controller.generateResponse();
+    expect(calls.at(-1)).toMatchObject({ channel: 'response.generate', req: { conversationId: 'c1', runId: 'run-1' } });
+    expect(store.getState().chat.at(-1)).toMatchObject({ text: 'Partial and complete.', streaming: false });
+  });
+});
