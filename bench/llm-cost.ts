@@ -34,6 +34,19 @@ const TEN_TASKS: PlanTask[] = [
 ];
 const SIZES = [1, 3, 6, 10];
 
+/** What one plan cost, and what the reference procedure would have sent. */
+interface PlanCost {
+  tasks: number;
+  llmCalls: number;
+  promptTokensPerCall: number[];
+  schemaTokensPerCall: number[];
+  promptTokens: number;
+  referenceCalls: number;
+  referencePromptTokens: number;
+  ratio: number;
+  selectionMethods: string[];
+}
+
 async function measure(): Promise<BenchResult> {
   const catalog = loadSnapshot().models;
   const types = [...new Set(TEN_TASKS.map((t) => t.task))];
@@ -45,7 +58,7 @@ async function measure(): Promise<BenchResult> {
   try {
     const settings = pipelineSettings(llm.baseURL, loop.hf.url);
     const attachments = { [IMAGE]: await loop.store.put(tinyPng(64, 64, [90, 160, 220]), { name: IMAGE }) };
-    const plans = [];
+    const plans: PlanCost[] = [];
     for (const size of SIZES) {
       current = TEN_TASKS.slice(0, size);
       const first = llm.requests.length;
