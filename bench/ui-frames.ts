@@ -79,7 +79,9 @@ async function planOnCanvas(page: Page, url: string, n: number): Promise<number>
   await page.getByRole('textbox', { name: 'Request' }).fill(`plan ${n} tasks`);
   const clicked = await page.evaluate(() => performance.now());
   await page.getByRole('button', { name: 'Plan', exact: true }).click();
-  await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${n}`, undefined, { timeout: 90_000, polling: 'raf' });
+  // A function (the page's CSP forbids evaluating strings here); `document` is reached through globalThis.
+  const allShown = (count: number) => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('.react-flow__node').length >= count;
+  await page.waitForFunction(allShown, n, { timeout: 90_000, polling: 'raf' });
   return (await page.evaluate(() => performance.now())) - clicked;
 }
 
