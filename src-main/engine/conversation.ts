@@ -1,7 +1,7 @@
 // One conversation with HuggingGPT: the four stages for each request, with the history and the user's
 // resources kept across turns so that "now make it a video" can refer back.
 import type { Attachment, PlanIssue, PlanResult } from '../../src-shared/contract';
-import { addUsage, type PlanTask, type Usage } from '../../src-shared/plan';
+import { addUsage, emptyUsage, type PlanTask, type Usage } from '../../src-shared/plan';
 import type { ResourceRef } from '../../src-shared/resources';
 import type { RunEvent } from '../../src-shared/run-events';
 import type { Selections } from '../../src-shared/selection';
@@ -11,6 +11,7 @@ import { StudioError } from './contract-error';
 import { executeGraph } from './executor/execute-graph';
 import type { ExecuteInput, NodeResult, ResultCache, RunHandle, RunOutcome, RunRecorder } from './executor/types';
 import type { ModelRunner, ResourceStore } from './inference';
+import { PlanParseError } from './planner/parse-plan';
 import { planRequest } from './planner/plan-request';
 import { userResourcesIn } from './planner/user-resources';
 import { generateResponse, type GeneratedResponse } from './responder/generate-response';
@@ -76,14 +77,7 @@ export class Conversation {
     for (const a of options.attachments ?? []) this.userResources[a.name] = a.resource;
     await this.importNamedFiles(request);
     this.request = request;
-    const planned = await planRequest({
-      request,
-      history: this.history,
-      attachments: Object.keys(this.userResources),
-      chat: this.deps.chat(),
-      signal: options.signal,
-      onTasks: options.onTasks,
-    });
+    const planned = await this.planOrFallBack(request, options);
     let usage = planned.usage;
     if (planned.plan.tasks.length === 0) {
       const answer = await generateResponse(this.deps.chat(), { request, history: this.history, tasks: [], selections: {}, results: {} }, undefined, options.signal);
@@ -94,6 +88,27 @@ export class Conversation {
     usage = addUsage(usage, selected.usage);
     const issues: PlanIssue[] = [...planned.issues, ...Object.entries(selected.unavailable).map(([id, message]) => ({ taskId: Number(id), message }))];
     return { plan: planned.plan, selections: selected.selections, issues, usage };
+  }
+
+  /**
+   * Stage 1. An answer no plan can be read from is treated as a plain conversation (as HuggingGPT does),
+   * with an issue saying so, rather than a failure of the whole request.
+   */
+  private async planOrFallBack(request: string, options: { signal?: AbortSignal; onTasks?: (tasks: PlanTask[]) => void }) {
+    try {
+      return await planRequest({
+        request,
+        history: this.history,
+        attachments: Object.keys(this.userResources),
+        chat: this.deps.chat(),
+        signal: options.signal,
+        onTasks: options.onTasks,
+      });
+    } catch (error) {
+      if (!(error instanceof PlanParseError)) throw error;
+      const issue = { message: `No task plan could be read from the LLM's answer (${error.message}); answering directly instead.` };
+      return { plan: { tasks: [] }, issues: [issue], usage: error.usage ?? emptyUsage(), rawOutput: '' };
+    }
   }
 
   /** Stage 2 for an edited graph: keeps `overrides` and chooses for the other tasks. */

@@ -101,6 +101,14 @@ describe('hugginggpt run', () => {
     expect(json()).toMatchObject({ tasks: [], results: {}, response: 'Hello! I can plan work for expert models.', usage: { llmCalls: 2 } });
   });
 
+  it('treats an answer no plan can be read from as a plain conversation, saying so and counting every call', async () => {
+    routeLlm(llm, { plan: () => 'I would love to help, but let me think about it first.', direct: () => 'Here is a direct answer.' });
+    const { code, json, cap } = await run('run', 'do something clever', '--json');
+    expect(code).toBe(0);
+    expect(json()).toMatchObject({ tasks: [], response: 'Here is a direct answer.', usage: { llmCalls: 3 } });
+    expect(cap.stderr()).toMatch(/plan issue: No task plan could be read from the LLM's answer .*; answering directly instead\./);
+  });
+
   it('prints progress on stderr and the streamed answer on stdout without --json', async () => {
     const { code, cap } = await run('run', SEED_REQUEST, '--yes');
     expect(code).toBe(0);

@@ -1,6 +1,6 @@
 // Finds the task list in what an LLM really writes (prose, code fences, wrappers, sloppy JSON) and
 // returns it in the paper's format. Throws only PlanParseError, whatever the input.
-import type { PlanTask } from '../../../src-shared/plan';
+import type { PlanTask, Usage } from '../../../src-shared/plan';
 import { LenientJsonError, readLenientSequence, readLenientValue, type JsonValue } from './lenient-json';
 import { isJsonObject, taskNameOf, toPlanTask } from './plan-shape';
 
@@ -9,6 +9,9 @@ export type PlanParseErrorKind = 'no-plan' | 'malformed' | 'incomplete' | 'trunc
 
 /** LLM text that holds no usable task list; `message` is meant for users. */
 export class PlanParseError extends Error {
+  /** What the LLM calls that led to this error cost (set by planRequest). */
+  usage?: Usage;
+
   constructor(
     readonly kind: PlanParseErrorKind,
     message: string,

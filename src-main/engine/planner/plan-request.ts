@@ -73,6 +73,16 @@ function evaluate(result: ChatResult, userResources: string[]): Attempt {
 
 const usageOf = (r: ChatResult): Usage => ({ llmCalls: 1, promptTokens: r.promptTokens, completionTokens: r.completionTokens });
 
+/** Evaluates an answer; a PlanParseError leaves with the usage spent so far, so callers can report it. */
+function evaluateCounted(result: ChatResult, userResources: string[], usage: Usage): Attempt {
+  try {
+    return evaluate(result, userResources);
+  } catch (error) {
+    if (error instanceof PlanParseError) error.usage = usage;
+    throw error;
+  }
+}
+
 /**
  * Plans a request. Returns the plan with any issues left after at most one repair round; throws
  * PlanParseError when no plan can be read, LlmError when the LLM cannot be reached.
@@ -83,16 +93,19 @@ export async function planRequest(input: PlanRequestInput): Promise<PlanRequestR
   const messages = planMessages(input);
   const first = await ask(input, messages);
   let usage = usageOf(first);
-  let attempt = evaluate(first, userResources);
+  let attempt = evaluateCounted(first, userResources, usage);
   let rawOutput = first.text;
   const problems = 'parseError' in attempt ? [attempt.parseError.message] : attempt.issues.map((i) => i.message);
   if (problems.length > 0) {
     const repairMessages: ChatMessage[] = [...messages, { role: 'assistant', content: first.text }, { role: 'user', content: repairMessage(problems) }];
     const second = await ask(input, repairMessages);
     usage = addUsage(usage, usageOf(second));
-    attempt = evaluate(second, userResources);
+    attempt = evaluateCounted(second, userResources, usage);
     rawOutput = second.text;
   }
-  if ('parseError' in attempt) throw attempt.parseError;
+  if ('parseError' in attempt) {
+    attempt.parseError.usage = usage;
+    throw attempt.parseError;
+  }
   return { plan: { tasks: attempt.tasks }, issues: attempt.issues, usage: addUsage(emptyUsage(), usage), rawOutput };
 }
