@@ -137,7 +137,7 @@ function Flow() {
       <MiniMap<TaskFlowNode> pannable zoomable nodeColor={(n) => STATUS_COLOURS[n.data.run.status] ?? '#3b4252'} />
       <Panel position="top-left"><CanvasToolbar /></Panel>
       <Panel position="bottom-center"><NoticeBar /></Panel>
-      <Panel position="top-center"><ReadOnlyBanner /></Panel>
+      <Panel position="top-right"><ReadOnlyBanner /></Panel>
       {tasks.length === 0 && (
         <Panel position="top-center" className="empty-canvas">
           <p>No tasks yet. Type a request and press Plan, or add a task.</p>

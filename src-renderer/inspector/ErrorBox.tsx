@@ -25,7 +25,7 @@ export function ErrorBox({ error, attempts, request, onRetry, onSwapModel, onEdi
             <dt>model</dt><dd>{request.model ?? '—'}</dd>
             <dt>endpoint</dt><dd>{request.endpoint ?? '—'}{last?.url ? ` (${last.url})` : ''}</dd>
             {Object.entries(request.args).map(([port, value]) => (
-              <span key={port} className="sent-arg"><dt>{port}</dt><dd>{value}</dd></span>
+              <span key={port} className="sent-arg"><dt>{port}</dt><dd>{value.replace(/<resource>-(\d+)/g, 'output of Task $1')}</dd></span>
             ))}
           </dl>
         </details>

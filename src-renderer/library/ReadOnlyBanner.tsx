@@ -8,8 +8,8 @@ export function ReadOnlyBanner() {
   const origin = useStudio((s) => s.origin);
   if (readOnly) {
     return (
-      <div className="readonly-banner" role="status">
-        Past run {readOnly.runId} (read-only).{' '}
+      <div className="readonly-banner" role="status" title={`Run ${readOnly.runId}`}>
+        Past run (read-only)
         <button type="button" className="btn btn-primary" onClick={() => void library.editFromRun()}>Edit from this run</button>
       </div>
     );

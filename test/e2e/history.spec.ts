@@ -123,7 +123,7 @@ test('open a failed run from the history, see the request and attempts, retry on
   await expect(inspector.getByRole('textbox', { name: /^image/ })).not.toBeEditable();
   const sent = inspector.getByRole('definition');
   await expect(sent.filter({ hasText: captionModel })).toHaveCount(1);
-  await expect(sent.filter({ hasText: '<resource>-1' })).toHaveCount(1);
+  await expect(sent.filter({ hasText: 'output of Task 1' })).toHaveCount(1);
   await expect(inspector.getByLabel('Response body')).toContainText('CUDA out of memory');
   await expect(inspector.getByRole('table', { name: 'Attempts' }).getByRole('row')).toHaveCount(2);
   await expect(inspector.getByRole('table', { name: 'Attempts' })).toContainText('HTTP 500');
