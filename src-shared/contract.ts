@@ -1,9 +1,11 @@
 // The one contract between the renderer and the engine, carried by Electron IPC or the `serve` WebSocket.
+import type { NodeComparison, RunDetail, RunListItem, SaveWorkflowRequest, WorkflowEntry, WorkflowInputValue, WorkflowRunStarted } from './library';
 import type { Plan, PlanTask, Usage } from './plan';
 import type { ResourceRef } from './resources';
 import type { RunEvent } from './run-events';
 import type { Candidate, Selections } from './selection';
 import type { Settings, SettingsView } from './settings';
+import type { Workflow } from './workflow';
 
 /** A file the user attached to a request, already in the resource store. */
 export interface Attachment {
@@ -82,6 +84,28 @@ export interface InvokeMap {
   'run.start': { req: RunRequest; res: { runId: string } };
   'run.cancel': { req: { runId: string; taskId?: number }; res: void };
   'response.generate': { req: { conversationId: string; runId: string; requestId?: string }; res: { requestId: string; text: string; usage: Usage } };
+  /** The workflows library (`<dataDir>/workflows/`); `deleted` lists the recoverable ones instead. */
+  'workflows.list': { req: { query?: string; deleted?: boolean }; res: WorkflowEntry[] };
+  'workflows.get': { req: { id: string }; res: { entry: WorkflowEntry; workflow: Workflow } };
+  /** Saves the graph as a new workflow: user files and literal texts become named inputs. */
+  'workflows.save': { req: SaveWorkflowRequest; res: WorkflowEntry };
+  'workflows.rename': { req: { id: string; name: string; description?: string }; res: WorkflowEntry };
+  'workflows.duplicate': { req: { id: string }; res: WorkflowEntry };
+  /** Moves the file to `.trash/` (recoverable with `workflows.restore`). */
+  'workflows.delete': { req: { id: string }; res: void };
+  'workflows.restore': { req: { id: string }; res: WorkflowEntry };
+  /** Adds a workflow file's content as a new entry; refused (kind `invalid-workflow`) when invalid or newer. */
+  'workflows.import': { req: { fileName: string; text: string }; res: WorkflowEntry };
+  'workflows.export': { req: { id: string }; res: { fileName: string; text: string } };
+  /** Runs a workflow with new inputs, without planning; events come as `run.event`. */
+  'workflows.run': { req: { id: string; inputs: Record<string, WorkflowInputValue> }; res: WorkflowRunStarted };
+  /** The run history, newest first. */
+  'runs.list': { req: { status?: 'failed' | 'succeeded' | 'cancelled' }; res: RunListItem[] };
+  'runs.get': { req: { runId: string }; res: RunDetail };
+  /** Which nodes' outputs differ between two runs. */
+  'runs.compare': { req: { a: string; b: string }; res: NodeComparison[] };
+  /** "Edit from this run": a conversation that holds the recorded run, so `run.start` can re-run from it. */
+  'runs.adopt': { req: { runId: string }; res: { conversationId: string } };
 }
 
 /** Events pushed from the engine to the renderer, by channel. */
@@ -100,6 +124,8 @@ export type EventChannel = keyof EventMap;
 export const INVOKE_CHANNELS = [
   'settings.get', 'settings.update', 'settings.testLlm', 'endpoints.health', 'catalog.candidates', 'catalog.model', 'resources.upload',
   'conversation.plan', 'conversation.select', 'run.start', 'run.cancel', 'response.generate',
+  'workflows.list', 'workflows.get', 'workflows.save', 'workflows.rename', 'workflows.duplicate', 'workflows.delete', 'workflows.restore',
+  'workflows.import', 'workflows.export', 'workflows.run', 'runs.list', 'runs.get', 'runs.compare', 'runs.adopt',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = ['run.event', 'plan.delta', 'response.delta'] as const satisfies readonly EventChannel[];

@@ -3,7 +3,7 @@ import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunEvent } from '../../src-shared/run-events';
 import { RUN_ID_PATTERN } from '../engine/executor/run-id';
-import type { RunRecord, RunRecorder } from '../engine/executor/types';
+import type { RunContext, RunRecord, RunRecorder } from '../engine/executor/types';
 import { writeFileAtomic } from './atomic-file';
 
 /** Events waiting to be appended for one run, and the write in flight. */
@@ -73,6 +73,13 @@ export class FsRunRecorder implements RunRecorder {
     }
     await writeFileAtomic(join(this.runFolder(record.runId), 'run.json'), JSON.stringify(record, null, 2));
     if (log?.error) throw log.error;
+  }
+
+  async annotate(runId: string, context: Partial<RunContext>): Promise<void> {
+    const record = await this.read(runId);
+    if (!record) return;
+    const next = { ...record, context: { ...record.context, ...context } };
+    await writeFileAtomic(join(this.runFolder(runId), 'run.json'), JSON.stringify(next, null, 2));
   }
 
   /** A stored run record, or undefined if there is none. */

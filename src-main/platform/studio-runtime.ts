@@ -8,6 +8,7 @@ import type { SettingsStore } from '../engine/settings-store';
 import { rankCandidates } from '../engine/selector/candidates';
 import { checkEndpointHealth } from './endpoint-health';
 import { createEngineDeps } from './engine-deps';
+import { createLibraryHandlers } from './library-handlers';
 import { testLlmConnection } from './llm-connection-check';
 
 /** Composes the engine with the real adapters for one data folder. */
@@ -37,6 +38,7 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
       testLlm: (llm) => testLlmConnection(llm),
       checkHealth: (endpoint) => checkEndpointHealth(endpoint, { timeoutMs: 5000 }),
     }),
+    ...createLibraryHandlers({ dataDir: options.dataDir, emit, conversation, ownRun: (runId, owner) => runOwners.set(runId, owner) }),
     'catalog.candidates': async ({ task }) => rankCandidates(task, deps.catalog(), settingsStore.get()),
     'catalog.model': async ({ id }) => {
       const model = deps.catalog().find((m) => m.id === id.trim());

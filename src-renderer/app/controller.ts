@@ -2,6 +2,7 @@
 import type { Attachment } from '../../src-shared/contract';
 import type { Candidate } from '../../src-shared/selection';
 import type { StudioClient } from '../api/transport';
+import { createLibraryActions } from '../library/library-actions';
 import { buildRunRequest, type RunScope } from '../store/run-request';
 import type { StudioStore } from '../store/studio-store';
 import { isRunning, tasksWithoutModel } from '../store/studio-state';
@@ -25,6 +26,11 @@ export function createController(client: StudioClient, store: StudioStore) {
   // A graph built by hand (no plan yet) still needs a conversation for the engine.
   const localConversation = `local-${Math.random().toString(36).slice(2, 10)}`;
   const candidateCache = new Map<string, Promise<Candidate[]>>();
+  const upload = async (file: File): Promise<Attachment> => {
+    const resource = await client.invoke('resources.upload', { name: file.name, base64: await fileToBase64(file) });
+    return { name: file.name, resource };
+  };
+  const library = createLibraryActions(client, store, upload);
 
   const unsubscribe = [
     client.on('plan.delta', (d) => state().planDelta(d)),
@@ -47,6 +53,10 @@ export function createController(client: StudioClient, store: StudioStore) {
 
   const run = async (scope: RunScope = { kind: 'auto' }): Promise<void> => {
     if (isRunning(state()) || !state().tasks.length) return;
+    // A past run on the canvas is adopted first, so that only the asked-for nodes re-run.
+    if (state().readOnly && !(await library.editFromRun())) return;
+    const { origin, run: info, changed } = state();
+    if (origin?.kind === 'workflow' && !info.lastRunId && !changed.length) return library.runWorkflow(origin.id, {});
     state().runStarting();
     try {
       await ensureSelections();
@@ -70,10 +80,9 @@ export function createController(client: StudioClient, store: StudioStore) {
       }
     },
     /** Stores a user's file and returns it as an attachment. */
-    async upload(file: File): Promise<Attachment> {
-      const resource = await client.invoke('resources.upload', { name: file.name, base64: await fileToBase64(file) });
-      return { name: file.name, resource };
-    },
+    upload,
+    /** The workflows library and the run history. */
+    library,
     /** Runs the graph (only what changed when a previous run exists). */
     run,
     /** Runs `taskId` and what depends on it, reusing the last run's other outputs. */

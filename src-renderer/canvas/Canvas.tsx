@@ -9,6 +9,7 @@ import { connectionProblem, edgesOf, type ConnectionRequest } from '../store/gra
 import { portOfHandle } from '../store/ports';
 import { createProjector, projectEdges, type TaskFlowEdge, type TaskFlowNode } from '../store/projection';
 import type { Size, XY } from '../store/studio-state';
+import { ReadOnlyBanner } from '../library/ReadOnlyBanner';
 import { CanvasToolbar } from './CanvasToolbar';
 import { NoticeBar } from './NoticeBar';
 import { TaskNode } from './TaskNode';
@@ -37,6 +38,7 @@ function Flow() {
   const layout = useStudio((s) => s.layout);
   const selectedTaskId = useStudio((s) => s.selectedTaskId);
   const selectedEdgeIds = useStudio((s) => s.selectedEdgeIds);
+  const readOnly = useStudio((s) => s.readOnly !== undefined);
   const project = useRef(createProjector()).current;
 
   const nodes = useMemo(
@@ -122,7 +124,9 @@ function Flow() {
       onConnectEnd={onConnectEnd}
       isValidConnection={isValidConnection}
       onPaneClick={() => store.getState().selectTask(undefined)}
-      deleteKeyCode={['Delete', 'Backspace']}
+      deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+      nodesConnectable={!readOnly}
+      edgesReconnectable={!readOnly}
       colorMode="dark"
       minZoom={0.2}
       proOptions={{ hideAttribution: true }}
@@ -133,6 +137,7 @@ function Flow() {
       <MiniMap<TaskFlowNode> pannable zoomable nodeColor={(n) => STATUS_COLOURS[n.data.run.status] ?? '#3b4252'} />
       <Panel position="top-left"><CanvasToolbar /></Panel>
       <Panel position="bottom-center"><NoticeBar /></Panel>
+      <Panel position="top-right"><ReadOnlyBanner /></Panel>
       {tasks.length === 0 && (
         <Panel position="top-center" className="empty-canvas">
           <p>No tasks yet. Type a request and press Plan, or add a task.</p>

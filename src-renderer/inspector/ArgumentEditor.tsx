@@ -12,6 +12,7 @@ export function ArgumentEditor({ taskId, port, value }: { taskId: number; port: 
   const [draft, setDraft] = useState(value ?? '');
   useEffect(() => setDraft(value ?? ''), [value]);
   const tasks = useStudio((s) => s.tasks);
+  const readOnly = useStudio((s) => s.readOnly !== undefined);
   const chat = useStudio((s) => s.chat);
   const attachments = [...new Set(chat.flatMap((m) => m.attachments ?? []).map((a) => a.name))];
   const downstream = dependentsOf(tasks, [taskId]);
@@ -32,11 +33,12 @@ export function ArgumentEditor({ taskId, port, value }: { taskId: number; port: 
         id={fieldId}
         rows={port.modality === 'text' ? 3 : 1}
         value={draft}
+        readOnly={readOnly}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => commit(draft)}
         onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit(draft); }}
       />
-      {(producers.length > 0 || (port.modality !== 'text' && attachments.length > 0)) && (
+      {!readOnly && (producers.length > 0 || (port.modality !== 'text' && attachments.length > 0)) && (
         <select aria-label={`Source for ${port.name}`} value="" onChange={(e) => { if (e.target.value) { setDraft(e.target.value); commit(e.target.value); } }}>
           <option value="">Use…</option>
           {producers.map((t) => <option key={t.id} value={resourceRef(t.id)}>output of Task {t.id}: {t.task}</option>)}

@@ -19,6 +19,8 @@ export function Inspector() {
   const task = useStudio((s) => s.tasks.find((t) => t.id === s.selectedTaskId));
   const run = useStudio((s) => (id === undefined ? undefined : s.runs[id])) ?? idleRun();
   const changed = useStudio((s) => id !== undefined && s.changed.includes(id));
+  const selection = useStudio((s) => (id === undefined ? undefined : s.selections[id]));
+  const readOnly = useStudio((s) => s.readOnly !== undefined);
   const running = useStudio(isRunning);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [retryAfterPick, setRetryAfterPick] = useState(false);
@@ -43,16 +45,17 @@ export function Inspector() {
         {changed && <span className="changed-tag">changed</span>}
         <span className="spacer" />
         <button type="button" className="btn" disabled={running} onClick={() => void controller.runFrom(id)}>Run from here</button>
-        <button type="button" className="btn btn-danger" onClick={() => store.getState().deleteTasks([id])}>Delete task</button>
+        <button type="button" className="btn btn-danger" disabled={readOnly} onClick={() => store.getState().deleteTasks([id])}>Delete task</button>
       </div>
       {run.progress && <p className="hint">{run.progress.message}{run.progress.fraction !== undefined ? ` (${Math.round(run.progress.fraction * 100)}%)` : ''}</p>}
       {run.error && (
         <ErrorBox
           error={run.error}
           attempts={run.attempts}
+          request={{ model: run.model ?? selection?.model, endpoint: run.endpoint ?? selection?.endpoint, args: task.args }}
           onRetry={() => void controller.runFrom(id)}
-          onSwapModel={() => { setPickerOpen(true); setRetryAfterPick(true); }}
-          onEdit={() => argsRef.current?.querySelector('textarea')?.focus()}
+          onSwapModel={() => void controller.library.editFromRun().then((ok) => { if (ok) { setPickerOpen(true); setRetryAfterPick(true); } })}
+          onEdit={() => void controller.library.editFromRun().then((ok) => ok && argsRef.current?.querySelector('textarea')?.focus())}
         />
       )}
       {run.status === 'skipped' && run.reason && <p className="hint">Skipped: {run.reason}</p>}

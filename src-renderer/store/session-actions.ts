@@ -41,6 +41,7 @@ let messageSeq = 0;
 const message = (m: Omit<ChatMessage, 'id'>): ChatMessage => ({ id: `m${++messageSeq}`, ...m });
 const freshGraph = (tasks: PlanTask[]): Partial<StudioState> => ({
   tasks, selections: {}, issues: [], changed: [], runs: {}, past: [], future: [], selectedTaskId: undefined, selectedEdgeIds: [],
+  readOnly: undefined, origin: undefined,
 });
 
 /** Creates the session actions over `set`/`get`. */

@@ -2,6 +2,7 @@
 import type { Attachment, PlanIssue } from '../../src-shared/contract';
 import type { PlanTask } from '../../src-shared/plan';
 import type { Selections } from '../../src-shared/selection';
+import type { GraphOrigin } from './history-actions';
 import type { NodeRuns, RunInfo } from './run-state';
 
 /** A point on the canvas. */
@@ -57,6 +58,10 @@ export type StudioState = {
   /** The `response.generate` request being streamed, if any. */
   responseRequestId?: string;
   responding: boolean;
+  /** Set while a past run is shown: edits are refused until "Edit from this run". */
+  readOnly?: { runId: string };
+  /** Where the graph came from (an opened workflow or a past run), if not from a plan. */
+  origin?: GraphOrigin;
 };
 
 /** A fresh, empty studio. */

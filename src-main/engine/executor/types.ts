@@ -1,5 +1,5 @@
 // Public types of the execution engine (stage 3): what executeGraph takes, returns and records.
-import type { PlanTask } from '../../../src-shared/plan';
+import type { PlanTask, Usage } from '../../../src-shared/plan';
 import type { TaskOutput } from '../../../src-shared/resources';
 import type { AttemptRecord, NodeStatus, RunEvent, RunSummary, TaskError } from '../../../src-shared/run-events';
 import type { Selections } from '../../../src-shared/selection';
@@ -56,6 +56,14 @@ export interface ExecuteInput {
 export interface RunContext {
   request?: string;
   conversationId?: string;
+  /** LLM usage of the request: planning and selection, plus the response once it is written. */
+  usage?: Usage;
+  /** The files the tasks could use, by the name the request gave (to re-run from the record). */
+  userResources?: Record<string, ResourceRef>;
+  /** The workflow this run came from, if any. */
+  workflow?: { id?: string; name: string };
+  /** The answer written for this run (stage 4), once there is one. */
+  response?: string;
 }
 
 /** The result of one node. */
@@ -127,4 +135,6 @@ export interface RunRecorder {
   event(event: RunEvent): void;
   /** Writes the final record after every buffered event. */
   finish(record: RunRecord): Promise<void>;
+  /** Adds to a finished run's context (the response and its usage come after the run). Optional. */
+  annotate?(runId: string, context: Partial<RunContext>): Promise<void>;
 }

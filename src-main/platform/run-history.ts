@@ -1,0 +1,94 @@
+// The run history as the app shows it: summaries, full records with their events, and comparisons.
+import type { NodeComparison, RecordedNode, RunDetail, RunListItem } from '../../src-shared/library';
+import type { TaskOutput } from '../../src-shared/resources';
+import { StudioError } from '../engine/contract-error';
+import { RUN_ID_PATTERN } from '../engine/executor/run-id';
+import type { NodeResult, RunRecord } from '../engine/executor/types';
+import type { FsRunRecorder } from './fs-run-recorder';
+
+const MAX_LISTED = 200;
+
+/** A run's summary line. */
+export function runListItem(record: RunRecord): RunListItem {
+  const item: RunListItem = {
+    runId: record.runId,
+    status: record.status,
+    startedAt: record.startedAt,
+    durationMs: record.summary?.durationMs,
+    request: record.context.request || undefined,
+    workflow: record.context.workflow,
+    taskCount: record.tasks.length,
+    counts: record.summary?.counts ?? {},
+    usage: record.context.usage,
+  };
+  return item;
+}
+
+/** A node result without the CLI's absolute paths (the renderer reaches files by resource). */
+function recordedNode(result: NodeResult): RecordedNode {
+  const { cacheKey: _key, outputs, ...rest } = result;
+  return { ...rest, outputs: outputs.map(({ path: _path, ...output }) => output) };
+}
+
+/** What identifies an output's content: the stored file's hash or the text. */
+const outputKey = (outputs: TaskOutput[] = []) =>
+  JSON.stringify(outputs.map((o) => [o.port, o.resource?.hash ?? o.text ?? '']).sort());
+
+/** A cached result is the same outcome as a fresh one. */
+const sameOutcome = (a?: string, b?: string) => (a === 'cached' ? 'succeeded' : a) === (b === 'cached' ? 'succeeded' : b);
+
+/** Reads runs through the recorder that wrote them. */
+export class RunHistory {
+  constructor(private readonly recorder: FsRunRecorder) {}
+
+  /** The newest runs first, optionally only those that ended with `status`. */
+  async list(status?: RunListItem['status']): Promise<RunListItem[]> {
+    const items: RunListItem[] = [];
+    for (const runId of await this.recorder.list()) {
+      const record = await this.recorder.read(runId).catch(() => undefined);
+      if (!record || (status && record.status !== status)) continue;
+      items.push(runListItem(record));
+      if (items.length >= MAX_LISTED) break;
+    }
+    return items.sort((a, b) => b.startedAt - a.startedAt);
+  }
+
+  /** The stored record of `runId`; `not-found` when there is none. */
+  async record(runId: string): Promise<RunRecord> {
+    if (!RUN_ID_PATTERN.test(runId)) throw new StudioError('not-found', `no run "${runId}"`);
+    const record = await this.recorder.read(runId);
+    if (!record) throw new StudioError('not-found', `no run "${runId}" in the history`);
+    return record;
+  }
+
+  /** One run in full, with its events. */
+  async detail(runId: string): Promise<RunDetail> {
+    const record = await this.record(runId);
+    const results: RunDetail['results'] = {};
+    for (const [id, result] of Object.entries(record.results)) results[Number(id)] = recordedNode(result);
+    return {
+      ...runListItem(record),
+      tasks: record.tasks,
+      selections: record.selections,
+      results,
+      userResources: record.context.userResources ?? {},
+      response: record.context.response,
+      events: await this.recorder.readEvents(runId),
+    };
+  }
+
+  /** Per task of either run: its status in each and whether its outputs changed. */
+  async compare(a: string, b: string): Promise<NodeComparison[]> {
+    const [ra, rb] = await Promise.all([this.record(a), this.record(b)]);
+    const ids = [...new Set([...ra.tasks, ...rb.tasks].map((t) => t.id))].sort((x, y) => x - y);
+    return ids.map((taskId) => {
+      const na = ra.results[taskId];
+      const nb = rb.results[taskId];
+      const task = (ra.tasks.find((t) => t.id === taskId) ?? rb.tasks.find((t) => t.id === taskId))!.task;
+      const inA = ra.tasks.some((t) => t.id === taskId);
+      const inB = rb.tasks.some((t) => t.id === taskId);
+      const change: NodeComparison['change'] = !inA ? 'only-b' : !inB ? 'only-a' : sameOutcome(na?.status, nb?.status) && outputKey(na?.outputs) === outputKey(nb?.outputs) ? 'same' : 'changed';
+      return { taskId, task, a: na?.status, b: nb?.status, change };
+    });
+  }
+}
