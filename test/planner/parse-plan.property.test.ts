@@ -86,7 +86,9 @@ const DECORATIONS: Array<(json: string) => string> = [
   (j) => `Here is the plan:\n${j}\nHope this helps.`,
   (j) => '```json\n' + j + '\n```',
   (j) => `{"tasks": ${j}}`,
-  (j) => j.replace(/}(?=,|\])/g, '},').replace(/,\]$/, ',]'),
+  // Trailing commas after each task's last field and after the last task (only where they are structural:
+  // a regex over the text would also change braces inside string values).
+  (j) => `[${(JSON.parse(j) as unknown[]).map((t) => JSON.stringify(t).replace(/\}$/, ',}')).join(',')},]`,
   (j) => j.slice(1, -1),
   (j) => `// plan\n${j}`,
 ];
