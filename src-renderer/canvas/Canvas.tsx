@@ -14,7 +14,7 @@ import { CanvasToolbar } from './CanvasToolbar';
 import { NoticeBar } from './NoticeBar';
 import { TaskNode } from './TaskNode';
 import { useAutoLayout } from './use-auto-layout';
-import { useUndoShortcuts } from './use-undo-shortcuts';
+import { useEditShortcuts } from './use-edit-shortcuts';
 
 const nodeTypes = { task: TaskNode };
 const STATUS_COLOURS: Record<string, string> = {
@@ -47,7 +47,7 @@ function Flow() {
   );
   const edges = useMemo(() => projectEdges({ tasks, runs, selectedEdgeIds }), [tasks, runs, selectedEdgeIds]);
   useAutoLayout();
-  useUndoShortcuts();
+  useEditShortcuts();
 
   const onNodesChange = useCallback((changes: NodeChange<TaskFlowNode>[]) => {
     const positions: Record<number, XY> = {};

@@ -1,7 +1,7 @@
 // Typed edit actions on the graph, with undo/redo; every edit marks the tasks whose results it invalidates.
 import type { PlanTask } from '../../src-shared/plan';
-import type { Selection } from '../../src-shared/selection';
-import { connectTasks, dependentsOf, disconnect, newTask, removeTasks, setArgument, type ConnectionRequest, type EditResult, type GraphEdge } from './graph-edits';
+import type { Selection, Selections } from '../../src-shared/selection';
+import { connectTasks, dependentsOf, disconnect, newTask, pasteTasks, removeTasks, setArgument, type ConnectionRequest, type EditResult, type GraphEdge } from './graph-edits';
 import type { GraphSnapshot, StudioState, XY } from './studio-state';
 
 const HISTORY_LIMIT = 100;
@@ -21,6 +21,8 @@ export type EditActions = {
   deleteTasks(ids: number[]): void;
   /** Adds a task of `type`; returns its id. */
   addTask(type: string, position?: XY): number;
+  /** Adds copies of tasks (with their model choices), placed beside the originals; returns the new ids. */
+  pasteTasks(copied: PlanTask[], selections: Selections): number[];
   /** Sets or (with undefined) removes an argument. */
   setArg(id: number, key: string, value: string | undefined): boolean;
   /** The user's model choice for a task. */
@@ -101,6 +103,22 @@ export function createEditActions(set: Set, get: Get): EditActions {
         layout: position ? { ...s.layout, positions: { ...s.layout.positions, [task.id]: position } } : s.layout,
       }));
       return task.id;
+    },
+    pasteTasks(copied, selections) {
+      if (copied.length === 0) return [];
+      const { tasks, idMap } = pasteTasks(get().tasks, copied);
+      const ids = [...idMap.values()];
+      set((s) => {
+        const positions = { ...s.layout.positions };
+        const chosen = { ...s.selections };
+        for (const [from, to] of idMap) {
+          const at = positions[from];
+          if (at) positions[to] = { x: at.x + 40, y: at.y + 40 };
+          if (selections[from]) chosen[to] = { ...selections[from], taskId: to };
+        }
+        return committed(s, { tasks, selections: chosen, changed: withChanged(s.changed, tasks, ids), selectedTaskId: ids[0], layout: { ...s.layout, positions } });
+      });
+      return ids;
     },
     setArg: (id, key, value) => apply(setArgument(get().tasks, id, key, value)),
     chooseModel(id, selection) {

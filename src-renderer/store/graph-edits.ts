@@ -152,3 +152,23 @@ export function setArgument(tasks: readonly PlanTask[], id: number, key: string,
   if (bad !== undefined) return { ok: false, message: `"${resourceRef(bad)}" cannot be used here: ${bad === id ? 'it is this task' : dependentsOf(tasks, [id]).includes(bad) ? 'it would make a cycle' : 'no such task'}.` };
   return { ok: true, tasks: tasks.map((t) => (t.id === id ? withArgs(task, args) : t)), affected: [id] };
 }
+
+/**
+ * Copies of `copied` added to `tasks` under new ids. References between copied tasks follow the copies;
+ * references to other tasks still point at the originals (a copy can only be downstream, so no cycle forms).
+ * @example pasteTasks(tasks, [tasks[1], tasks[2]]).idMap.get(1) // the id of task 1's copy
+ */
+export function pasteTasks(tasks: readonly PlanTask[], copied: readonly PlanTask[]): { tasks: PlanTask[]; idMap: Map<number, number> } {
+  const first = tasks.reduce((max, t) => Math.max(max, t.id + 1), 0);
+  const idMap = new Map(copied.map((t, i) => [t.id, first + i]));
+  const live = new Set(tasks.map((t) => t.id));
+  const pasted = copied.map((task): PlanTask => {
+    const args = Object.fromEntries(Object.entries(task.args).map(([key, value]) => [
+      key,
+      value.replace(/<resource>-(\d+)/g, (ref, n: string) => (idMap.has(Number(n)) ? resourceRef(idMap.get(Number(n))!) : ref)),
+    ]));
+    const deps = refsOfArgs(args).filter((id) => live.has(id) || [...idMap.values()].includes(id));
+    return { id: idMap.get(task.id)!, task: task.task, dep: deps.length ? deps : [-1], args };
+  });
+  return { tasks: [...tasks, ...pasted], idMap };
+}

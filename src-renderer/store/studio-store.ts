@@ -29,7 +29,7 @@ function readOnlyGuarded(actions: EditActions, get: () => StudioState, set: (p: 
     guarded[name] = (...args: unknown[]) => {
       if (!get().readOnly) return action(...args);
       set((s) => ({ notice: { message: 'This past run is read-only: press "Edit from this run" to change it.', tone: 'info', seq: (s.notice?.seq ?? 0) + 1 } }));
-      return name === 'addTask' ? -1 : false;
+      return name === 'addTask' ? -1 : name === 'pasteTasks' ? [] : false;
     };
   }
   return guarded as EditActions;

@@ -148,7 +148,7 @@ test('plan, refuse a wrong wire, run, swap the failed model, re-run only what ch
   await page.screenshot({ path: 'test-results/editor.png' });
 });
 
-test('add a task from the palette, delete it with the keyboard, undo brings it back', async ({ page }) => {
+test('add a task from the palette, delete it with the keyboard, undo brings it back, copy and paste it', async ({ page }) => {
   await page.goto(engine.url);
   await page.getByRole('button', { name: '+ Add task' }).click();
   await page.getByRole('searchbox', { name: 'Search task types' }).fill('speech');
@@ -162,4 +162,10 @@ test('add a task from the palette, delete it with the keyboard, undo brings it b
   await expect(node(page, 'Task 0: text-to-speech')).toBeVisible();
   await page.keyboard.press('Control+Shift+z');
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await node(page, 'Task 0: text-to-speech').locator('.node-head').click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(node(page, 'Task 1: text-to-speech')).toHaveAttribute('data-status', 'pending');
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
 });
