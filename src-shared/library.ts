@@ -60,8 +60,10 @@ export interface RecordedNode {
   status: NodeStatus;
   outputs: TaskOutput[];
   error?: TaskError;
+  /** Why a skipped node did not run. */
   reason?: string;
   model?: string;
+  /** The endpoint that served the node (after any fallback). */
   endpoint?: string;
   attempts: AttemptRecord[];
   startedAt?: number;

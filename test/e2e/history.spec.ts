@@ -1,53 +1,30 @@
 // Workflows and run history through the real engine (`hugginggpt serve`, fake LLM and Hugging Face endpoint):
 // save a planned graph as a workflow, reopen it after a reload and run it with a new input without planning;
 // open a failed run from the history, see what was sent and answered, and retry only its failed node.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { startFakeHf, type FakeHf } from '../support/fake-hf';
 import { tinyPng } from '../support/fake-hf-media';
-import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
-import { routeLlm, stageOf } from '../support/routed-llm';
-import { cloudChoices, folderWithExample, POSE_MODEL, POSE_TO_IMAGE_MODEL, SEED_PLAN, SEED_REQUEST, seedSettings } from '../pipeline/seed-example';
-import { startServe, type ServeProcess } from './serve-process';
+import { stageOf } from '../support/routed-llm';
+import { POSE_TO_IMAGE_MODEL, SEED_REQUEST } from '../pipeline/seed-example';
+import { startSeedEngine, type SeedEngine } from './seed-engine';
 
-let llm: FakeLlm;
-let hf: FakeHf;
-let server: ServeProcess;
-let exampleFile: string;
+let engine: SeedEngine;
 let captionModel: string;
 
 test.beforeAll(async () => {
-  llm = await startFakeLlm();
-  hf = await startFakeHf();
-  const settings = seedSettings(llm.baseURL, hf.url);
-  hf.addModel(POSE_MODEL, { task: 'openpose-control' });
-  hf.addModel(POSE_TO_IMAGE_MODEL, { task: 'openpose-text-to-image' });
-  const cloud = cloudChoices(settings);
-  captionModel = cloud['image-to-text'];
-  for (const [task, model] of Object.entries(cloud)) hf.addModel(model, { task });
-  routeLlm(llm, { plan: () => JSON.stringify(SEED_PLAN), respond: () => 'Done.' });
-  const folder = folderWithExample();
-  exampleFile = join(folder, 'example.jpg');
-  const config = join(folder, 'config.json');
-  writeFileSync(config, JSON.stringify(settings));
-  server = await startServe(['--config', config, '--data-dir', mkdtempSync(join(tmpdir(), 'hgs-e2e-history-'))]);
+  engine = await startSeedEngine('Done.');
+  captionModel = engine.cloud['image-to-text'];
 });
 
-test.afterAll(async () => {
-  server?.stop();
-  await llm?.close();
-  await hf?.close();
-});
+test.afterAll(() => engine?.stop());
 
 const node = (page: Page, label: string) => page.getByRole('group', { name: label });
 const LABELS = ['Task 0: openpose-control', 'Task 1: openpose-text-to-image', 'Task 2: object-detection', 'Task 3: image-to-text', 'Task 4: text-to-speech'];
-const planCalls = () => llm.requests.filter((r) => stageOf(r) === 'plan').length;
+const planCalls = () => engine.llm.requests.filter((r) => stageOf(r) === 'plan').length;
 
 async function planSeed(page: Page): Promise<void> {
-  await page.goto(server.url);
-  await page.locator('input[type=file]').setInputFiles({ name: 'example.jpg', mimeType: 'image/jpeg', buffer: readFileSync(exampleFile) });
+  await page.goto(engine.server.url);
+  await page.locator('input[type=file]').setInputFiles({ name: 'example.jpg', mimeType: 'image/jpeg', buffer: readFileSync(engine.exampleFile) });
   await expect(page.getByRole('list', { name: 'Attachments' })).toContainText('example.jpg');
   await page.getByRole('textbox', { name: 'Request' }).fill(SEED_REQUEST);
   await page.getByRole('button', { name: 'Plan', exact: true }).click();
@@ -80,15 +57,15 @@ test('save a workflow, reopen it after a reload, run it with a new input without
   await expect(form.getByRole('textbox', { name: 'text' })).toHaveValue('a girl reading a book');
   await form.getByRole('textbox', { name: 'text' }).fill('a boy riding a bike');
   const plans = planCalls();
-  const before = hf.requests.length;
+  const before = engine.hf.requests.length;
   await form.getByRole('button', { name: 'Run workflow' }).click();
 
   await expect(page.getByRole('status').filter({ hasText: 'Workflow: Pose reader' })).toBeVisible();
   await expect(node(page, LABELS[1])).toHaveAttribute('data-status', 'succeeded', { timeout: 15_000 });
   for (const label of [LABELS[0], LABELS[2], LABELS[3], LABELS[4]]) await expect(node(page, label)).toHaveAttribute('data-status', 'cached');
   expect(planCalls()).toBe(plans);
-  expect(hf.requests.slice(before).map((r) => r.model)).toEqual([POSE_TO_IMAGE_MODEL]);
-  expect((hf.requests.at(-1)!.json as { inputs: string }).inputs).toBe('a boy riding a bike');
+  expect(engine.hf.requests.slice(before).map((r) => r.model)).toEqual([POSE_TO_IMAGE_MODEL]);
+  expect((engine.hf.requests.at(-1)!.json as { inputs: string }).inputs).toBe('a boy riding a bike');
 });
 
 test('open a failed run from the history, see the request and attempts, retry only its node', async ({ page }) => {
@@ -98,8 +75,8 @@ test('open a failed run from the history, see the request and attempts, retry on
   await text.fill('a dog on a skateboard');
   await text.blur();
   // A new picture (so that the downstream nodes are not in the cache), and a captioner that fails (a 500 is not retried).
-  hf.script(POSE_TO_IMAGE_MODEL, { reply: { body: tinyPng(16, 16, [200, 30, 30]), contentType: 'image/png' } });
-  hf.script(captionModel, { status: 500, body: 'CUDA out of memory' });
+  engine.hf.script(POSE_TO_IMAGE_MODEL, { reply: { body: tinyPng(16, 16, [200, 30, 30]), contentType: 'image/png' } });
+  engine.hf.script(captionModel, { status: 500, body: 'CUDA out of memory' });
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(node(page, LABELS[3])).toHaveAttribute('data-status', 'failed', { timeout: 15_000 });
   await expect(node(page, LABELS[4])).toHaveAttribute('data-status', 'skipped');
@@ -129,11 +106,11 @@ test('open a failed run from the history, see the request and attempts, retry on
   await expect(inspector.getByRole('table', { name: 'Attempts' })).toContainText('HTTP 500');
   await page.screenshot({ path: 'test-results/history-failed-node.png' });
 
-  const before = hf.requests.length;
+  const before = engine.hf.requests.length;
   await inspector.getByRole('button', { name: 'Retry', exact: true }).click();
   await expect(node(page, LABELS[3])).toHaveAttribute('data-status', 'succeeded', { timeout: 15_000 });
   await expect(node(page, LABELS[4])).toHaveAttribute('data-status', /succeeded|cached/);
   for (const label of LABELS.slice(0, 3)) await expect(node(page, label)).toHaveAttribute('data-status', 'cached');
-  expect(hf.requests.slice(before).map((r) => r.model).filter((m) => m !== cloudChoices(seedSettings(llm.baseURL, hf.url))['text-to-speech'])).toEqual([captionModel]);
+  expect(engine.hf.requests.slice(before).map((r) => r.model).filter((m) => m !== engine.cloud['text-to-speech'])).toEqual([captionModel]);
   await expect(page.getByRole('status').filter({ hasText: 'read-only' })).toHaveCount(0);
 });

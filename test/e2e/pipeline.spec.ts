@@ -1,50 +1,24 @@
 // The whole app through the real engine: `hugginggpt serve` with the fake LLM and Hugging Face endpoint on
 // loopback. Request -> plan on the canvas -> edit an argument -> run -> statuses and outputs -> response.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { startFakeHf, type FakeHf } from '../support/fake-hf';
-import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
-import { routeLlm } from '../support/routed-llm';
-import { cloudChoices, folderWithExample, POSE_MODEL, POSE_TO_IMAGE_MODEL, SEED_PLAN, SEED_REQUEST, seedSettings } from '../pipeline/seed-example';
-import { startServe, type ServeProcess } from './serve-process';
+import { POSE_MODEL, POSE_TO_IMAGE_MODEL, SEED_REQUEST } from '../pipeline/seed-example';
+import { startSeedEngine, type SeedEngine } from './seed-engine';
 
-let llm: FakeLlm;
-let hf: FakeHf;
-let server: ServeProcess;
-let exampleFile: string;
+let engine: SeedEngine;
 
 test.beforeAll(async () => {
-  llm = await startFakeLlm();
-  hf = await startFakeHf();
-  const settings = seedSettings(llm.baseURL, hf.url);
-  hf.addModel(POSE_MODEL, { task: 'openpose-control' });
-  hf.addModel(POSE_TO_IMAGE_MODEL, { task: 'openpose-text-to-image' });
-  for (const [task, model] of Object.entries(cloudChoices(settings))) hf.addModel(model, { task });
-  routeLlm(llm, {
-    plan: () => JSON.stringify(SEED_PLAN),
-    respond: () => 'Here is **a girl reading a newspaper** in the pose of the boy, with a spoken description.',
-  });
-  const folder = folderWithExample();
-  exampleFile = join(folder, 'example.jpg');
-  const config = join(folder, 'config.json');
-  writeFileSync(config, JSON.stringify(settings));
-  server = await startServe(['--config', config, '--data-dir', mkdtempSync(join(tmpdir(), 'hgs-e2e-data-'))]);
+  engine = await startSeedEngine('Here is **a girl reading a newspaper** in the pose of the boy, with a spoken description.');
 });
 
-test.afterAll(async () => {
-  server?.stop();
-  await llm?.close();
-  await hf?.close();
-});
+test.afterAll(() => engine?.stop());
 
 const node = (page: Page, label: string) => page.getByRole('group', { name: label });
 const LABELS = ['Task 0: openpose-control', 'Task 1: openpose-text-to-image', 'Task 2: object-detection', 'Task 3: image-to-text', 'Task 4: text-to-speech'];
 
 test('request -> plan -> edit -> run -> outputs -> response, through the real engine', async ({ page }) => {
-  await page.goto(server.url);
-  await page.locator('input[type=file]').setInputFiles({ name: 'example.jpg', mimeType: 'image/jpeg', buffer: readFileSync(exampleFile) });
+  await page.goto(engine.server.url);
+  await page.locator('input[type=file]').setInputFiles({ name: 'example.jpg', mimeType: 'image/jpeg', buffer: readFileSync(engine.exampleFile) });
   await expect(page.getByRole('list', { name: 'Attachments' })).toContainText('example.jpg');
   await page.getByRole('textbox', { name: 'Request' }).fill(SEED_REQUEST);
   await page.getByRole('button', { name: 'Plan', exact: true }).click();
@@ -61,7 +35,7 @@ test('request -> plan -> edit -> run -> outputs -> response, through the real en
 
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   for (const label of LABELS) await expect(node(page, label)).toHaveAttribute('data-status', 'succeeded', { timeout: 15_000 });
-  expect((hf.requests.find((r) => r.model === POSE_TO_IMAGE_MODEL)!.json as any).inputs).toBe('a girl reading a newspaper');
+  expect((engine.hf.requests.find((r) => r.model === POSE_TO_IMAGE_MODEL)!.json as any).inputs).toBe('a girl reading a newspaper');
   await expect(node(page, 'Task 2: object-detection').locator('img').first()).toBeVisible();
   await expect(node(page, 'Task 3: image-to-text')).toContainText('a cat sitting on a couch');
   await expect(node(page, 'Task 4: text-to-speech').locator('audio')).toHaveCount(1);

@@ -1,8 +1,9 @@
 // Public types of the execution engine (stage 3): what executeGraph takes, returns and records.
 import type { PlanTask, Usage } from '../../../src-shared/plan';
 import type { TaskOutput } from '../../../src-shared/resources';
-import type { AttemptRecord, NodeStatus, RunEvent, RunSummary, TaskError } from '../../../src-shared/run-events';
+import type { RunEvent, RunSummary } from '../../../src-shared/run-events';
 import type { Selections } from '../../../src-shared/selection';
+import type { RecordedNode } from '../../../src-shared/library';
 import type { Settings } from '../../../src-shared/settings';
 import type { ResourceRef } from '../../../src-shared/resources';
 import type { ChatModel } from '../chat-model';
@@ -66,19 +67,8 @@ export interface RunContext {
   response?: string;
 }
 
-/** The result of one node. */
-export interface NodeResult {
-  status: NodeStatus;
-  outputs: TaskOutput[];
-  error?: TaskError;
-  /** Why a skipped node did not run. */
-  reason?: string;
-  model?: string;
-  /** The endpoint that served the node (after any fallback). */
-  endpoint?: string;
-  attempts: AttemptRecord[];
-  startedAt?: number;
-  durationMs?: number;
+/** The result of one node: what a run record keeps of it, plus the cache key it was stored under. */
+export interface NodeResult extends RecordedNode {
   cacheKey?: string;
 }
 
