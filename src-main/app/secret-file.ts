@@ -1,8 +1,9 @@
 // A SecretStore over <dataDir>/secrets.json holding each secret encrypted (base64), written atomically.
 // No electron import: the app passes safeStorage as the cipher; tests pass their own.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { SecretName, SecretStore } from '../engine/settings-store';
+import { writeFileAtomicSync } from '../platform/atomic-file';
 
 /** Encrypts and decrypts strings (Electron's safeStorage has exactly this shape). */
 export interface StringCipher {
@@ -49,9 +50,7 @@ export function createSecretFileStore(options: SecretFileOptions): SecretStore {
   const save = (): void => {
     if (!cipher) return;
     const secrets = Object.fromEntries([...values].map(([name, value]) => [name, cipher.encryptString(value).toString('base64')]));
-    const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: FILE_VERSION, secrets }), { mode: 0o600 });
-    renameSync(temporary, path);
+    writeFileAtomicSync(path, JSON.stringify({ version: FILE_VERSION, secrets }), { mode: 0o600 });
   };
 
   return {

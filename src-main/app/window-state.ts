@@ -1,7 +1,7 @@
 // The main window's size, position and maximized state, remembered in <dataDir>/window-state.json.
 // No electron import: the caller passes the displays' work areas, so this is tested in Node.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../platform/atomic-file';
 
 /** A rectangle in screen coordinates. */
 export interface Rect {
@@ -41,10 +41,7 @@ export function loadWindowState(path: string): WindowState {
 
 /** Saves the state atomically (write a temporary file, then rename over). */
 export function saveWindowState(path: string, state: WindowState): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(state));
-  renameSync(temporary, path);
+  writeFileAtomicSync(path, JSON.stringify(state));
 }
 
 const overlaps = (a: Rect, b: Rect): boolean =>

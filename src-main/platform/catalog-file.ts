@@ -1,9 +1,10 @@
 // The model catalog on disk: the bundled snapshot (resources/model-catalog.json) or a refreshed cache in the data folder.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import bundledSnapshot from '../../resources/model-catalog.json' with { type: 'json' };
 import type { CatalogModel } from '../engine/selector/catalog-model';
+import { writeFileAtomicSync } from './atomic-file';
 
 const CatalogModelSchema = z.object({
   id: z.string().min(1),
@@ -54,9 +55,7 @@ export function readCatalogFile(path: string): CatalogFile {
 
 /** Writes a catalog file atomically (temporary file, then rename). */
 export function writeCatalogFile(path: string, file: CatalogFile): void {
-  const temporary = `${path}.tmp-${process.pid}-${Date.now()}`;
-  writeFileSync(temporary, `${JSON.stringify(file, null, 1)}\n`);
-  renameSync(temporary, path);
+  writeFileAtomicSync(path, `${JSON.stringify(file, null, 1)}\n`);
 }
 
 /** Validates a parsed catalog document; throws with a one-line reason. */

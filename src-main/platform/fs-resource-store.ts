@@ -1,8 +1,9 @@
 // The content-addressed resource store on disk: <dataDir>/resources/<sha256>.<ext>, typed by sniffing.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import type { ResourceStore } from '../engine/inference';
+import { writeFileAtomic } from './atomic-file';
 import { RESOURCE_FILE_PATTERN, resourceFileName, type ResourceRef } from '../../src-shared/resources';
 
 /** A sniffed file type: extension without the dot, and MIME type. */
@@ -55,18 +56,6 @@ export function sniffType(bytes: Uint8Array, hint: { name?: string; mime?: strin
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
-/** Writes a file so that readers see either nothing or all of it (temp file + rename). */
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, bytes, { flag: 'wx' });
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-}
-
 /** The resource store in `<dataDir>/resources`, created on first write. */
 export function createFsResourceStore(dataDir: string): ResourceStore {
   const folder = join(dataDir, 'resources');
@@ -81,10 +70,7 @@ export function createFsResourceStore(dataDir: string): ResourceStore {
       const { ext, mime } = sniffType(bytes, options);
       const ref: ResourceRef = { hash, ext, mime, size: bytes.byteLength, ...(options.name ? { name: options.name } : {}) };
       const path = pathOf(ref);
-      if (!(await exists(path))) {
-        await mkdir(folder, { recursive: true });
-        await writeAtomically(path, bytes);
-      }
+      if (!(await exists(path))) await writeFileAtomic(path, bytes);
       return ref;
     },
     async read(ref) {
