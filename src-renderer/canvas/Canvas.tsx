@@ -135,7 +135,7 @@ function Flow() {
       <Background gap={20} size={1} />
       <Controls showInteractive={false} />
       <MiniMap<TaskFlowNode> pannable zoomable nodeColor={(n) => STATUS_COLOURS[n.data.run.status] ?? '#3b4252'} />
-      <Panel position="top-left"><CanvasToolbar /></Panel>
+      <Panel position="top-left" className="toolbar-panel"><CanvasToolbar /></Panel>
       <Panel position="bottom-center"><NoticeBar /></Panel>
       <Panel position="top-right"><ReadOnlyBanner /></Panel>
       {tasks.length === 0 && (

@@ -149,6 +149,8 @@ test('plan, refuse a wrong wire, run, swap the failed model, re-run only what ch
 });
 
 test('add a task from the palette, delete it with the keyboard, undo brings it back, copy and paste it', async ({ page }) => {
+  // A smaller window than the default: the palette must still open above the empty-canvas hint.
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(engine.url);
   await page.getByRole('button', { name: '+ Add task' }).click();
   await page.getByRole('searchbox', { name: 'Search task types' }).fill('speech');
