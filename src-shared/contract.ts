@@ -62,7 +62,8 @@ export interface ConnectionCheck {
 /** The health of one configured endpoint. */
 export interface EndpointHealth {
   name: string;
-  url: string;
+  /** The server's address (absent for the built-in runtime). */
+  url?: string;
   ok: boolean;
   message: string;
   latencyMs?: number;

@@ -1,20 +1,28 @@
 // Configuration: one schema for the app's settings and the CLI's `--config FILE`.
 import { z } from 'zod';
+import { ENDPOINT_PROTOCOLS } from './endpoint-protocols';
 
 export const ModelOnEndpointSchema = z.object({
   id: z.string().regex(/^[\w.-]+(\/[\w.-]+)?$/, 'a Hugging Face repo id such as "org/name"'),
   task: z.string().min(1),
-  /** A dedicated endpoint serving only this model; otherwise `<endpoint url>/models/<id>`. */
+  /** A dedicated endpoint serving only this model; otherwise `<endpoint url>/models/<id>` (protocol `hf`). */
   url: z.url({ protocol: /^https?$/ }).optional(),
 });
 export type ModelOnEndpoint = z.infer<typeof ModelOnEndpointSchema>;
 
-export const EndpointSchema = z.object({
-  name: z.string().min(1),
-  url: z.url({ protocol: /^https?$/ }),
-  enabled: z.boolean().default(true),
-  models: z.array(ModelOnEndpointSchema).default([]),
-});
+export const EndpointProtocolSchema = z.enum(ENDPOINT_PROTOCOLS);
+
+export const EndpointSchema = z
+  .object({
+    name: z.string().min(1),
+    /** How the app talks to the server (src-shared/endpoint-protocols.ts); `hf` for settings written before. */
+    protocol: EndpointProtocolSchema.default('hf'),
+    /** The server's address; absent only for the built-in runtime (`transformers.js`). */
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    enabled: z.boolean().default(true),
+    models: z.array(ModelOnEndpointSchema).default([]),
+  })
+  .refine((e) => e.protocol === 'transformers.js' || e.url !== undefined, { message: 'url is required for this protocol', path: ['url'] });
 export type Endpoint = z.infer<typeof EndpointSchema>;
 
 export const ExecutionModeSchema = z.enum(['local', 'huggingface', 'hybrid']);
@@ -40,7 +48,10 @@ export const SettingsSchema = z.object({
       provider: z.string().default('auto'),
       /** Where the inference router lives; tests point it at a loopback fake. */
       endpointUrl: z.url({ protocol: /^https?$/ }).optional(),
+      /** The Hub (API, model files); HF_ENDPOINT overrides the default. Proxies, mirrors and tests set it. */
       hubUrl: z.url({ protocol: /^https?$/ }).default('https://huggingface.co'),
+      /** The Inference Providers router every cloud call goes to. */
+      routerUrl: z.url({ protocol: /^https?$/ }).default('https://router.huggingface.co'),
     })
     .prefault({}),
   endpoints: z.array(EndpointSchema).default([]),

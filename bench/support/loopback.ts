@@ -48,7 +48,7 @@ export function routeTasks(tasks: PlanTask[], hfUrl: string): { selections: Sele
     const local = isLocalOnly(t.task);
     const model = modelFor(t.task);
     selections[t.id] = { taskId: t.id, model, endpoint: local ? LOCAL_ENDPOINT : HUGGINGFACE_ENDPOINT, reason: 'benchmark', method: 'user' };
-    targets[t.id] = { primary: local ? { kind: 'endpoint', endpoint: LOCAL_ENDPOINT, url: `${hfUrl}/models/${model}` } : { kind: 'huggingface', provider: 'auto' } };
+    targets[t.id] = { primary: local ? { kind: 'endpoint', protocol: 'hf', endpoint: LOCAL_ENDPOINT, url: `${hfUrl}/models/${model}` } : { kind: 'huggingface', provider: 'auto' } };
   }
   return { selections, targets };
 }

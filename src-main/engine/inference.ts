@@ -1,11 +1,12 @@
 // The engine's view of model inference and of stored files: interfaces the platform implements.
+import type { EndpointProtocol } from '../../src-shared/endpoint-protocols';
 import type { ResourceRef } from '../../src-shared/resources';
 import type { TaskErrorKind } from '../../src-shared/run-events';
 import type { Modality } from '../../src-shared/tasks';
 
 /** Where one model call goes: a configured endpoint's model URL, or Hugging Face's cloud. */
 export type InferenceTarget =
-  | { kind: 'endpoint'; endpoint: string; url: string }
+  | { kind: 'endpoint'; endpoint: string; protocol: EndpointProtocol; url: string }
   | { kind: 'huggingface'; provider: string };
 
 /** One input of a call: text, or the bytes of a file. */

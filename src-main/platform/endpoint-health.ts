@@ -37,6 +37,7 @@ async function bodyStatus(response: Response): Promise<string | undefined> {
 export async function checkEndpointHealth(endpoint: Endpoint, options: HealthOptions = {}): Promise<EndpointHealth> {
   const timeoutMs = options.timeoutMs ?? HEALTH_TIMEOUT_MS;
   const base = { name: endpoint.name, url: endpoint.url };
+  if (endpoint.url === undefined) return { ...base, ok: true, message: 'built in (runs in this app)', checkedAt: Date.now() };
   if (endpoint.enabled === false) return { ...base, ok: false, message: 'disabled in settings (not checked)', checkedAt: Date.now() };
   const started = performance.now();
   const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];

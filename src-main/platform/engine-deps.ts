@@ -10,7 +10,9 @@ import { loadCatalog } from './catalog-file';
 import { FsResultCache } from './fs-result-cache';
 import { createFsResourceStore, importUserFile } from './fs-resource-store';
 import { FsRunRecorder } from './fs-run-recorder';
+import { createEndpointAdapters } from './endpoints/registry';
 import { createHfModelRunner } from './inference/hf-model-runner';
+import { createModelRunner } from './model-runner';
 import { createOpenAiChatModel, llmUnconfigured } from './openai-chat';
 import { ConfigError } from './config-file';
 
@@ -49,12 +51,13 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
   const store = createFsResourceStore(options.dataDir);
   const chatFor = perConfig((llm: Settings['llm']) => createOpenAiChatModel(llm));
   const runnerFor = perConfig((hf: { token?: string; cloudEndpointUrl?: string }) => createHfModelRunner(hf));
-  const runner: ModelRunner = {
+  const hfRunner: ModelRunner = {
     run: (call: InferenceCall) => {
       const hf = options.settings().huggingface;
       return runnerFor({ token: hf.token, cloudEndpointUrl: hf.endpointUrl }).run(call);
     },
   };
+  const runner = createModelRunner({ settings: options.settings, hfRunner, adapters: createEndpointAdapters(hfRunner) });
   let catalog: CatalogModel[] | undefined;
   const deps: EngineDeps = {
     settings: options.settings,

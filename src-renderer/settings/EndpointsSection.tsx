@@ -23,7 +23,7 @@ export function EndpointsSection({ endpoints, save }: EndpointsSectionProps): JS
 
   const update = (key: string, next: EndpointDraft | undefined): void =>
     setDrafts((all) => (next ? all.map((d) => (d.key === key ? next : d)) : all.filter((d) => d.key !== key)));
-  const add = (): void => setDrafts((all) => [...all, { key: newDraftKey(), name: '', url: 'http://127.0.0.1:8000', enabled: true, models: [] }]);
+  const add = (): void => setDrafts((all) => [...all, { key: newDraftKey(), name: '', protocol: 'hf', url: 'http://127.0.0.1:8000', enabled: true, models: [] }]);
 
   const check = async (name: string): Promise<void> => {
     setHealth((h) => ({ ...h, [name]: 'checking' }));

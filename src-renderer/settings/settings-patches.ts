@@ -1,5 +1,6 @@
 // Turns the settings panel's form drafts into SettingsPatch objects (the engine validates them and names bad fields).
 import type { SettingsPatch } from '../../src-shared/contract';
+import type { EndpointProtocol } from '../../src-shared/endpoint-protocols';
 import type { Endpoint, SettingsView } from '../../src-shared/settings';
 
 /** A model row being edited; `key` only identifies the row in the UI. */
@@ -14,6 +15,8 @@ export interface ModelDraft {
 export interface EndpointDraft {
   key: string;
   name: string;
+  protocol: EndpointProtocol;
+  /** Empty for the built-in runtime, which has no address. */
   url: string;
   enabled: boolean;
   models: ModelDraft[];
@@ -28,7 +31,8 @@ export function toEndpointDrafts(endpoints: SettingsView['endpoints']): Endpoint
   return endpoints.map((e) => ({
     key: newDraftKey(),
     name: e.name,
-    url: e.url,
+    protocol: e.protocol,
+    url: e.url ?? '',
     enabled: e.enabled,
     models: e.models.map((m) => ({ key: newDraftKey(), id: m.id, task: m.task, ...(m.url ? { url: m.url } : {}) })),
   }));
@@ -38,7 +42,8 @@ export function toEndpointDrafts(endpoints: SettingsView['endpoints']): Endpoint
 export function endpointsPatch(drafts: EndpointDraft[]): SettingsPatch {
   const endpoints: Endpoint[] = drafts.map((d) => ({
     name: d.name.trim(),
-    url: d.url.trim(),
+    protocol: d.protocol,
+    ...(d.url.trim() ? { url: d.url.trim() } : {}),
     enabled: d.enabled,
     models: d.models
       .filter((m) => m.id.trim() !== '' || m.task !== '')

@@ -55,8 +55,8 @@ describe('file settings store', () => {
 
   it('merges sections key by key and replaces endpoints as a whole', () => {
     const store = open();
-    const a = { name: 'a', url: 'http://127.0.0.1:8001', enabled: true, models: [] };
-    const b = { name: 'b', url: 'http://127.0.0.1:8002', enabled: true, models: [{ id: 'org/m', task: 'image-classification' }] };
+    const a = { name: 'a', protocol: 'hf' as const, url: 'http://127.0.0.1:8001', enabled: true, models: [] };
+    const b = { name: 'b', protocol: 'hf' as const, url: 'http://127.0.0.1:8002', enabled: true, models: [{ id: 'org/m', task: 'image-classification' }] };
     store.update({ endpoints: [a, b], execution: { retries: 5 } });
     store.update({ endpoints: [b], execution: { timeoutMs: 1000 } });
     const s = store.get();

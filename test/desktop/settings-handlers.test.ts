@@ -86,8 +86,8 @@ describe('settings handlers', () => {
     const { handlers, seen } = setup();
     await handlers['settings.update']({
       endpoints: [
-        { name: 'good', url: 'http://127.0.0.1:8001', enabled: true, models: [] },
-        { name: 'broken', url: 'http://127.0.0.1:9', enabled: true, models: [] },
+        { name: 'good', protocol: 'hf', url: 'http://127.0.0.1:8001', enabled: true, models: [] },
+        { name: 'broken', protocol: 'hf', url: 'http://127.0.0.1:9', enabled: true, models: [] },
       ],
     });
     const all = await handlers['endpoints.health']({});

@@ -114,7 +114,7 @@ describe('faults', () => {
 });
 
 describe('hybrid fallback', () => {
-  const local = { kind: 'endpoint' as const, endpoint: 'local-gpu', url: 'http://127.0.0.1:8005/models/m/text-to-image-0' };
+  const local = { kind: 'endpoint' as const, protocol: 'hf' as const, endpoint: 'local-gpu', url: 'http://127.0.0.1:8005/models/m/text-to-image-0' };
   const cloud = { kind: 'huggingface' as const, provider: 'auto' };
 
   it('falls back from a failing local endpoint to the cloud and records which endpoint served', async () => {

@@ -21,7 +21,7 @@ describe('scheduler', () => {
     const h = harness();
     const tasks = independent(8);
     const targets = Object.fromEntries(
-      tasks.map((t) => [t.id, { primary: t.id < 6 ? { kind: 'endpoint' as const, endpoint: 'local-a', url: `http://127.0.0.1:1/models/${t.id}` } : { kind: 'huggingface' as const, provider: 'auto' } }]),
+      tasks.map((t) => [t.id, { primary: t.id < 6 ? { kind: 'endpoint' as const, protocol: 'hf' as const, endpoint: 'local-a', url: `http://127.0.0.1:1/models/${t.id}` } : { kind: 'huggingface' as const, provider: 'auto' } }]),
     );
     await executeGraph(inputFor(h, tasks, { targets, execution: { maxParallel: 4, maxPerEndpoint: 2 } })).done;
     expect(h.runner.maxInFlightByEndpoint.get('local-a')).toBe(2);

@@ -10,7 +10,7 @@ export const file = (modality: 'image' | 'audio' | 'video' | 'table', bytes: Uin
 
 /** A local endpoint target for `model` on the fake at `base`. */
 export const endpointTarget = (base: string, model: string): InferenceTarget =>
-  ({ kind: 'endpoint', endpoint: 'local-fake', url: `${base}/models/${model}` });
+  ({ kind: 'endpoint', protocol: 'hf', endpoint: 'local-fake', url: `${base}/models/${model}` });
 
 /** A call with a fresh (never aborted) signal unless one is given. */
 export function makeCall(task: string, model: string, target: InferenceTarget, inputs: InferenceCall['inputs'], signal: AbortSignal = new AbortController().signal): InferenceCall {

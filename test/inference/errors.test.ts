@@ -77,7 +77,7 @@ describe('HF model runner failures', () => {
     const port = (server.address() as { port: number }).port;
     await new Promise((resolve) => server.close(resolve));
     const url = `http://127.0.0.1:${port}/models/${DETR}`;
-    const error = await failure(runner.run(makeCall('object-detection', DETR, { kind: 'endpoint', endpoint: 'gone', url }, { image: file('image', png, 'image/png') })));
+    const error = await failure(runner.run(makeCall('object-detection', DETR, { kind: 'endpoint', protocol: 'hf', endpoint: 'gone', url }, { image: file('image', png, 'image/png') })));
     expect(error.kind).toBe('network');
     expect(error.message).toContain(url);
     expect(error.retriable).toBe(true);

@@ -39,7 +39,7 @@ export function seedSettings(llmBaseURL: string, hfUrl: string): Settings {
     ...s,
     llm: { ...s.llm, baseURL: llmBaseURL, apiKey: 'sk-test', model: 'fake-gpt', retries: 0, timeoutMs: 10_000 },
     huggingface: { ...s.huggingface, token: 'hf_test', endpointUrl: hfUrl },
-    endpoints: [{ name: 'local-controlnet', url: hfUrl, enabled: true, models: [{ id: POSE_MODEL, task: 'openpose-control' }, { id: POSE_TO_IMAGE_MODEL, task: 'openpose-text-to-image' }] }],
+    endpoints: [{ name: 'local-controlnet', protocol: 'hf', url: hfUrl, enabled: true, models: [{ id: POSE_MODEL, task: 'openpose-control' }, { id: POSE_TO_IMAGE_MODEL, task: 'openpose-text-to-image' }] }],
     execution: { ...s.execution, retries: 1, timeoutMs: 10_000 },
   };
 }

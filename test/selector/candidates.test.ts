@@ -114,8 +114,8 @@ describe('modelTarget and fallbackTarget', () => {
   const sel = (model: string, endpoint: string) => ({ taskId: 0, model, endpoint, reason: '', method: 'llm' as const });
 
   it('maps an endpoint selection to <url>/models/<id> or the model\'s own url, and the cloud to its provider', () => {
-    expect(modelTarget(sel('facebook/detr-resnet-50', 'vision'), settings)).toEqual({ kind: 'endpoint', endpoint: 'vision', url: 'http://127.0.0.1:8005/models/facebook/detr-resnet-50' });
-    expect(modelTarget(sel('hustvl/yolos-tiny', 'vision'), settings)).toEqual({ kind: 'endpoint', endpoint: 'vision', url: 'http://127.0.0.1:8100' });
+    expect(modelTarget(sel('facebook/detr-resnet-50', 'vision'), settings)).toEqual({ kind: 'endpoint', protocol: 'hf', endpoint: 'vision', url: 'http://127.0.0.1:8005/models/facebook/detr-resnet-50' });
+    expect(modelTarget(sel('hustvl/yolos-tiny', 'vision'), settings)).toEqual({ kind: 'endpoint', protocol: 'hf', endpoint: 'vision', url: 'http://127.0.0.1:8100' });
     expect(modelTarget(sel('facebook/detr-resnet-50', 'huggingface'), settings)).toEqual({ kind: 'huggingface', provider: 'hf-inference' });
   });
 

@@ -12,6 +12,7 @@ export function settingsWith(config: Record<string, unknown> = {}): Settings {
 /** A local endpoint config serving `models`. */
 export const localEndpoint = (name: string, url: string, models: Array<{ id: string; task: string; url?: string }>, enabled = true) => ({
   name,
+  protocol: 'hf' as const,
   url,
   enabled,
   models,

@@ -55,8 +55,16 @@ export function modelTarget(selection: Selection, settings: Settings): Inference
     throw new SelectionError('unknown-endpoint', `endpoint "${selection.endpoint}" chosen for task ${selection.taskId} is not in settings.endpoints any more`);
   }
   const declared = endpoint.models.find((m) => m.id === selection.model);
-  const url = declared?.url ?? `${withoutTrailingSlash(endpoint.url)}/models/${selection.model}`;
-  return { kind: 'endpoint', endpoint: endpoint.name, url };
+  return { kind: 'endpoint', endpoint: endpoint.name, protocol: endpoint.protocol, url: declared?.url ?? endpointModelUrl(endpoint, selection.model) };
+}
+
+/**
+ * The address a call to `model` on `endpoint` goes to, as records show it: `<url>/models/<id>` for the `hf`
+ * layout, the server itself for the others, `built-in:<id>` for the in-process runtime.
+ */
+export function endpointModelUrl(endpoint: Endpoint, model: string): string {
+  if (endpoint.url === undefined) return `built-in:${model}`;
+  return endpoint.protocol === 'hf' ? `${withoutTrailingSlash(endpoint.url)}/models/${model}` : withoutTrailingSlash(endpoint.url);
 }
 
 /**

@@ -41,7 +41,7 @@ describe('settings panel logic', () => {
 
   it('round-trips endpoints through drafts into a patch the engine accepts', () => {
     const settings = applySettingsPatch(defaultSettings(), {
-      endpoints: [{ name: 'vision', url: 'http://127.0.0.1:8005', enabled: false, models: [{ id: 'facebook/detr-resnet-50', task: 'object-detection', url: 'http://127.0.0.1:9000' }] }],
+      endpoints: [{ name: 'vision', protocol: 'hf', url: 'http://127.0.0.1:8005', enabled: false, models: [{ id: 'facebook/detr-resnet-50', task: 'object-detection', url: 'http://127.0.0.1:9000' }] }],
     });
     const view = toSettingsView(settings);
     const drafts = toEndpointDrafts(view.endpoints);
@@ -55,7 +55,7 @@ describe('settings panel logic', () => {
   });
 
   it('a half-filled model row reaches the engine, which names the field', () => {
-    const drafts = toEndpointDrafts([{ name: 'e', url: 'http://127.0.0.1:1', enabled: true, models: [] }]);
+    const drafts = toEndpointDrafts([{ name: 'e', protocol: 'hf', url: 'http://127.0.0.1:1', enabled: true, models: [] }]);
     drafts[0].models.push({ key: 'k', id: '', task: 'image-classification' });
     expect(() => applySettingsPatch(defaultSettings(), endpointsPatch(drafts))).toThrow(/endpoints\.0\.models\.0\.id/);
   });

@@ -1,0 +1,31 @@
+// The engine's ModelRunner: cloud calls to the Hugging Face runner, endpoint calls to their protocol's adapter.
+import type { EndpointProtocol } from '../../src-shared/endpoint-protocols';
+import type { Settings } from '../../src-shared/settings';
+import { InferenceError, type InferenceCall, type ModelRunner, type RawOutput } from '../engine/inference';
+import type { EndpointAdapter } from './endpoints/endpoint-adapter';
+
+/** What the runner dispatches to. */
+export interface ModelRunnerOptions {
+  settings: () => Settings;
+  /** Calls Hugging Face's cloud (and the `hf` wire format). */
+  hfRunner: ModelRunner;
+  adapters: Record<EndpointProtocol, EndpointAdapter>;
+  fetch?: typeof fetch;
+}
+
+/** Creates the runner; endpoint settings are read at each call so that edits apply to the next call. */
+export function createModelRunner(options: ModelRunnerOptions): ModelRunner {
+  return {
+    run(call: InferenceCall): Promise<RawOutput[]> {
+      const target = call.target;
+      if (target.kind === 'huggingface') return options.hfRunner.run(call);
+      const settings = options.settings();
+      const endpoint = settings.endpoints.find((e) => e.name === target.endpoint);
+      if (!endpoint) {
+        return Promise.reject(new InferenceError('invalid-input', `Endpoint "${target.endpoint}" is not in the settings any more.`, { retriable: false }));
+      }
+      const entry = endpoint.models.find((m) => m.id === call.model);
+      return options.adapters[endpoint.protocol].run({ ...call, endpoint, entry, fetch: options.fetch ?? fetch, hfToken: settings.huggingface.token });
+    },
+  };
+}
