@@ -1,34 +1,52 @@
-// Lays the graph out with ELK when asked (new plan, "Auto layout") or when tasks arrive without a position.
+// Lays the graph out with ELK when asked (new plan, "Auto layout") or when tasks arrive without a position,
+// and pushes nodes apart whenever a measured size changes (outputs appeared), so no two nodes overlap.
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { useStudio, useStudioStore } from '../app/studio-context';
 import { layoutTasks } from '../store/layout';
+import { separateOverlaps } from '../store/placement';
 
-/** Keeps positions for every task, and fits the view after a layout. */
+/** Keeps positions for every task, re-flows on size changes, and fits the view after a layout. */
 export function useAutoLayout(): void {
   const store = useStudioStore();
   const { fitView } = useReactFlow();
   const request = useStudio((s) => s.layout.layoutRequest);
   const missing = useStudio((s) => s.tasks.filter((t) => !s.layout.positions[t.id]).length);
+  const sizes = useStudio((s) => s.layout.sizes);
   const handled = useRef(0);
+  const laying = useRef(false);
   useEffect(() => {
     const { tasks } = store.getState();
     if (!tasks.length || (missing === 0 && request === handled.current)) return;
     handled.current = request;
     let stale = false;
+    laying.current = true;
     const timer = setTimeout(() => {
       const s = store.getState();
       layoutTasks(s.tasks, s.layout.sizes)
         .then((positions) => {
           if (stale) return;
-          store.getState().setPositions(positions);
+          laying.current = false;
+          const latest = store.getState().layout.sizes;
+          store.getState().setPositions({ ...positions, ...separateOverlaps(positions, latest) });
           requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 200 }));
         })
-        .catch((e: unknown) => store.getState().notify(`Layout failed: ${e instanceof Error ? e.message : String(e)}`, 'error'));
+        .catch((e: unknown) => {
+          laying.current = false;
+          store.getState().notify(`Layout failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
+        });
     }, 120);
     return () => {
       stale = true;
       clearTimeout(timer);
     };
   }, [store, fitView, request, missing]);
+
+  // A node that grew (outputs, an error) pushes the nodes below it down; a pending layout does it itself.
+  useEffect(() => {
+    if (laying.current) return;
+    const { positions } = store.getState().layout;
+    const moved = separateOverlaps(positions, sizes);
+    if (Object.keys(moved).length) store.getState().setPositions(moved);
+  }, [store, sizes]);
 }

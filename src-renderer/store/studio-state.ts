@@ -1,6 +1,7 @@
 // The shape of the studio's one store: the canonical graph, its runs, the layout (apart), the chat and the UI.
 import type { Attachment, PlanIssue } from '../../src-shared/contract';
 import type { PlanTask } from '../../src-shared/plan';
+import type { TaskOutput } from '../../src-shared/resources';
 import type { Selections } from '../../src-shared/selection';
 import type { GraphOrigin } from './history-actions';
 import type { NodeRuns, RunInfo } from './run-state';
@@ -27,6 +28,10 @@ export type ChatMessage = {
   /** The engine request this message streams from (plan answer or response). */
   requestId?: string;
   streaming?: boolean;
+  /** The run a response describes: kept with the message, never re-pointed at a later run. */
+  runId?: string;
+  /** The media outputs the response described, copied when it was written (an answer never changes). */
+  media?: { taskId: number; output: TaskOutput }[];
 };
 
 /** What undo and redo restore. */
@@ -49,7 +54,10 @@ export type StudioState = {
   runs: NodeRuns;
   run: RunInfo;
   layout: LayoutState;
+  /** The task the inspector shows (the last one clicked). */
   selectedTaskId?: number;
+  /** Every selected task (box select, Shift+click, Ctrl+A): copy, paste, delete and move act on all. */
+  selectedTaskIds: number[];
   selectedEdgeIds: string[];
   notice?: Notice;
   past: GraphSnapshot[];
@@ -74,6 +82,7 @@ export const initialStudioState = (): StudioState => ({
   runs: {},
   run: { starting: false, early: [] },
   layout: { positions: {}, sizes: {}, layoutRequest: 0 },
+  selectedTaskIds: [],
   selectedEdgeIds: [],
   past: [],
   future: [],

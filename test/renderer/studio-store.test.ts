@@ -118,7 +118,7 @@ describe('the studio store', () => {
 
   it('streams the response into one chat message', () => {
     const store = planned();
-    store.getState().responseStarted();
+    store.getState().responseStarted('run1');
     store.getState().responseText('resp1', 'The image', false);
     store.getState().responseText('resp1', 'The image shows a cat.', false);
     store.getState().responseText('resp1', 'The image shows a cat.', true);
