@@ -4,6 +4,7 @@ import type { Plan, PlanTask, Usage } from './plan';
 import type { ResourceRef } from './resources';
 import type { RunEvent } from './run-events';
 import type { Candidate, Selections } from './selection';
+import type { LoadedSession, StudioSession } from './session';
 import type { Settings, SettingsView } from './settings';
 import type { Workflow } from './workflow';
 
@@ -107,6 +108,10 @@ export interface InvokeMap {
   'runs.compare': { req: { a: string; b: string }; res: NodeComparison[] };
   /** "Edit from this run": a conversation that holds the recorded run, so `run.start` can re-run from it. */
   'runs.adopt': { req: { runId: string }; res: { conversationId: string } };
+  /** The session saved in the data folder (`session.json`), or null; a corrupt file is kept aside and reported. */
+  'session.load': { req: void; res: LoadedSession };
+  /** Saves the open session atomically; refused (kind `invalid-session`) when it has the wrong shape. */
+  'session.save': { req: StudioSession; res: void };
 }
 
 /** Events pushed from the engine to the renderer, by channel. */
@@ -127,6 +132,7 @@ export const INVOKE_CHANNELS = [
   'conversation.plan', 'conversation.select', 'run.start', 'run.cancel', 'response.generate',
   'workflows.list', 'workflows.get', 'workflows.save', 'workflows.rename', 'workflows.duplicate', 'workflows.delete', 'workflows.restore',
   'workflows.import', 'workflows.export', 'workflows.run', 'runs.list', 'runs.get', 'runs.compare', 'runs.adopt',
+  'session.load', 'session.save',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = ['run.event', 'plan.delta', 'response.delta'] as const satisfies readonly EventChannel[];

@@ -8,7 +8,10 @@ import type { SettingsStore } from '../engine/settings-store';
 import { rankCandidates } from '../engine/selector/candidates';
 import { checkEndpointHealth } from './endpoint-health';
 import { createEngineDeps } from './engine-deps';
+import { FsRunRecorder } from './fs-run-recorder';
 import { createLibraryHandlers } from './library-handlers';
+import { RunHistory } from './run-history';
+import { createSessionHandlers } from './session-file';
 import { testLlmConnection } from './llm-connection-check';
 
 /** Composes the engine with the real adapters for one data folder. */
@@ -17,6 +20,7 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
   const deps = createEngineDeps({ dataDir: options.dataDir, settings: () => settingsStore.get() });
   const conversations = new Map<string, Conversation>();
   const runOwners = new Map<string, Conversation>();
+  const history = new RunHistory(new FsRunRecorder(options.dataDir));
 
   const conversation = (id?: string): Conversation => {
     const existing = id ? conversations.get(id) : undefined;
@@ -38,6 +42,7 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
       testLlm: (llm) => testLlmConnection(llm),
       checkHealth: (endpoint) => checkEndpointHealth(endpoint, { timeoutMs: 5000 }),
     }),
+    ...createSessionHandlers(options.dataDir),
     ...createLibraryHandlers({ dataDir: options.dataDir, emit, conversation, ownRun: (runId, owner) => runOwners.set(runId, owner) }),
     'catalog.candidates': async ({ task }) => rankCandidates(task, deps.catalog(), settingsStore.get()),
     'catalog.model': async ({ id }) => {
@@ -56,6 +61,11 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
     },
     'run.start': async ({ conversationId, tasks, selections, force, from, baseRunId }) => {
       const c = conversation(conversationId);
+      // A session restored after a restart re-runs from a run this process never saw: take it in from the history.
+      if (baseRunId && !runOwners.has(baseRunId)) {
+        c.adoptRun(await history.record(baseRunId));
+        runOwners.set(baseRunId, c);
+      }
       const handle = c.execute(tasks, selections, { force, from, baseRunId, onEvent: (event) => emit('run.event', event) });
       runOwners.set(handle.runId, c);
       return { runId: handle.runId };

@@ -1,7 +1,7 @@
 // The shape of the studio's one store: the canonical graph, its runs, the layout (apart), the chat and the UI.
 import type { Attachment, PlanIssue } from '../../src-shared/contract';
 import type { PlanTask } from '../../src-shared/plan';
-import type { TaskOutput } from '../../src-shared/resources';
+import type { SessionMessage } from '../../src-shared/session';
 import type { Selections } from '../../src-shared/selection';
 import type { GraphOrigin } from './history-actions';
 import type { NodeRuns, RunInfo } from './run-state';
@@ -19,20 +19,8 @@ export type LayoutState = {
   layoutRequest: number;
 };
 
-/** One entry of the conversation. */
-export type ChatMessage = {
-  id: string;
-  role: 'user' | 'assistant' | 'error';
-  text: string;
-  attachments?: Attachment[];
-  /** The engine request this message streams from (plan answer or response). */
-  requestId?: string;
-  streaming?: boolean;
-  /** The run a response describes: kept with the message, never re-pointed at a later run. */
-  runId?: string;
-  /** The media outputs the response described, copied when it was written (an answer never changes). */
-  media?: { taskId: number; output: TaskOutput }[];
-};
+/** One entry of the conversation (saved with the session; an answer never changes once written). */
+export type ChatMessage = SessionMessage;
 
 /** What undo and redo restore. */
 export type GraphSnapshot = { tasks: PlanTask[]; selections: Selections; changed: number[] };
