@@ -5,7 +5,7 @@ import type { ResourceRef } from './resources';
 import type { RunEvent } from './run-events';
 import type { Candidate, Selections } from './selection';
 import type { LoadedSession, StudioSession } from './session';
-import type { Settings, SettingsView } from './settings';
+import type { Endpoint, Settings, SettingsView } from './settings';
 import type { Workflow } from './workflow';
 
 /** A file the user attached to a request, already in the resource store. */
@@ -75,8 +75,10 @@ export interface EndpointHealth {
 export interface InvokeMap {
   'settings.get': { req: void; res: SettingsView };
   'settings.update': { req: SettingsPatch; res: SettingsView };
-  'settings.testLlm': { req: void; res: ConnectionCheck };
-  'endpoints.health': { req: { name?: string }; res: EndpointHealth[] };
+  /** Tests the saved LLM settings, or with `llm` the form's values over them, without saving anything. */
+  'settings.testLlm': { req: void | { llm?: SettingsPatch['llm'] }; res: ConnectionCheck };
+  /** Checks the saved endpoints (or the one named), or with `endpoint` an unsaved endpoint from the form. */
+  'endpoints.health': { req: { name?: string; endpoint?: Endpoint }; res: EndpointHealth[] };
   'catalog.candidates': { req: { task: string }; res: Candidate[] };
   /** A model of the whole catalog by repo id (whatever the endpoints can serve), or null. */
   'catalog.model': { req: { id: string }; res: { id: string; task: string; downloads: number; description: string } | null };

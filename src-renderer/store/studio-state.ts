@@ -1,5 +1,5 @@
 // The shape of the studio's one store: the canonical graph, its runs, the layout (apart), the chat and the UI.
-import type { Attachment, PlanIssue } from '../../src-shared/contract';
+import type { PlanIssue } from '../../src-shared/contract';
 import type { PlanTask } from '../../src-shared/plan';
 import type { SessionMessage } from '../../src-shared/session';
 import type { Selections } from '../../src-shared/selection';
