@@ -25,7 +25,7 @@ const planCalls = () => engine.llm.requests.filter((r) => stageOf(r) === 'plan')
 async function planSeed(page: Page): Promise<void> {
   await page.goto(engine.server.url);
   await page.locator('input[type=file]').setInputFiles({ name: 'example.jpg', mimeType: 'image/jpeg', buffer: readFileSync(engine.exampleFile) });
-  await expect(page.getByRole('list', { name: 'Attachments' })).toContainText('example.jpg');
+  await expect(page.locator('form.composer').getByRole('list', { name: 'Attachments' })).toContainText('example.jpg');
   await page.getByRole('textbox', { name: 'Request' }).fill(SEED_REQUEST);
   await page.getByRole('button', { name: 'Plan', exact: true }).click();
   await expect(node(page, LABELS[4])).toHaveAttribute('data-status', 'pending');
