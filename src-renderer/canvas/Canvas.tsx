@@ -46,7 +46,7 @@ function Flow() {
     [project, tasks, selections, runs, changed, issues, layout, selectedTaskIds],
   );
   const edges = useMemo(() => projectEdges({ tasks, runs, selectedEdgeIds }), [tasks, runs, selectedEdgeIds]);
-  useAutoLayout();
+  const layoutPending = useAutoLayout();
   useEditShortcuts();
 
   const onNodesChange = useCallback((changes: NodeChange<TaskFlowNode>[]) => {
@@ -143,6 +143,8 @@ function Flow() {
       minZoom={0.2}
       proOptions={{ hideAttribution: true }}
       fitView
+      // Tells tests (and assistive tools) when the automatic layout has placed every node.
+      data-layout={layoutPending ? 'pending' : 'settled'}
     >
       <Background gap={20} size={1} />
       <Controls showInteractive={false} />
