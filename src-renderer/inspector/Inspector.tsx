@@ -54,7 +54,7 @@ export function Inspector() {
           attempts={run.attempts}
           request={{ model: run.model ?? selection?.model, endpoint: run.endpoint ?? selection?.endpoint, args: task.args }}
           // Retry in a past run is an explicit "Edit from this run" (as are swap and edit): adopt it, then re-run.
-          onRetry={() => void controller.library.editFromRun().then((ok) => ok && controller.runFrom(id))}
+          onRetry={() => void controller.library.editFromRun().then((ok) => { if (ok) void controller.runFrom(id); })}
           onSwapModel={() => void controller.library.editFromRun().then((ok) => { if (ok) { setPickerOpen(true); setRetryAfterPick(true); } })}
           onEdit={() => void controller.library.editFromRun().then((ok) => ok && argsRef.current?.querySelector('textarea')?.focus())}
         />

@@ -27,7 +27,7 @@ test('request -> plan -> edit -> run -> outputs -> response, through the real en
   await expect(page.locator('.react-flow__edge')).toHaveCount(4);
   await expect(node(page, 'Task 0: openpose-control')).toContainText(POSE_MODEL);
 
-  await expect(page.locator('.react-flow[data-layout="settled"]')).toBeVisible();
+  await expect(page.locator('.react-flow[data-layout="settled"]')).toBeVisible({ timeout: 15_000 });
   await node(page, 'Task 1: openpose-text-to-image').locator('.node-head').click();
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   const text = inspector.getByRole('textbox', { name: /^text/ });

@@ -73,7 +73,7 @@ test('Test connection tests the form without saving it; closing with unsaved edi
   await expect(guard).toBeVisible();
   await guard.getByRole('button', { name: 'Keep editing' }).click();
   await expect(settings.getByLabel('Model', { exact: true })).toHaveValue('draft-model');
-  await page.keyboard.press('Escape');
+  await settings.getByLabel('Model', { exact: true }).press('Escape');
   await guard.getByRole('button', { name: 'Discard and close' }).click();
   await expect(settings).toHaveCount(0);
   await page.getByRole('button', { name: 'Settings' }).click();
