@@ -9,7 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { INVOKE_CHANNELS, type EventChannel, type EventMap, type InvokeChannel, type StudioHandlers } from '../../src-shared/contract';
 import { contentTypeOfName } from '../../src-shared/file-kinds';
 import { RESOURCE_FILE_PATTERN } from '../../src-shared/resources';
-import { toContractError } from '../engine/contract-error';
+import { toContractError } from '../../src-shared/contract-error';
 
 /** The built renderer's own files; stored resources are typed by src-shared/file-kinds.ts. */
 const PAGE_CONTENT_TYPES: Record<string, string> = {
