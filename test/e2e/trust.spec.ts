@@ -34,7 +34,7 @@ async function settledNodeBoxes(page: Page) {
   for (;;) {
     const boxes = await page.locator('.react-flow__node').evaluateAll((els) => els.map((el) => {
       const r = el.getBoundingClientRect();
-      return { id: (el as HTMLElement).dataset.id, x: r.x, y: r.y, width: r.width, height: r.height };
+      return { id: (el as unknown as { dataset: { id?: string } }).dataset.id, x: r.x, y: r.y, width: r.width, height: r.height };
     }));
     const key = JSON.stringify(boxes);
     if (key === last) return boxes;
@@ -66,7 +66,7 @@ test('two requests: each answer keeps its own media; no overlap at 1280x720 and 
   const first = answers(page).first();
   await expect(first).toContainText('Here is the girl reading');
   await expect(first.locator('audio')).toHaveCount(1);
-  const firstMedia = await first.locator('img, audio').evaluateAll((els) => els.map((e) => (e as HTMLImageElement).src));
+  const firstMedia = await first.locator('img, audio').evaluateAll((els) => els.map((e) => (e as unknown as { src: string }).src));
   expect(firstMedia.length).toBeGreaterThan(1);
 
   // Outputs made the nodes grow: still no two nodes overlap, at either window size.
@@ -86,8 +86,8 @@ test('two requests: each answer keeps its own media; no overlap at 1280x720 and 
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(answers(page)).toHaveCount(2, { timeout: 15_000 });
   await expect(answers(page).nth(1).locator('audio')).toHaveCount(0);
-  expect(await first.locator('img, audio').evaluateAll((els) => els.map((e) => (e as HTMLImageElement).src))).toEqual(firstMedia);
-  const runIds = await answers(page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.runId));
+  expect(await first.locator('img, audio').evaluateAll((els) => els.map((e) => (e as unknown as { src: string }).src))).toEqual(firstMedia);
+  const runIds = await answers(page).evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { runId?: string } }).dataset.runId));
   expect(new Set(runIds).size).toBe(2);
 
   // The session is in the data folder; a reload shows the same conversation and graph.
@@ -98,7 +98,7 @@ test('two requests: each answer keeps its own media; no overlap at 1280x720 and 
   await expect(page.locator('.react-flow__node')).toHaveCount(4);
   await expect.poll(() => page.getByRole('log', { name: 'Conversation' }).innerText()).toBe(chat);
   await expect(node(page, LABELS[3])).toHaveAttribute('data-status', 'cached');
-  expect(await first.locator('img, audio').evaluateAll((els) => els.map((e) => (e as HTMLImageElement).src))).toEqual(firstMedia);
+  expect(await first.locator('img, audio').evaluateAll((els) => els.map((e) => (e as unknown as { src: string }).src))).toEqual(firstMedia);
 
   // ...and so does a restart of the engine.
   await engine.restart();

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { StudioHandlers } from '../../src-shared/contract';
 import { describeZodError } from '../../src-shared/settings';
 import { StudioSessionSchema, type LoadedSession, type StudioSession } from '../../src-shared/session';
-import { StudioError } from '../engine/contract-error';
-import { writeFileAtomic } from './atomic-file';
+import { StudioError } from '../../src-shared/contract-error';
+import { writeFileAtomic } from '../platform/atomic-file';
 
 /** The file the session is saved under in the data folder. */
 export const SESSION_FILE_NAME = 'session.json';
