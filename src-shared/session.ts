@@ -42,6 +42,8 @@ export type StudioSession = {
   lastRunId?: string;
   readOnlyRunId?: string;
   origin?: SessionOrigin;
+  /** The user edited the graph (a new plan asks before replacing it). */
+  edited?: boolean;
 };
 
 const XYSchema = z.object({ x: z.number(), y: z.number() });
@@ -66,6 +68,7 @@ export const StudioSessionSchema = z.object({
     z.object({ kind: z.literal('workflow'), id: z.string(), name: z.string() }),
     z.object({ kind: z.literal('run'), runId: z.string() }),
   ]).optional(),
+  edited: z.boolean().optional(),
 });
 
 /** What loading the session found: the session (or none), and a problem to tell the user (a corrupt file kept aside). */

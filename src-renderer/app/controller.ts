@@ -29,7 +29,7 @@ export function createController(client: StudioClient, store: StudioStore, confi
   const state = () => store.getState();
   /** Whether the graph on the canvas may be replaced: asks first when the user has edited it. */
   const mayReplaceGraph = (): boolean =>
-    state().past.length === 0 || confirm('Replace the edited graph on the canvas? Your edits to it will be lost (save it as a workflow to keep them).');
+    !state().edited || confirm('Replace the edited graph on the canvas? Your edits to it will be lost (save it as a workflow to keep them).');
   // A graph built by hand (no plan yet) still needs a conversation for the engine.
   const localConversation = `local-${Math.random().toString(36).slice(2, 10)}`;
   const candidateCache = new Map<string, Promise<Candidate[]>>();

@@ -45,7 +45,7 @@ const snapshot = (s: StudioState): GraphSnapshot => ({ tasks: s.tasks, selection
 
 /** A patch that records `s` in the undo history. */
 function committed(s: StudioState, patch: Partial<StudioState>): Partial<StudioState> {
-  return { ...patch, past: [...s.past, snapshot(s)].slice(-HISTORY_LIMIT), future: [] };
+  return { ...patch, past: [...s.past, snapshot(s)].slice(-HISTORY_LIMIT), future: [], edited: true };
 }
 
 /** Creates the edit actions over `set`/`get`. */

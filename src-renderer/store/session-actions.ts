@@ -46,7 +46,7 @@ let messageSeq = 0;
 const message = (m: Omit<ChatMessage, 'id'>): ChatMessage => ({ id: `m-${Date.now().toString(36)}-${++messageSeq}`, ...m });
 const freshGraph = (tasks: PlanTask[]): Partial<StudioState> => ({
   tasks, selections: {}, issues: [], changed: [], runs: {}, past: [], future: [], selectedTaskId: undefined, selectedTaskIds: [], selectedEdgeIds: [],
-  readOnly: undefined, origin: undefined,
+  readOnly: undefined, origin: undefined, edited: false,
 });
 
 /** Creates the session actions over `set`/`get`. */

@@ -5,7 +5,7 @@ import type { NodeRuns } from './run-state';
 import type { StudioState } from './studio-state';
 
 /** The parts of the state a session is made of (a save is due when one of them changes identity). */
-export const SESSION_KEYS = ['conversationId', 'tasks', 'selections', 'changed', 'layout', 'selectedTaskIds', 'chat', 'runs', 'run', 'readOnly', 'origin'] as const satisfies readonly (keyof StudioState)[];
+export const SESSION_KEYS = ['conversationId', 'tasks', 'selections', 'changed', 'layout', 'selectedTaskIds', 'chat', 'runs', 'run', 'readOnly', 'origin', 'edited'] as const satisfies readonly (keyof StudioState)[];
 
 /** The session to save for `s`. */
 export function sessionOf(s: StudioState, now = Date.now()): StudioSession {
@@ -23,6 +23,7 @@ export function sessionOf(s: StudioState, now = Date.now()): StudioSession {
     ...(s.run.lastRunId ? { lastRunId: s.run.lastRunId } : {}),
     ...(s.readOnly ? { readOnlyRunId: s.readOnly.runId } : {}),
     ...(s.origin ? { origin: s.origin } : {}),
+    ...(s.edited ? { edited: true } : {}),
   };
 }
 
@@ -51,6 +52,7 @@ export function restoredState(session: StudioSession): Partial<StudioState> {
     chat: session.chat.map((m) => (m.streaming ? { ...m, streaming: false } : m)),
     readOnly: session.readOnlyRunId ? { runId: session.readOnlyRunId } : undefined,
     origin: session.origin,
+    edited: session.edited ?? false,
     planning: false,
     responding: false,
   };

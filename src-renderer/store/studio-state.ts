@@ -49,6 +49,8 @@ export type StudioState = {
   selectedEdgeIds: string[];
   notice?: Notice;
   past: GraphSnapshot[];
+  /** The user edited this graph (kept across reloads, unlike the undo history): replacing it asks first. */
+  edited: boolean;
   future: GraphSnapshot[];
   chat: ChatMessage[];
   /** The `response.generate` request being streamed, if any. */
@@ -74,6 +76,7 @@ export const initialStudioState = (): StudioState => ({
   selectedEdgeIds: [],
   past: [],
   future: [],
+  edited: false,
   chat: [],
   responding: false,
 });

@@ -69,6 +69,8 @@ test('save a workflow, reopen it after a reload, run it with a new input without
 });
 
 test('open a failed run from the history, see the request and attempts, retry only its node', async ({ page }) => {
+  // Opening a past run over the edited graph (restored after the reload) asks first.
+  page.on('dialog', (d) => void d.accept());
   await planSeed(page);
   await node(page, LABELS[1]).click();
   const text = page.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: /^text/ });

@@ -110,9 +110,13 @@ test('two requests: each answer keeps its own media; no overlap at 1280x720 and 
 });
 
 test('usage per run: re-running the same request makes and counts no planning call', async ({ page }) => {
+  // The session restored from the previous test holds an edited graph: the new plan asks before replacing it.
+  const asked: string[] = [];
+  page.on('dialog', (d) => void (asked.push(d.message()), d.accept()));
   await page.goto(engine.server.url);
   await request(page, SEED_REQUEST);
   await expect(node(page, LABELS[4])).toHaveAttribute('data-status', 'pending');
+  expect(asked).toEqual([expect.stringContaining('Replace the edited graph')]);
   const plans = engine.llm.requests.filter((r) => stageOf(r) === 'plan').length;
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(node(page, LABELS[4])).toHaveAttribute('data-status', /succeeded|cached/, { timeout: 15_000 });

@@ -11,6 +11,7 @@ function editedStudio() {
   store.getState().planReceived(planResult());
   store.getState().setPositions({ 0: { x: 1, y: 2 }, 1: { x: 300, y: 2 }, 2: { x: 600, y: 2 }, 3: { x: 1, y: 400 } });
   store.getState().selectTasks([1, 2], 2);
+  store.getState().setArg(3, 'image', 'other.jpg');
   store.getState().runStarting();
   store.getState().runStarted('run-1');
   store.getState().runEvent({ runId: 'run-1', seq: 1, at: 1, type: 'run-started', taskIds: [0, 1] });
@@ -33,5 +34,8 @@ describe('the session snapshot', () => {
     expect(after.runs[0]).toMatchObject({ status: 'succeeded', outputs: [{ text: 'a cat' }] });
     // A node still queued when the window closed did not finish.
     expect(after.runs[1].status).toBe('cancelled');
+    // The graph was edited before the reload: a new plan still asks before replacing it.
+    expect(after.edited).toBe(true);
+    expect(after.past).toEqual([]);
   });
 });
