@@ -40,7 +40,16 @@ export type FakeAnswer =
        * 400 and this answer stays queued; the retry without `response_format` receives it.
        */
       rejectResponseFormat?: boolean;
+      /** Non-streamed only: send the headers and half the body, then stall this long (a hung server). */
+      stallBodyMs?: number;
     };
+
+/** How a server refuses a request it does not accept: status, body and its content type. */
+export interface FakeRefusal {
+  status: number;
+  body: string;
+  contentType: string;
+}
 
 /** A running fake LLM server. */
 export interface FakeLlm {
@@ -52,6 +61,10 @@ export interface FakeLlm {
   script(...answers: FakeAnswer[]): void;
   /** Sets the answer used when the queue is empty. */
   fallback(fn: (body: any) => FakeAnswer): void;
+  /** Makes the server refuse requests as a real one would (checked before the script; undefined: accept). */
+  refuse(fn: ((body: any) => FakeRefusal | undefined) | undefined): void;
+  /** How many requests were refused by the `refuse` rule. */
+  refused: number;
   close(): Promise<void>;
 }
 
@@ -83,6 +96,8 @@ export async function startFakeLlm(): Promise<FakeLlm> {
   const queue: FakeAnswer[] = [];
   const requests: any[] = [];
   let fallbackFn: (body: any) => FakeAnswer = () => 'OK';
+  let refuseFn: ((body: any) => FakeRefusal | undefined) | undefined;
+  let refusedCount = 0;
   const timers = new Set<NodeJS.Timeout>();
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -123,6 +138,12 @@ export async function startFakeLlm(): Promise<FakeLlm> {
       return sendJson(res, 400, { error: { message: 'request body is not JSON', type: 'invalid_request_error' } });
     }
     requests.push(body);
+    const refusal = refuseFn?.(body);
+    if (refusal) {
+      refusedCount++;
+      res.writeHead(refusal.status, { 'content-type': refusal.contentType });
+      return res.end(refusal.body);
+    }
     const answer = nextAnswer(body);
     if (answer === 'reject-format') {
       return sendJson(res, 400, { error: { message: "'response_format' is not supported by this server", type: 'invalid_request_error', param: 'response_format', code: null } });
@@ -136,6 +157,13 @@ export async function startFakeLlm(): Promise<FakeLlm> {
     const completionTokens = answer.completionTokens ?? roughTokens(text);
     const usage = answer.omitUsage ? undefined : { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
     if (body.stream) return streamAnswer(res, body, answer, usage);
+    if (answer.stallBodyMs) {
+      const whole = JSON.stringify({ id: 'chatcmpl-stalled', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }] });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write(whole.slice(0, whole.length >> 1));
+      await sleep(answer.stallBodyMs);
+      return res.end(whole.slice(whole.length >> 1));
+    }
     sendJson(
       res,
       200,
@@ -170,6 +198,10 @@ export async function startFakeLlm(): Promise<FakeLlm> {
     requests,
     script: (...answers) => void queue.push(...answers),
     fallback: (fn) => void (fallbackFn = fn),
+    refuse: (fn) => void (refuseFn = fn),
+    get refused() {
+      return refusedCount;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);

@@ -3,7 +3,7 @@ import { emptyUsage, type PlanTask, type Usage } from '../../../src-shared/plan'
 import { LLM_ENDPOINT, type Candidate, type Selection, type Selections } from '../../../src-shared/selection';
 import type { Settings } from '../../../src-shared/settings';
 import { findTaskType } from '../../../src-shared/tasks';
-import { LlmError, type ChatModel } from '../chat-model';
+import { LlmError, usageOfResult, type ChatModel } from '../chat-model';
 import type { CatalogModel } from './catalog-model';
 import { topCandidates, unavailableReason } from './candidates';
 import { canonicalTask } from './endpoints';
@@ -56,7 +56,7 @@ function resolveChoices(items: ChoiceItem[], choices: LlmChoice[] | undefined, f
 
 async function askLlm(items: ChoiceItem[], input: SelectModelsInput): Promise<{ selections: Selection[]; usage: Usage }> {
   let text: string;
-  const usage = emptyUsage();
+  let usage = emptyUsage();
   try {
     const result = await input.chat.complete({
       messages: buildSelectionMessages(items),
@@ -66,7 +66,7 @@ async function askLlm(items: ChoiceItem[], input: SelectModelsInput): Promise<{ 
       signal: input.signal,
     });
     text = result.text;
-    Object.assign(usage, { llmCalls: 1, promptTokens: result.promptTokens, completionTokens: result.completionTokens });
+    usage = usageOfResult(result);
   } catch (error) {
     if (input.signal?.aborted || (error instanceof LlmError && error.kind === 'cancelled')) throw error;
     const why = error instanceof Error ? error.message : String(error);
