@@ -4,6 +4,7 @@ import { LLM_ENDPOINT, type Candidate, type Selection, type Selections } from '.
 import type { Settings } from '../../../src-shared/settings';
 import { findTaskType } from '../../../src-shared/tasks';
 import { LlmError, usageOfResult, type ChatModel } from '../chat-model';
+import { AnswerReadError } from '../structured-answer';
 import type { CatalogModel } from './catalog-model';
 import { topCandidates, unavailableReason } from './candidates';
 import { canonicalTask } from './endpoints';
@@ -72,7 +73,12 @@ async function askLlm(items: ChoiceItem[], input: SelectModelsInput): Promise<{ 
     const why = error instanceof Error ? error.message : String(error);
     return { selections: resolveChoices(items, undefined, `the model-choice LLM call failed (${why})`), usage: { ...usage, llmCalls: 1 } };
   }
-  return { selections: resolveChoices(items, parseSelectionAnswer(text)), usage };
+  try {
+    return { selections: resolveChoices(items, parseSelectionAnswer(text)), usage };
+  } catch (error) {
+    if (!(error instanceof AnswerReadError)) throw error;
+    return { selections: resolveChoices(items, undefined, `the LLM's model choice could not be used (${error.message})`), usage };
+  }
 }
 
 /**
