@@ -17,6 +17,11 @@ export interface LlmCapabilities {
   reasoning: boolean;
   /** Send `stream_options.include_usage` when streaming. */
   streamOptions: boolean;
+  /**
+   * Hugging Face router only: the model id to send when structured output is wanted (a provider that
+   * supports it); undefined until the router's model list was read.
+   */
+  structuredModel?: string;
   /** Whether streamed answers carried token usage; undefined until one was seen. */
   streamUsage?: boolean;
   /** What was learned or assumed, in words, for "Test connection" and logs. */

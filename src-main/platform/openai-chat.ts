@@ -8,6 +8,7 @@ import { LlmError, type ChatModel, type ChatRequest, type ChatResult } from '../
 import { countChatTokens, countTokens } from '../engine/planner/token-count';
 import { CallDeadline, readBodyText } from './llm-call-deadline';
 import { learnFromRefusal, processCapabilities, refusedParameter, type LlmCapabilities, type LlmCapabilityMemory } from './llm-capabilities';
+import { isHfRouter, routerProviders, structuredOutputModel } from './hf-router-providers';
 import { toLlmError } from './openai-errors';
 
 /** The API key sent to servers that need none (the SDK insists on one). */
@@ -34,15 +35,23 @@ const MAX_REFUSALS = 3;
 
 type Answer = { text: string; finishReason: string | null; usage?: OpenAI.CompletionUsage | null };
 
+/** Options of a chat model: the capability memory to share, and where the Hugging Face router lives. */
+export interface OpenAiChatOptions {
+  memory?: LlmCapabilityMemory;
+  /** `huggingface.routerUrl`: an LLM base URL under it is the router (whose providers differ in structured output). */
+  routerUrl?: string;
+}
+
 /** The request body for the server, as far as its capabilities allow. */
 function requestParams(llm: Settings['llm'], request: ChatRequest, caps: LlmCapabilities): ChatCompletionCreateParamsBase {
   const limit = request.maxTokens === undefined ? undefined : request.maxTokens + (caps.reasoning ? REASONING_TOKEN_ROOM : 0);
+  const structured = caps.structuredOutput && request.jsonSchema !== undefined;
   return {
-    model: llm.model,
+    model: structured ? (caps.structuredModel ?? llm.model) : llm.model,
     messages: request.messages,
     ...(request.temperature !== undefined && caps.temperature ? { temperature: request.temperature } : {}),
     ...(limit !== undefined ? { [caps.tokenLimit]: limit } : {}),
-    ...(caps.structuredOutput && request.jsonSchema ? { response_format: { type: 'json_schema', json_schema: { ...request.jsonSchema, strict: true } } } : {}),
+    ...(structured && request.jsonSchema ? { response_format: { type: 'json_schema', json_schema: { ...request.jsonSchema, strict: true } } } : {}),
   };
 }
 
@@ -85,14 +94,30 @@ async function readWhole(client: OpenAI, params: ChatCompletionCreateParamsBase,
   return { text: choice.message?.content ?? '', finishReason: choice.finish_reason ?? null, usage: completion.usage };
 }
 
+/** Reads once which of the router's providers can do structured output, and remembers the answer. */
+async function chooseRouterProvider(llm: Settings['llm'], caps: LlmCapabilities, signal: AbortSignal): Promise<void> {
+  const providers = await routerProviders(llm, signal).catch(() => undefined);
+  if (!providers) {
+    caps.structuredModel = llm.model; // the router did not say: try as configured, a refusal will tell
+    return;
+  }
+  const model = structuredOutputModel(llm.model, providers);
+  if (model === undefined) {
+    caps.structuredOutput = false;
+    caps.notes.push(`no provider of ${llm.model} on the Hugging Face router supports structured output; asking for plain JSON`);
+  } else if (model !== llm.model) caps.notes.push(`structured output through ${model} (the router's providers differ)`);
+  caps.structuredModel = model ?? llm.model;
+}
+
 /**
  * A ChatModel for an OpenAI-compatible server. A parameter the server refuses (structured output,
  * `max_tokens`, temperature, `stream_options`) is dropped or renamed, the call is sent again, and the
  * lesson is kept in `memory` for every later call to that server and model.
  */
-export function createOpenAiChatModel(llm: Settings['llm'], memory: LlmCapabilityMemory = processCapabilities): OpenAiChatModel {
+export function createOpenAiChatModel(llm: Settings['llm'], options: OpenAiChatOptions = {}): OpenAiChatModel {
   const client = new OpenAI({ baseURL: llm.baseURL, apiKey: llm.apiKey || PLACEHOLDER_API_KEY, timeout: llm.timeoutMs, maxRetries: llm.retries });
-  const caps = memory.get(llm);
+  const caps = (options.memory ?? processCapabilities).get(llm);
+  const router = isHfRouter(llm.baseURL, options.routerUrl);
 
   async function attempt(request: ChatRequest, deadline: CallDeadline): Promise<ChatResult> {
     const params = requestParams(llm, request, caps);
@@ -112,6 +137,7 @@ export function createOpenAiChatModel(llm: Settings['llm'], memory: LlmCapabilit
     async complete(request) {
       const deadline = new CallDeadline(llm.timeoutMs, llm.deadlineMs, request.signal);
       try {
+        if (router && request.jsonSchema && caps.structuredOutput && caps.structuredModel === undefined) await chooseRouterProvider(llm, caps, deadline.signal);
         for (let refusals = 0; ; refusals++) {
           try {
             deadline.signal.throwIfAborted();

@@ -17,7 +17,7 @@ beforeEach(() => {
   fake.fallback(() => '{"a": "ok"}');
 });
 
-const llm = (patch: Partial<Settings['llm']> = {}): Settings['llm'] => ({ ...defaultSettings().llm, baseURL: fake.baseURL, retries: 0, timeoutMs: 5_000, ...patch });
+const llm = (patch: Partial<Settings['llm']> = {}): Settings['llm'] => ({ ...defaultSettings().llm, baseURL: fake.baseURL, retries: 1, timeoutMs: 5_000, ...patch });
 const SCHEMA: ChatRequest['jsonSchema'] = { name: 'answer', schema: { type: 'object', properties: { a: { type: 'string' } } } };
 const planLike: ChatRequest = { messages: [{ role: 'user', content: 'plan this' }], jsonSchema: SCHEMA, maxTokens: 100, temperature: 0 };
 
@@ -25,9 +25,9 @@ describe('a TGI-style server (422 plain text to json_schema)', () => {
   it('falls back to plain JSON after one refused call and never sends json_schema again on that connection', async () => {
     fake.refuse(tgiRefusal);
     const memory = new LlmCapabilityMemory();
-    const first = await createOpenAiChatModel(llm({ model: 'tgi' }), memory).complete(planLike);
+    const first = await createOpenAiChatModel(llm({ model: 'tgi' }), { memory }).complete(planLike);
     expect(first.text).toBe('{"a": "ok"}');
-    await createOpenAiChatModel(llm({ model: 'tgi' }), memory).complete(planLike); // a new model object, same connection
+    await createOpenAiChatModel(llm({ model: 'tgi' }), { memory }).complete(planLike); // a new model object, same connection
     expect(fake.requests.map((r) => r.response_format?.type ?? null)).toEqual(['json_schema', null, null]);
     expect(fake.refused).toBeGreaterThan(0);
     expect(memory.get(llm({ model: 'tgi' })).notes.join(' ')).toMatch(/refused structured output \(HTTP 422\)/);
@@ -36,13 +36,13 @@ describe('a TGI-style server (422 plain text to json_schema)', () => {
   it('does not switch structured output off for an unrelated 400 or 422', async () => {
     fake.refuse(() => contextOverflowRefusal());
     const memory = new LlmCapabilityMemory();
-    const error = await createOpenAiChatModel(llm(), memory).complete(planLike).catch((e) => e);
+    const error = await createOpenAiChatModel(llm(), { memory }).complete(planLike).catch((e) => e);
     expect(error).toBeInstanceOf(LlmError);
     expect(error.message).toMatch(/maximum context length/);
     expect(fake.requests).toHaveLength(1);
     expect(memory.get(llm()).structuredOutput).toBe(true);
     fake.refuse(() => ({ status: 422, contentType: 'text/plain', body: 'Input validation error: `inputs` must have less than 4096 tokens' }));
-    await createOpenAiChatModel(llm(), memory).complete(planLike).catch(() => undefined);
+    await createOpenAiChatModel(llm(), { memory }).complete(planLike).catch(() => undefined);
     expect(memory.get(llm()).structuredOutput).toBe(true);
   });
 });
@@ -54,10 +54,10 @@ describe('an OpenAI reasoning model (refuses max_tokens and temperature 0)', () 
       const refusedBefore = fake.refused;
       const memory = new LlmCapabilityMemory();
       const settings = llm({ model: 'my-azure-deployment' }); // a deployment name says nothing about the model
-      const chat = createOpenAiChatModel(settings, memory);
+      const chat = createOpenAiChatModel(settings, { memory });
       await chat.complete(planLike);
       await chat.complete({ ...planLike, onDelta: () => {} });
-      await createOpenAiChatModel(settings, memory).complete(planLike);
+      await createOpenAiChatModel(settings, { memory }).complete(planLike);
       expect(fake.refused - refusedBefore).toBe(1);
       expect(fake.requests).toHaveLength(4);
       for (const body of fake.requests.slice(1)) {
@@ -70,7 +70,7 @@ describe('an OpenAI reasoning model (refuses max_tokens and temperature 0)', () 
 
   it('sends max_completion_tokens and no temperature from the start for a model named like one', async () => {
     fake.refuse(openAiReasoningRefusal());
-    await createOpenAiChatModel(llm({ model: 'gpt-5-mini' }), new LlmCapabilityMemory()).complete(planLike);
+    await createOpenAiChatModel(llm({ model: 'gpt-5-mini' }), { memory: new LlmCapabilityMemory() }).complete(planLike);
     expect(fake.requests).toHaveLength(1);
     expect(fake.requests[0]).toMatchObject({ max_completion_tokens: 100 + REASONING_TOKEN_ROOM });
     expect(fake.requests[0].temperature).toBeUndefined();
@@ -81,7 +81,7 @@ describe('an LM Studio-style server (no usage when streaming)', () => {
   it('estimates streamed token counts, marks them as estimates and remembers that the server sends none', async () => {
     fake.script({ text: 'four words right here', omitUsage: true }, { text: 'counted', promptTokens: 7, completionTokens: 2 });
     const memory = new LlmCapabilityMemory();
-    const chat = createOpenAiChatModel(llm(), memory);
+    const chat = createOpenAiChatModel(llm(), { memory });
     const streamed = await chat.complete({ ...planLike, onDelta: () => {} });
     expect(streamed.usageEstimated).toBe(true);
     expect(streamed.completionTokens).toBeGreaterThan(0);
@@ -95,7 +95,7 @@ describe('an LM Studio-style server (no usage when streaming)', () => {
 describe('deadlines', () => {
   it('ends a call whose body stalls after the headers within the idle deadline (not forever)', async () => {
     fake.script({ text: 'never finished', stallBodyMs: 30_000 });
-    const error = await createOpenAiChatModel(llm({ timeoutMs: 300 }), new LlmCapabilityMemory()).complete(planLike).catch((e) => e);
+    const error = await createOpenAiChatModel(llm({ timeoutMs: 300 }), { memory: new LlmCapabilityMemory() }).complete(planLike).catch((e) => e);
     expect(error).toBeInstanceOf(LlmError);
     expect(error).toMatchObject({ kind: 'timeout' });
     expect(error.message).toMatch(/stopped sending its answer for 300 ms/);
@@ -103,7 +103,7 @@ describe('deadlines', () => {
 
   it('ends a steadily trickling stream at the total deadline', async () => {
     fake.script({ text: 'x'.repeat(200), chunkSize: 1, chunkDelayMs: 50 });
-    const error = await createOpenAiChatModel(llm({ timeoutMs: 2_000, deadlineMs: 400 }), new LlmCapabilityMemory())
+    const error = await createOpenAiChatModel(llm({ timeoutMs: 2_000, deadlineMs: 400 }), { memory: new LlmCapabilityMemory() })
       .complete({ ...planLike, onDelta: () => {} })
       .catch((e) => e);
     expect(error).toMatchObject({ kind: 'timeout' });
@@ -113,7 +113,7 @@ describe('deadlines', () => {
   it('reports a caller abort as cancelled, not as a timeout', async () => {
     fake.script({ text: 'slow', stallBodyMs: 30_000 });
     const controller = new AbortController();
-    const pending = createOpenAiChatModel(llm(), new LlmCapabilityMemory()).complete({ ...planLike, signal: controller.signal });
+    const pending = createOpenAiChatModel(llm(), { memory: new LlmCapabilityMemory() }).complete({ ...planLike, signal: controller.signal });
     setTimeout(() => controller.abort(), 100);
     expect(await pending.catch((e) => e)).toMatchObject({ kind: 'cancelled' });
   });

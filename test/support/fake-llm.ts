@@ -63,6 +63,8 @@ export interface FakeLlm {
   fallback(fn: (body: any) => FakeAnswer): void;
   /** Makes the server refuse requests as a real one would (checked before the script; undefined: accept). */
   refuse(fn: ((body: any) => FakeRefusal | undefined) | undefined): void;
+  /** Sets what `GET /v1/models` lists (default: one bare model), e.g. with the HF router's `providers`. */
+  models(data: unknown[]): void;
   /** How many requests were refused by the `refuse` rule. */
   refused: number;
   close(): Promise<void>;
@@ -98,6 +100,7 @@ export async function startFakeLlm(): Promise<FakeLlm> {
   let fallbackFn: (body: any) => FakeAnswer = () => 'OK';
   let refuseFn: ((body: any) => FakeRefusal | undefined) | undefined;
   let refusedCount = 0;
+  let modelList: unknown[] = [{ id: 'fake-model', object: 'model', created: 0, owned_by: 'fake' }];
   const timers = new Set<NodeJS.Timeout>();
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -187,9 +190,12 @@ export async function startFakeLlm(): Promise<FakeLlm> {
         else res.destroy();
       });
     } else if (req.method === 'GET' && path === '/v1/models') {
-      sendJson(res, 200, { object: 'list', data: [{ id: 'fake-model', object: 'model', created: 0, owned_by: 'fake' }] });
+      sendJson(res, 200, { object: 'list', data: modelList });
     } else sendJson(res, 404, { error: { message: `no route ${req.method} ${path}`, type: 'not_found' } });
   });
+  // Keep idle connections as long as real servers do (nginx: 75 s): Node's 5 s default races with a client
+  // whose event loop was busy (the offline tokenizer loads synchronously) and reads as ECONNRESET.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -199,6 +205,7 @@ export async function startFakeLlm(): Promise<FakeLlm> {
     script: (...answers) => void queue.push(...answers),
     fallback: (fn) => void (fallbackFn = fn),
     refuse: (fn) => void (refuseFn = fn),
+    models: (data) => void (modelList = data),
     get refused() {
       return refusedCount;
     },

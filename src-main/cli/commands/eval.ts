@@ -55,7 +55,7 @@ async function planWithLlm(dataset: EvalItem[], concurrency: number, context: Cl
   if (llmUnconfigured(settings.llm)) {
     throw new UsageError('no LLM configured: set OPENAI_API_KEY, or llm.baseURL (and llm.apiKey) in a --config file; or score recorded outputs with --predictions');
   }
-  const chat = createOpenAiChatModel(settings.llm);
+  const chat = createOpenAiChatModel(settings.llm, { routerUrl: settings.huggingface.routerUrl });
   const folder = createRunFolder(context.dataDir);
   const predictionsPath = join(folder, 'predictions.jsonl');
   writeFileSync(predictionsPath, '');

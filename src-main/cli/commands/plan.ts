@@ -49,7 +49,7 @@ export const planCommand: Command = {
         request,
         history: [],
         attachments: [],
-        chat: createOpenAiChatModel(settings.llm),
+        chat: createOpenAiChatModel(settings.llm, { routerUrl: settings.huggingface.routerUrl }),
         onTasks: (tasks) => {
           for (const t of tasks.slice(shown)) io.err(`  + task ${t.id} ${t.task}\n`);
           shown = Math.max(shown, tasks.length);
