@@ -3,7 +3,7 @@ import type { PlanTask } from '../../../src-shared/plan';
 import type { ResourceRef } from '../../../src-shared/resources';
 import type { Selections } from '../../../src-shared/selection';
 import { INPUT_PLACEHOLDER, type Workflow } from '../../../src-shared/workflow';
-import { StudioError } from '../contract-error';
+import { StudioError } from '../../../src-shared/contract-error';
 
 /** A value given for an input: text, or a stored file with the name to show for it. */
 export type InputValue = { text: string } | { file: ResourceRef; name: string };

@@ -1,10 +1,10 @@
 // The run history as the app shows it: summaries, full records with their events, and comparisons.
 import type { NodeComparison, RecordedNode, RunDetail, RunListItem } from '../../src-shared/library';
 import type { TaskOutput } from '../../src-shared/resources';
-import { StudioError } from '../engine/contract-error';
+import { StudioError } from '../../src-shared/contract-error';
 import { RUN_ID_PATTERN } from '../engine/executor/run-id';
 import type { NodeResult, RunRecord } from '../engine/executor/types';
-import type { FsRunRecorder } from './fs-run-recorder';
+import type { FsRunRecorder } from '../platform/fs-run-recorder';
 
 const MAX_LISTED = 200;
 

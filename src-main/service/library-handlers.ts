@@ -2,11 +2,11 @@
 // planning call, the run history, and adopting a recorded run so it can be edited and re-run.
 import type { EmitEvent, StudioHandlers } from '../../src-shared/contract';
 import type { Conversation } from '../engine/conversation';
-import { instantiateWorkflow, type InputValue } from '../engine/workflows/instantiate-workflow';
-import { workflowFromRun } from '../engine/workflows/workflow-from-run';
-import { FsRunRecorder } from './fs-run-recorder';
+import { instantiateWorkflow, type InputValue } from './workflows/instantiate-workflow';
+import { workflowFromRun } from './workflows/workflow-from-run';
+import { FsRunRecorder } from '../platform/fs-run-recorder';
 import { RunHistory } from './run-history';
-import { parseWorkflowText, WorkflowLibrary } from './workflow-library';
+import { parseWorkflowText, WorkflowLibrary } from './workflows/workflow-library';
 
 /** The channels this file serves. */
 export type LibraryChannel = Extract<keyof StudioHandlers, `workflows.${string}` | `runs.${string}`>;
