@@ -72,6 +72,7 @@ const FAIL: Array<[string, string, PlanParseErrorKind]> = [
   ['a list item that is not a task', '[{"task": "image-to-text", "id": 0}, {"note": "done"}]', 'malformed'],
   ['an invalid first item is never dropped', '[{"task": null, "id": 0, "dep": [-1], "args": {}}, {"task": "text-to-speech", "id": 1, "dep": [-1], "args": {"text": "hi"}}]', 'malformed'],
   ['an invalid item inside a wrapper', '{"tasks": [{"task": "image-to-text", "id": 0}, 42, {"task": "text-to-speech", "id": 1}]}', 'malformed'],
+  ['a bare word that is a property of Object.prototype', '[constructor, toString]', 'no-plan'],
   ['a list of strings', '["image-to-text", "text-to-speech"]', 'no-plan'],
   ['an answer too long to be a plan', '[' + ' '.repeat(300_000) + ']', 'too-long'],
 ];

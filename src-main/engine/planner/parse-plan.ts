@@ -28,7 +28,7 @@ const MAX_TEXT = 200_000;
 const PLAN_SHAPE: ListAnswerShape<PlanTask> = {
   list: 'task list',
   item: 'task',
-  notAnItem: (value) => (taskNameOf(value) !== undefined ? undefined : isJsonObject(value) ? 'it has no "task" name' : `it is ${JSON.stringify(value).slice(0, 40)}`),
+  notAnItem: (value) => (taskNameOf(value) !== undefined ? undefined : isJsonObject(value) ? 'it has no "task" name' : `it is ${String(JSON.stringify(value)).slice(0, 40)}`),
   read: (object, index) => toPlanTask(object, index),
 };
 

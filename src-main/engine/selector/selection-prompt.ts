@@ -72,7 +72,7 @@ const SELECTION_SHAPE: ListAnswerShape<LlmChoice> = {
   list: 'model choices',
   item: 'choice',
   notAnItem: (value) => {
-    if (!isJsonObject(value)) return `it is ${JSON.stringify(value).slice(0, 40)}`;
+    if (!isJsonObject(value)) return `it is ${String(JSON.stringify(value)).slice(0, 40)}`;
     return value.id !== undefined || value.model !== undefined ? undefined : 'it has no model "id"';
   },
   read: (entry, index) => {
