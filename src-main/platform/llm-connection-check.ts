@@ -22,6 +22,15 @@ export function describeCapabilities(caps: LlmCapabilities): string[] {
   ];
 }
 
+/** What is wrong with an Azure OpenAI base URL, if anything: the app speaks the v1 API (`…/openai/v1`). */
+export function azureUrlProblem(baseURL: string): string | undefined {
+  if (!URL.canParse(baseURL)) return undefined;
+  const url = new URL(baseURL);
+  if (!/\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/.test(url.hostname)) return undefined;
+  if (/\/openai\/v1\/?$/.test(url.pathname)) return undefined;
+  return `Azure OpenAI needs its v1 base URL, ${url.origin}/openai/v1, with the deployment name as the model`;
+}
+
 /** Makes two short calls to the configured LLM and reports what it accepts, or the reason it failed. */
 export async function testLlmConnection(llm: Settings['llm'], options: OpenAiChatOptions = {}): Promise<ConnectionCheck> {
   const started = Date.now();
@@ -34,6 +43,8 @@ export async function testLlmConnection(llm: Settings['llm'], options: OpenAiCha
     const found = describeCapabilities(chat.capabilities());
     return { ok: true, message: `${llm.model} at ${llm.baseURL} answered "${result.text.trim().slice(0, 40)}"; ${found.join('; ')}`, latencyMs: Date.now() - started };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error), latencyMs: Date.now() - started };
+    const azure = azureUrlProblem(llm.baseURL);
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: azure ? `${message}. ${azure}` : message, latencyMs: Date.now() - started };
   }
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../src-shared/settings';
 import { structuredOutputModel } from '../../src-main/platform/hf-router-providers';
 import { LlmCapabilityMemory } from '../../src-main/platform/llm-capabilities';
-import { testLlmConnection } from '../../src-main/platform/llm-connection-check';
+import { azureUrlProblem, testLlmConnection } from '../../src-main/platform/llm-connection-check';
 import { createOpenAiChatModel } from '../../src-main/platform/openai-chat';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 import { openAiReasoningRefusal, tgiRefusal } from '../support/llm-server-quirks';
@@ -46,6 +46,14 @@ describe('testLlmConnection', () => {
     fake.refuse(() => ({ status: 401, contentType: 'application/json', body: '{"error": {"message": "Incorrect API key provided"}}' }));
     const check = await testLlmConnection(llm({ model: 'd' }), { memory: new LlmCapabilityMemory() });
     expect(check).toMatchObject({ ok: false, message: expect.stringContaining('refused the API key (HTTP 401): Incorrect API key provided') });
+  });
+});
+
+describe('azureUrlProblem', () => {
+  it('asks for the v1 base URL of an Azure resource, and says nothing about other servers', () => {
+    expect(azureUrlProblem('https://contoso.openai.azure.com/openai/deployments/gpt5')).toBe('Azure OpenAI needs its v1 base URL, https://contoso.openai.azure.com/openai/v1, with the deployment name as the model');
+    expect(azureUrlProblem('https://contoso.openai.azure.com/openai/v1/')).toBeUndefined();
+    expect(azureUrlProblem('http://127.0.0.1:1234/v1')).toBeUndefined();
   });
 });
 
