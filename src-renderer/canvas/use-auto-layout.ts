@@ -30,8 +30,10 @@ export function useAutoLayout(): boolean {
           if (stale) return;
           laying.current = false;
           setPending(false);
-          const latest = store.getState().layout.sizes;
-          store.getState().setPositions({ ...positions, ...separateOverlaps(positions, latest) });
+          // Tasks added while ELK worked keep their place; nothing may overlap the laid-out ones.
+          const { positions: before, sizes } = store.getState().layout;
+          const all = { ...before, ...positions };
+          store.getState().setPositions({ ...positions, ...separateOverlaps(all, sizes) });
           requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 200 }));
         })
         .catch((e: unknown) => {

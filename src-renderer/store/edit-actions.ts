@@ -2,7 +2,7 @@
 import type { PlanTask } from '../../src-shared/plan';
 import type { Selection, Selections } from '../../src-shared/selection';
 import { connectTasks, dependentsOf, disconnect, newTask, pasteTasks, removeTasks, setArgument, type ConnectionRequest, type EditResult, type GraphEdge } from './graph-edits';
-import { DEFAULT_NODE_SIZE, freeSpot, NODE_GAP, placedRects } from './placement';
+import { DEFAULT_NODE_SIZE, freeSpot, NODE_GAP, placedRects, quickPositions } from './placement';
 import type { GraphSnapshot, StudioState, XY } from './studio-state';
 
 const HISTORY_LIMIT = 100;
@@ -101,7 +101,9 @@ export function createEditActions(set: Set, get: Get): EditActions {
         const beside = s.selectedTaskId !== undefined ? s.layout.positions[s.selectedTaskId] : undefined;
         const besideSize = s.selectedTaskId !== undefined ? s.layout.sizes[s.selectedTaskId] ?? DEFAULT_NODE_SIZE : DEFAULT_NODE_SIZE;
         const wanted = position ?? (beside ? { x: beside.x + besideSize.width + NODE_GAP * 2, y: beside.y } : { x: 0, y: 0 });
-        const at = freeSpot(wanted, DEFAULT_NODE_SIZE, placedRects(s.layout.positions, s.layout.sizes));
+        // Nodes the automatic layout has not placed yet sit where the canvas shows them (the quick positions).
+        const shown = { ...quickPositions(s.tasks), ...s.layout.positions };
+        const at = freeSpot(wanted, DEFAULT_NODE_SIZE, placedRects(shown, s.layout.sizes));
         return committed(s, {
           tasks: [...s.tasks, task],
           changed: withChanged(s.changed, [...s.tasks, task], [task.id]),
@@ -117,7 +119,8 @@ export function createEditActions(set: Set, get: Get): EditActions {
       const { tasks, idMap } = pasteTasks(get().tasks, copied);
       const ids = [...idMap.values()];
       set((s) => {
-        const positions = { ...s.layout.positions };
+        // Nodes the automatic layout has not placed yet sit where the canvas shows them (the quick positions).
+        const positions = { ...quickPositions(s.tasks), ...s.layout.positions };
         const chosen = { ...s.selections };
         // The copies keep their arrangement, moved below everything so that none lands on a node.
         const bottom = Object.entries(positions).reduce((y, [id, at]) => Math.max(y, at.y + (s.layout.sizes[Number(id)] ?? DEFAULT_NODE_SIZE).height), 0);

@@ -158,6 +158,7 @@ test('missing inputs show on the node and Run explains; multi-selection copies, 
   await expect(page.locator('.react-flow__node')).toHaveCount(5);
 
   // Ctrl+A selects all; copy and paste copies all; the copies are the new selection and Delete removes them.
+  await expect(page.locator('.react-flow[data-layout="settled"]')).toBeVisible({ timeout: 15_000 });
   await node(page, LABELS[2]).locator('.node-head').click();
   await page.keyboard.press('Control+a');
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(5);
