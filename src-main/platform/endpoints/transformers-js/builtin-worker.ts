@@ -1,0 +1,105 @@
+// The main process's side of the built-in runtime's worker thread: starts it on first use, sends jobs,
+// routes progress and answers back to each caller, cancels through the caller's AbortSignal (the caller
+// gets `cancelled` at once; a download stops and leaves no partial file), and restarts it if it dies.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { InferenceError } from '../../../engine/inference';
+import type { FromWorker, JobProgress, WorkerJob } from './worker-protocol';
+import type { WorkerOptions } from './worker-main';
+
+/** A job without its id (the client numbers them). */
+export type JobRequest = WorkerJob extends infer J ? (J extends WorkerJob ? Omit<J, 'id'> : never) : never;
+
+/** What a finished job returns. */
+export type JobResult = Extract<FromWorker, { type: 'done' }>;
+
+interface Pending {
+  resolve(result: JobResult): void;
+  reject(error: InferenceError): void;
+  onProgress?(progress: JobProgress): void;
+}
+
+/**
+ * Starts the worker's code: the built file next to the bundle, or (tests, tsx) the TypeScript source
+ * through tsx's loader, registered inside the worker since a worker does not inherit it.
+ */
+function startWorker(workerData: WorkerOptions): Worker {
+  const built = new URL('./transformers-js-worker.js', import.meta.url);
+  if (!import.meta.url.endsWith('.ts') && existsSync(fileURLToPath(built))) return new Worker(built, { workerData });
+  const source = new URL('./worker-main.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+/** The worker thread, started on first use. */
+export class BuiltInWorker {
+  private worker?: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly options: WorkerOptions) {}
+
+  /** Runs one job; rejects with InferenceError (kind `cancelled` when `signal` fires). */
+  run(request: JobRequest, signal?: AbortSignal, onProgress?: (p: JobProgress) => void): Promise<JobResult> {
+    if (signal?.aborted) return Promise.reject(new InferenceError('cancelled', 'cancelled', { retriable: false }));
+    const id = this.nextId++;
+    const worker = this.started();
+    return new Promise<JobResult>((resolve, reject) => {
+      const onAbort = () => {
+        worker.postMessage({ type: 'cancel', id });
+        settle();
+        reject(new InferenceError('cancelled', 'cancelled', { retriable: false }));
+      };
+      const settle = () => {
+        this.pending.delete(id);
+        signal?.removeEventListener('abort', onAbort);
+        // An idle worker must not keep the process (the CLI) alive; a busy one must.
+        if (this.pending.size === 0) this.worker?.unref();
+      };
+      this.pending.set(id, {
+        resolve: (r) => { settle(); resolve(r); },
+        reject: (e) => { settle(); reject(e); },
+        onProgress,
+      });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      worker.ref();
+      worker.postMessage({ ...request, id });
+    });
+  }
+
+  /** Asks the worker to dispose the pipelines of `model` (after its files were deleted). */
+  unload(model: string): void {
+    this.worker?.postMessage({ type: 'unload', model });
+  }
+
+  /** Stops the worker; pending jobs fail. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = startWorker(this.options);
+    worker.unref();
+    worker.on('message', (message: FromWorker) => this.receive(message));
+    const fail = (why: string) => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const job of [...this.pending.values()]) job.reject(new InferenceError('network', `The built-in runtime stopped (${why}); the next call restarts it.`, { retriable: true }));
+    };
+    worker.on('error', (error) => fail(error.message));
+    worker.on('exit', (code) => fail(`exit code ${code}`));
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive(message: FromWorker): void {
+    const job = this.pending.get(message.id);
+    if (!job) return;
+    if (message.type === 'progress') job.onProgress?.(message.progress);
+    else if (message.type === 'done') job.resolve(message);
+    else job.reject(new InferenceError(message.kind, message.message, { retriable: message.retriable }));
+  }
+}
