@@ -9,7 +9,8 @@ import { createEngineDeps } from '../../platform/engine-deps';
 import { importUserFile } from '../../platform/fs-resource-store';
 import { UsageError } from '../args';
 import type { Command } from '../command';
-import { progressLine, runExitCode, runJson } from '../run-report';
+import { runExitCode, runJson } from '../run-report';
+import { createEventPrinter } from '../progress-bar';
 
 async function readWorkflow(path: string) {
   let text: string;
@@ -65,10 +66,7 @@ export const workflowCommand: Command = {
     Object.assign(conversation.userResources, instance.userResources);
     const byId = new Map(instance.tasks.map((t) => [t.id, t]));
     const handle = conversation.execute(instance.tasks, instance.selections, {
-      onEvent: (event) => {
-        const line = progressLine(event, byId);
-        if (line) io.err(`${line}\n`);
-      },
+      onEvent: createEventPrinter(io, byId),
     });
     const outcome = await handle.done;
     const doc = runJson({ tasks: instance.tasks, selections: instance.selections, outcome, response: '', usage: emptyUsage() });
@@ -79,6 +77,7 @@ export const workflowCommand: Command = {
         io.out(`task ${t.id} ${t.task}: ${r?.status ?? 'not run'}${r?.outputs.length ? ` -> ${r.outputs.map((o) => o.path ?? o.text).join(', ')}` : ''}${r?.error ? ` (${r.error.message})` : ''}\n`);
       }
     }
+    await deps.builtIn.close();
     return runExitCode(instance.tasks, outcome);
   },
 };
