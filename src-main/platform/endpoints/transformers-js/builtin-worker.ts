@@ -1,7 +1,9 @@
 // The main process's side of the built-in runtime's worker thread: starts it on first use, sends jobs,
 // routes progress and answers back to each caller, cancels through the caller's AbortSignal (the caller
 // gets `cancelled` at once; a download stops and leaves no partial file), and restarts it if it dies.
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InferenceError } from '../../../engine/inference';
@@ -21,15 +23,27 @@ interface Pending {
 }
 
 /**
- * Starts the worker's code: the built file next to the bundle, or (tests, tsx) the TypeScript source
- * through tsx's loader, registered inside the worker since a worker does not inherit it.
+ * Starts the worker's code: the built file next to the bundle (the app, the CLI), or, when running from the
+ * TypeScript sources (tests, tsx), the source compiled by esbuild into out/dev/ once per process (a worker
+ * does not inherit tsx's loader, and loading transformers.js through it takes many seconds).
  */
 function startWorker(workerData: WorkerOptions): Worker {
-  const built = new URL('./transformers-js-worker.js', import.meta.url);
-  if (!import.meta.url.endsWith('.ts') && existsSync(fileURLToPath(built))) return new Worker(built, { workerData });
-  const source = new URL('./worker-main.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`;
-  return new Worker(boot, { eval: true, workerData });
+  // The bundle puts this module in out/main/ or out/main/chunks/; the worker is out/main/transformers-js-worker.js.
+  const built = ['./transformers-js-worker.js', '../transformers-js-worker.js'].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(fileURLToPath(u)));
+  if (!import.meta.url.endsWith('.ts') && built) return new Worker(built, { workerData });
+  return new Worker(devWorkerFile(), { workerData });
+}
+
+let devBuild: string | undefined;
+function devWorkerFile(): string {
+  if (devBuild) return devBuild;
+  const source = fileURLToPath(new URL('./worker-main.ts', import.meta.url));
+  const outfile = join(dirname(source), '../../../../out/dev/transformers-js-worker.mjs');
+  const partial = `${outfile}.${process.pid}.${Date.now()}.tmp`;
+  const esbuild = createRequire(import.meta.url)('esbuild') as { buildSync(options: object): unknown };
+  esbuild.buildSync({ entryPoints: [source], outfile: partial, bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'error' });
+  renameSync(partial, outfile);
+  return (devBuild = outfile);
 }
 
 /** The worker thread, started on first use. */
