@@ -33,3 +33,27 @@ export const builtInEndpoint = () => ({
   enabled: true,
   models: CURATED_BUILT_IN_MODELS.map((m) => ({ id: m.id, task: m.task })),
 });
+
+/** A model of a built-in endpoint as the settings panel and `hugginggpt models --json` show it. */
+export interface BuiltInModelView {
+  endpoint: string;
+  id: string;
+  task: string;
+  /** Bytes of its downloaded files (0 when not downloaded). */
+  bytesOnDisk: number;
+  /** What a download fetches, as the Hub tells (when asked for). */
+  downloadBytes?: number;
+  /** Why the Hub could not tell the download size. */
+  sizeError?: string;
+}
+
+/** Progress of a model download started from the settings panel. */
+export interface BuiltInDownloadProgress {
+  id: string;
+  message: string;
+  fraction?: number;
+}
+
+/** Bytes as `12.3 MB`. */
+export const formatBytes = (bytes: number): string =>
+  bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;

@@ -3,35 +3,14 @@
 import { findTaskType } from '../../../src-shared/tasks';
 import type { Settings } from '../../../src-shared/settings';
 import { InferenceError } from '../../engine/inference';
-import { createBuiltInRuntime, type BuiltInModelInfo, type BuiltInRuntime } from '../../platform/endpoints/transformers-js/builtin-runtime';
+import { createBuiltInRuntime } from '../../platform/endpoints/transformers-js/builtin-runtime';
+import { formatBytes, type BuiltInModelView } from '../../../src-shared/built-in-models';
 import { UsageError } from '../args';
 import type { CliContext } from '../context';
 import { progressBar } from '../progress-bar';
 
-/** Bytes as `12.3 MB`. */
-export const formatBytes = (bytes: number): string =>
-  bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
-
-/** A built-in model row, with the download size when asked for. */
-export type BuiltInModelRow = BuiltInModelInfo & { downloadBytes?: number; sizeError?: string };
-
-/** The rows of every built-in endpoint's models; `sizes` asks the Hub for each download size. */
-export async function builtInRows(runtime: BuiltInRuntime, sizes: boolean): Promise<BuiltInModelRow[]> {
-  const rows: BuiltInModelRow[] = await runtime.list();
-  if (sizes) {
-    for (const row of rows) {
-      try {
-        row.downloadBytes = await runtime.downloadSize(row.id, row.task);
-      } catch (error) {
-        row.sizeError = error instanceof Error ? error.message : String(error);
-      }
-    }
-  }
-  return rows;
-}
-
 /** The built-in section of `hugginggpt models`. */
-export function builtInSection(rows: BuiltInModelRow[]): string {
+export function builtInSection(rows: BuiltInModelView[]): string {
   if (rows.length === 0) return 'No built-in models (no enabled endpoint with protocol "transformers.js").\n';
   const table = rows.map((r) => [r.endpoint, r.id, r.task, r.bytesOnDisk > 0 ? formatBytes(r.bytesOnDisk) : 'not downloaded',
     r.downloadBytes !== undefined ? formatBytes(r.downloadBytes) : r.sizeError ? 'unknown' : '']);

@@ -10,7 +10,8 @@ import { refreshCatalog } from '../../platform/hub-catalog';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { createBuiltInRuntime } from '../../platform/endpoints/transformers-js/builtin-runtime';
-import { builtInRows, builtInSection, manageBuiltInModel, type BuiltInModelRow } from './builtin-models';
+import type { BuiltInModelView } from '../../../src-shared/built-in-models';
+import { builtInSection, manageBuiltInModel } from './builtin-models';
 import type { CliContext } from '../context';
 
 function editDistance(a: string, b: string): number {
@@ -72,7 +73,7 @@ function showTask(context: CliContext, spec: TaskTypeSpec, catalog: CatalogModel
   return 0;
 }
 
-function showSummary(context: CliContext, catalog: CatalogModel[], source: string, settings: Settings, json: boolean, builtIn: BuiltInModelRow[]): number {
+function showSummary(context: CliContext, catalog: CatalogModel[], source: string, settings: Settings, json: boolean, builtIn: BuiltInModelView[]): number {
   const tasks = TASK_TYPES.map((spec) => {
     const candidates = rankCandidates(spec.type, catalog, settings);
     return {
@@ -129,7 +130,7 @@ export const modelsCommand: Command = {
     if (spec) return showTask(context, spec, loaded.models, settings, json);
     const runtime = createBuiltInRuntime({ dataDir: context.dataDir, settings: () => settings });
     try {
-      return showSummary(context, loaded.models, loaded.source, settings, json, await builtInRows(runtime, Boolean(args.values.sizes)));
+      return showSummary(context, loaded.models, loaded.source, settings, json, await runtime.list({ sizes: Boolean(args.values.sizes) }));
     } finally {
       await runtime.close();
     }

@@ -1,5 +1,6 @@
 // The built-in runtime as the rest of the app sees it: the `transformers.js` endpoint adapter, plus the
 // model cache the settings panel and `hugginggpt models` manage (list with sizes, download, delete).
+import type { BuiltInModelView } from '../../../../src-shared/built-in-models';
 import { BUILT_IN_TASKS } from '../../../../src-shared/endpoint-protocols';
 import type { Settings } from '../../../../src-shared/settings';
 import { InferenceError } from '../../../engine/inference';
@@ -8,14 +9,6 @@ import { BuiltInWorker } from './builtin-worker';
 import { deleteModelFolder, folderBytes, modelCacheDir, modelFolder } from './model-folder';
 import type { HubConfig, JobProgress } from './worker-protocol';
 
-/** A model a built-in endpoint declares, with what is on disk. */
-export interface BuiltInModelInfo {
-  endpoint: string;
-  id: string;
-  task: string;
-  /** Bytes of its downloaded files (0 when not downloaded). */
-  bytesOnDisk: number;
-}
 
 /** Options of the runtime. */
 export interface BuiltInRuntimeOptions {
@@ -28,8 +21,8 @@ export interface BuiltInRuntimeOptions {
 /** The runtime: its adapter and its model cache. */
 export interface BuiltInRuntime {
   adapter: EndpointAdapter;
-  /** Models of every transformers.js endpoint, in settings order. */
-  list(): Promise<BuiltInModelInfo[]>;
+  /** Models of every transformers.js endpoint, in settings order; `sizes` asks the Hub for each download size. */
+  list(options?: { sizes?: boolean }): Promise<BuiltInModelView[]>;
   /** Downloads a model's files for `task` (without running it); resolves to its size on disk. */
   download(id: string, task: string, options?: { signal?: AbortSignal; onProgress?: (p: JobProgress) => void }): Promise<number>;
   /** What downloading a model would fetch, in bytes, asking the Hub. */
@@ -66,14 +59,21 @@ export function createBuiltInRuntime(options: BuiltInRuntimeOptions): BuiltInRun
       return { name: endpoint.name, ok: true, message: `built in: ${models} model(s), files from ${options.settings().huggingface.hubUrl}`, checkedAt: Date.now() };
     },
   };
-  return {
+  const runtime: BuiltInRuntime = {
     adapter,
-    async list() {
-      const rows: BuiltInModelInfo[] = [];
+    async list(listOptions = {}) {
+      const rows: BuiltInModelView[] = [];
       for (const endpoint of options.settings().endpoints) {
         if (endpoint.protocol !== 'transformers.js') continue;
         for (const model of endpoint.models) {
-          rows.push({ endpoint: endpoint.name, id: model.id, task: model.task, bytesOnDisk: await folderBytes(modelFolder(cacheDir, model.id)) });
+          const row: BuiltInModelView = { endpoint: endpoint.name, id: model.id, task: model.task, bytesOnDisk: await folderBytes(modelFolder(cacheDir, model.id)) };
+          if (listOptions.sizes) {
+            await runtime.downloadSize(model.id, model.task).then(
+              (bytes) => void (row.downloadBytes = bytes),
+              (error: unknown) => void (row.sizeError = error instanceof Error ? error.message : String(error)),
+            );
+          }
+          rows.push(row);
         }
       }
       return rows;
@@ -93,4 +93,5 @@ export function createBuiltInRuntime(options: BuiltInRuntimeOptions): BuiltInRun
     },
     close: () => worker.close(),
   };
+  return runtime;
 }
