@@ -15,9 +15,13 @@ export function modelFolder(cacheDir: string, model: string): string {
   return join(cacheDir, ...model.split('/'));
 }
 
-/** Bytes of the finished files under a folder (partial downloads not counted); 0 when absent. */
+/**
+ * Bytes of the finished files under a model's folder (partial downloads not counted); 0 until its ONNX
+ * weights are there (asking the Hub for download sizes caches a model's config.json alone).
+ */
 export async function folderBytes(folder: string): Promise<number> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true }).catch(() => []);
+  if (!entries.some((e) => e.isFile() && e.name.endsWith('.onnx'))) return 0;
   let total = 0;
   for (const entry of entries) {
     if (!entry.isFile() || entry.name.includes('.tmp.')) continue;
