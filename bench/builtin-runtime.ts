@@ -3,7 +3,7 @@
 // loop's worst delay while the worker runs the model. On a generated ViT-shaped model (24 layers of
 // 2048x2048 MatMul, 16 MB) so that inference dominates each call.
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { env, pipeline } from '@huggingface/transformers';
@@ -34,26 +34,35 @@ async function measure(): Promise<BenchResult> {
     const startedAt = performance.now();
     await viaRuntime(); // download, worker start, session creation
     const firstCallMs = performance.now() - startedAt;
-    // The same pipeline in this thread, from the same cached files.
+    // 1. Event-loop delay while only the worker computes (nothing of ONNX Runtime loaded in this thread yet),
+    //    then the same span with nothing running, for the machine's own scheduling noise.
+    const busy = monitorEventLoopDelay({ resolution: 1 });
+    busy.enable();
+    const busyStart = performance.now();
+    for (let i = 0; i < CALLS; i++) await viaRuntime();
+    const busySpan = performance.now() - busyStart;
+    busy.disable();
+    const idle = monitorEventLoopDelay({ resolution: 1 });
+    idle.enable();
+    await new Promise((resolve) => setTimeout(resolve, busySpan));
+    idle.disable();
+    // 2. Overhead: the same pipeline and I/O code in this thread, from the same cached files, interleaved.
     Object.assign(env, { remoteHost: `${hub.url}/`, cacheDir: join(dataDir, 'models'), allowLocalModels: false });
     const pipe = (await pipeline('image-classification', MODEL, { dtype: 'q8', device: 'cpu' })) as unknown as LoadedPipeline;
     const direct = () => TASK_PIPELINES['image-classification'].run(pipe, inputs);
     await direct();
     const directMs: number[] = [], runtimeMs: number[] = [];
-    const delay = monitorEventLoopDelay({ resolution: 1 });
     for (let i = 0; i < CALLS; i++) {
       let t0 = performance.now();
       await direct();
       directMs.push(performance.now() - t0);
-      delay.enable();
       t0 = performance.now();
       await viaRuntime();
       runtimeMs.push(performance.now() - t0);
-      delay.disable();
     }
     const overhead = median(runtimeMs) - median(directMs);
-    const worstDelayMs = delay.max / 1e6;
-    log(`builtin: direct ${median(directMs).toFixed(1)} ms, via worker ${median(runtimeMs).toFixed(1)} ms, event-loop delay max ${worstDelayMs.toFixed(1)} ms`);
+    const worstDelayMs = busy.max / 1e6;
+    log(`builtin: direct ${median(directMs).toFixed(1)} ms, via worker ${median(runtimeMs).toFixed(1)} ms, event-loop delay max ${worstDelayMs.toFixed(1)} ms (idle ${(idle.max / 1e6).toFixed(1)} ms)`);
     await pipe.dispose?.();
     return {
       figures: [
@@ -68,7 +77,10 @@ async function measure(): Promise<BenchResult> {
         runtimeMsMedian: round(median(runtimeMs), 2),
         directMs: directMs.map((v) => round(v, 1)),
         runtimeMs: runtimeMs.map((v) => round(v, 1)),
-        eventLoopDelayP99Ms: round(delay.percentile(99) / 1e6, 2),
+        eventLoopDelayP99Ms: round(busy.percentile(99) / 1e6, 2),
+        idleEventLoopDelayMaxMs: round(idle.max / 1e6, 1),
+        idleEventLoopDelayP99Ms: round(idle.percentile(99) / 1e6, 2),
+        loadAverage: loadavg().map((v) => round(v, 1)),
       },
     };
   } finally {
