@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventChannel, EventMap } from '../../src-shared/contract';
-import { createBuiltInHandlers } from '../../src-main/platform/builtin-handlers';
+import { createBuiltInHandlers } from '../../src-main/service/builtin-handlers';
 import { startBuiltInFixture, type BuiltInFixture } from '../support/builtin-fixture';
 
 let fixture: BuiltInFixture | undefined;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CURATED_BUILT_IN_MODELS } from '../../src-shared/built-in-models';
 import { BUILT_IN_TASKS, protocolServes } from '../../src-shared/endpoint-protocols';
 import { defaultSettings, SettingsSchema } from '../../src-shared/settings';
-import { migrateSettings, migrateV2ToV3 } from '../../src-main/engine/settings-migrations';
+import { migrateSettings, migrateV2ToV3 } from '../../src-main/service/settings/settings-migrations';
 import { TASK_PIPELINES } from '../../src-main/platform/endpoints/transformers-js/task-pipelines';
 
 const local = { name: 'local-vision', url: 'http://127.0.0.1:8005', models: [{ id: 'facebook/detr-resnet-50', task: 'object-detection' }] };

@@ -1,7 +1,7 @@
 // The contract's `builtin.*` channels: the built-in runtime's models for the settings panel (sizes,
 // downloads with progress events and cancellation, delete).
 import type { EmitEvent, StudioHandlers } from '../../src-shared/contract';
-import type { BuiltInRuntime } from './endpoints/transformers-js/builtin-runtime';
+import type { BuiltInRuntime } from '../platform/endpoints/transformers-js/builtin-runtime';
 
 type BuiltInChannel = 'builtin.list' | 'builtin.download' | 'builtin.cancelDownload' | 'builtin.delete';
 

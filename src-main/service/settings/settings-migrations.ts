@@ -1,6 +1,6 @@
 // Numbered migrations of settings.json: pure functions, each taking version N's object to version N+1.
-import { builtInEndpoint } from '../../src-shared/built-in-models';
-import { StudioError } from './contract-error';
+import { builtInEndpoint } from '../../../src-shared/built-in-models';
+import { StudioError } from '../../../src-shared/contract-error';
 
 /** The version settings.json is written in. */
 export const SETTINGS_VERSION = 3;
