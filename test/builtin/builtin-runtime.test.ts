@@ -74,6 +74,17 @@ describe('built-in runtime', () => {
     expect((quiet[0] as { text: string }).text.split('\n')[0]).toMatch(/^silence /);
   });
 
+  it('returns a depth map as a PNG of the input\'s size, brighter where the input is brighter', async () => {
+    const f = (fixture = await startBuiltInFixture());
+    const half = new Uint8Array(tinyPng(32, 16, [0, 0, 0], (x) => (x >= 16 ? [250, 250, 250] : undefined)));
+    const [depth] = await f.runtime.adapter.run(call(f, 'depth-estimation', 'tiny/dpt-brightness', { image: { modality: 'image', bytes: half, mime: 'image/png' } }));
+    expect(depth).toMatchObject({ port: 'image', modality: 'image', mime: 'image/png' });
+    const map = decodeImage((depth as { bytes: Uint8Array }).bytes)!;
+    expect([map.width, map.height]).toEqual([32, 16]);
+    const grey = (x: number, y: number) => map.data[(y * map.width + x) * 4];
+    expect(grey(28, 8)).toBeGreaterThan(grey(3, 8) + 100);
+  });
+
   it('runs from the cache with the Hub gone, lists sizes on disk and deletes', async () => {
     const f = (fixture = await startBuiltInFixture());
     const bytes = await f.runtime.download('tiny/vit-colours', 'image-classification');

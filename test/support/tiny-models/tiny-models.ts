@@ -168,10 +168,29 @@ export function wav2vec2Loudness(): RepoFiles {
   };
 }
 
+/** Depth estimation (DPT): the depth of a pixel is its brightness (the mean of its channels). */
+export function dptBrightness(): RepoFiles {
+  const model = encodeOnnx({
+    inputs: [{ name: 'pixel_values', elemType: FLOAT, shape: ['batch', 3, 'height', 'width'] }],
+    outputs: [{ name: 'predicted_depth', elemType: FLOAT, shape: ['batch', 'height', 'width'] }],
+    nodes: [
+      { op: 'ReduceMean', inputs: ['pixel_values'], outputs: ['mean'], attributes: { axes: [1], keepdims: 0 } },
+      { op: 'Add', inputs: ['mean', 'one'], outputs: ['predicted_depth'] },
+    ],
+    initializers: [{ name: 'one', dims: [1], values: [1] }],
+  });
+  return {
+    'config.json': { model_type: 'dpt', architectures: ['DPTForDepthEstimation'] },
+    'preprocessor_config.json': { ...vitProcessor(16), image_processor_type: 'DPTImageProcessor' },
+    'onnx/model_quantized.onnx': model,
+  };
+}
+
 /** The tiny models the tests serve, by repo id, with the task each runs. */
 export const TINY_MODELS = {
   'tiny/vit-colours': { task: 'image-classification', files: () => vitColours() },
   'tiny/detr-colours': { task: 'object-detection', files: () => detrColours() },
   'tiny/bert-sentiment': { task: 'text-classification', files: () => bertSentiment() },
   'tiny/wav2vec2-loudness': { task: 'audio-classification', files: () => wav2vec2Loudness() },
+  'tiny/dpt-brightness': { task: 'depth-estimation', files: () => dptBrightness() },
 } as const;
