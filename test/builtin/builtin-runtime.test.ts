@@ -85,6 +85,18 @@ describe('built-in runtime', () => {
     expect(grey(28, 8)).toBeGreaterThan(grey(3, 8) + 100);
   });
 
+  it('segments an image into labelled masks painted in one picture', async () => {
+    const f = (fixture = await startBuiltInFixture());
+    const halves = new Uint8Array(tinyPng(32, 16, [220, 10, 10], (x) => (x >= 16 ? [10, 10, 220] : undefined)));
+    const outputs = await f.runtime.adapter.run(call(f, 'image-segmentation', 'tiny/segformer-colours', { image: { modality: 'image', bytes: halves, mime: 'image/png' } }));
+    expect(outputs.map((o) => o.port)).toEqual(['image', 'text']);
+    expect((outputs[1] as { text: string }).text.split('\n').sort()).toEqual(['blue', 'red']);
+    const picture = decodeImage((outputs[0] as { bytes: Uint8Array }).bytes)!;
+    const rgb = (x: number, y: number) => [...picture.data.subarray((y * picture.width + x) * 4, (y * picture.width + x) * 4 + 3)];
+    expect([picture.width, picture.height]).toEqual([32, 16]);
+    expect(rgb(3, 8)).not.toEqual(rgb(28, 8));
+  });
+
   it('runs from the cache with the Hub gone, lists sizes on disk and deletes', async () => {
     const f = (fixture = await startBuiltInFixture());
     const bytes = await f.runtime.download('tiny/vit-colours', 'image-classification');

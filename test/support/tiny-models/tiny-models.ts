@@ -186,6 +186,21 @@ export function dptBrightness(): RepoFiles {
   };
 }
 
+/** Semantic segmentation (SegFormer): each pixel belongs to its strongest colour channel. */
+export function segformerColours(): RepoFiles {
+  const model = encodeOnnx({
+    inputs: [{ name: 'pixel_values', elemType: FLOAT, shape: ['batch', 3, 'height', 'width'] }],
+    outputs: [{ name: 'logits', elemType: FLOAT, shape: ['batch', 3, 'height', 'width'] }],
+    nodes: [{ op: 'Mul', inputs: ['pixel_values', 'ten'], outputs: ['logits'] }],
+    initializers: [{ name: 'ten', dims: [1], values: [10] }],
+  });
+  return {
+    'config.json': { model_type: 'segformer', architectures: ['SegformerForSemanticSegmentation'], id2label: id2label(COLOURS), label2id: {} },
+    'preprocessor_config.json': { ...vitProcessor(16), image_processor_type: 'SegformerImageProcessor', do_reduce_labels: false },
+    'onnx/model_quantized.onnx': model,
+  };
+}
+
 /** The tiny models the tests serve, by repo id, with the task each runs. */
 export const TINY_MODELS = {
   'tiny/vit-colours': { task: 'image-classification', files: () => vitColours() },
@@ -193,4 +208,5 @@ export const TINY_MODELS = {
   'tiny/bert-sentiment': { task: 'text-classification', files: () => bertSentiment() },
   'tiny/wav2vec2-loudness': { task: 'audio-classification', files: () => wav2vec2Loudness() },
   'tiny/dpt-brightness': { task: 'depth-estimation', files: () => dptBrightness() },
+  'tiny/segformer-colours': { task: 'image-segmentation', files: () => segformerColours() },
 } as const;
