@@ -64,10 +64,15 @@ describe('built-in runtime', () => {
     expect(files).toContain('tiny/vit-colours/onnx/model_quantized.onnx');
   });
 
-  it('runs a text and an audio model', async () => {
+  it('runs text models (classification, tagging, similarity) and an audio model', async () => {
     const f = (fixture = await startBuiltInFixture());
     const text = await f.runtime.adapter.run(call(f, 'text-classification', 'tiny/bert-sentiment', { text: { modality: 'text', text: 'I hate this awful film' } }));
     expect((text[0] as { text: string }).text.split('\n')[0]).toMatch(/^NEGATIVE /);
+    const tags = await f.runtime.adapter.run(call(f, 'token-classification', 'tiny/bert-word-tags', { text: { modality: 'text', text: 'a great but awful day' } }));
+    expect((tags[0] as { text: string }).text).toMatch(/^great: POS \(0\.9\d\d\)\nawful: NEG \(0\.9\d\d\)$/);
+    const similar = (a: string, b: string) => f.runtime.adapter.run(call(f, 'sentence-similarity', 'tiny/bert-embeddings', { text1: { modality: 'text', text: a }, text2: { modality: 'text', text: b } }));
+    expect((await similar('good', 'great love'))[0]).toMatchObject({ text: 'similarity: 1.000' });
+    expect(((await similar('good', 'bad'))[0] as { data: { score: number } }).data.score).toBeLessThan(-0.9);
     const loud = await f.runtime.adapter.run(call(f, 'audio-classification', 'tiny/wav2vec2-loudness', { audio: wav(0.8) }));
     expect((loud[0] as { text: string }).text.split('\n')[0]).toMatch(/^sound /);
     const quiet = await f.runtime.adapter.run(call(f, 'audio-classification', 'tiny/wav2vec2-loudness', { audio: wav(0) }));

@@ -124,6 +124,15 @@ export function bertSentiment(): RepoFiles {
       { name: 'axes', dims: [1], values: [1], int64: true },
     ],
   });
+  return {
+    'config.json': { model_type: 'bert', architectures: ['BertForSequenceClassification'], id2label: { 0: 'NEGATIVE', 1: 'POSITIVE' }, label2id: {} },
+    ...sentimentTokenizer(),
+    'onnx/model_quantized.onnx': model,
+  };
+}
+
+/** A WordLevel tokenizer over SENTIMENT_WORDS (lower-cased, split on whitespace and punctuation). */
+function sentimentTokenizer(): RepoFiles {
   const tokenizer = {
     version: '1.0', truncation: null, padding: null,
     added_tokens: [0, 1].map((id) => ({ id, content: SENTIMENT_WORDS[id], single_word: false, lstrip: false, rstrip: false, normalized: false, special: true })),
@@ -134,10 +143,41 @@ export function bertSentiment(): RepoFiles {
     model: { type: 'WordLevel', vocab: Object.fromEntries(SENTIMENT_WORDS.map((w, i) => [w, i])), unk_token: '[UNK]' },
   };
   return {
-    'config.json': { model_type: 'bert', architectures: ['BertForSequenceClassification'], id2label: { 0: 'NEGATIVE', 1: 'POSITIVE' }, label2id: {} },
     'tokenizer.json': tokenizer,
     'tokenizer_config.json': { tokenizer_class: 'BertTokenizer', unk_token: '[UNK]', pad_token: '[PAD]', model_max_length: 64 },
-    'onnx/model_quantized.onnx': model,
+  };
+}
+
+/** A BERT graph from token ids to per-token vectors: `embedding` rows, named `output`. */
+function tokenVectors(embedding: number[], width: number, output: string) {
+  return encodeOnnx({
+    inputs: [
+      { name: 'input_ids', elemType: INT64, shape: ['batch', 'sequence'] },
+      { name: 'attention_mask', elemType: INT64, shape: ['batch', 'sequence'] },
+    ],
+    outputs: [{ name: output, elemType: FLOAT, shape: ['batch', 'sequence', width] }],
+    nodes: [{ op: 'Gather', inputs: ['embedding', 'input_ids'], outputs: [output], attributes: { axis: 0 } }],
+    initializers: [{ name: 'embedding', dims: [SENTIMENT_WORDS.length, width], values: embedding }],
+  });
+}
+
+/** Token classification (BERT): tags positive words POS and negative words NEG, others O. */
+export function bertWordTags(): RepoFiles {
+  const embedding = SENTIMENT_WORDS.flatMap((_, i) => (i < 2 ? [5, 0, 0] : i < 5 ? [0, 5, 0] : [0, 0, 5]));
+  return {
+    'config.json': { model_type: 'bert', architectures: ['BertForTokenClassification'], id2label: { 0: 'O', 1: 'POS', 2: 'NEG' }, label2id: {} },
+    ...sentimentTokenizer(),
+    'onnx/model_quantized.onnx': tokenVectors(embedding, 3, 'logits'),
+  };
+}
+
+/** Sentence embeddings (BERT): positive words point one way, negative words the other. */
+export function bertSentimentEmbeddings(): RepoFiles {
+  const embedding = SENTIMENT_WORDS.flatMap((_, i) => (i < 2 ? [0, 0] : i < 5 ? [1, 0.1] : [-1, 0.1]));
+  return {
+    'config.json': { model_type: 'bert', architectures: ['BertModel'] },
+    ...sentimentTokenizer(),
+    'onnx/model_quantized.onnx': tokenVectors(embedding, 2, 'last_hidden_state'),
   };
 }
 
@@ -209,4 +249,6 @@ export const TINY_MODELS = {
   'tiny/wav2vec2-loudness': { task: 'audio-classification', files: () => wav2vec2Loudness() },
   'tiny/dpt-brightness': { task: 'depth-estimation', files: () => dptBrightness() },
   'tiny/segformer-colours': { task: 'image-segmentation', files: () => segformerColours() },
+  'tiny/bert-word-tags': { task: 'token-classification', files: () => bertWordTags() },
+  'tiny/bert-embeddings': { task: 'sentence-similarity', files: () => bertSentimentEmbeddings() },
 } as const;
