@@ -128,6 +128,21 @@ describe('built-in runtime', () => {
     await expect.poll(() => (existsSync(folder) ? readdirSync(folder) : []), { timeout: 5_000 }).toEqual([]);
   });
 
+  it('lets a download go on when the call times out, so that the retry joins it', async () => {
+    const f = (fixture = await startBuiltInFixture());
+    const file = 'tiny/vit-colours/onnx/model_quantized.onnx';
+    f.hub.stall(file);
+    const controller = new AbortController();
+    const first = f.runtime.adapter.run(call(f, 'image-classification', 'tiny/vit-colours', { image: png([220, 20, 20]) }, { signal: controller.signal }));
+    await expect.poll(() => f.hub.requests.some((r) => r.endsWith(file.replace('tiny/vit-colours/', 'resolve/main/'))), { timeout: 15_000 }).toBe(true);
+    controller.abort(new InferenceError('timeout', 'built-in did not answer within 1 s'));
+    await expect(first).rejects.toMatchObject({ kind: 'timeout' });
+    const retry = f.runtime.adapter.run(call(f, 'image-classification', 'tiny/vit-colours', { image: png([220, 20, 20]) }));
+    f.hub.release(file);
+    expect(((await retry)[0] as { text: string }).text).toMatch(/^red /);
+    expect(f.hub.downloads.filter((d) => d === file)).toHaveLength(1);
+  });
+
   it('says what is wrong when the Hub has no such model or no ONNX file', async () => {
     const f = (fixture = await startBuiltInFixture());
     const missing = f.runtime.adapter.run(call(f, 'image-classification', 'nobody/nothing', { image: png([1, 2, 3]) }));

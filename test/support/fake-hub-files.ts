@@ -14,8 +14,10 @@ export interface FakeHubFiles {
   downloads: string[];
   /** Every request path, answered or not. */
   requests: string[];
-  /** Makes the next GETs of `<repo>/<path>` send half the file, then hang until the client goes away. */
+  /** Makes GETs of `<repo>/<path>` send half the file, then hang until the client goes away or `release`. */
   stall(file: string): void;
+  /** Sends the rest of a stalled file to the clients waiting for it, and serves it whole from then on. */
+  release(file: string): void;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startFakeHubFiles(repos: Record<string, RepoFiles>): Promi
   const downloads: string[] = [];
   const requests: string[] = [];
   const stalled = new Set<string>();
+  const waiting = new Map<string, Array<() => void>>();
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
@@ -63,9 +66,16 @@ export async function startFakeHubFiles(repos: Record<string, RepoFiles>): Promi
     }
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return res.end();
-    if (stalled.has(`${repo}/${file}`)) {
-      res.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
-      return; // never ends: the client must give up
+    const key = `${repo}/${file}`;
+    if (stalled.has(key)) {
+      const half = Math.floor(bytes.length / 2);
+      res.write(bytes.subarray(0, half));
+      const finish = () => {
+        downloads.push(key);
+        res.end(bytes.subarray(half));
+      };
+      waiting.set(key, [...(waiting.get(key) ?? []), finish]);
+      return; // hangs until released or the client gives up
     }
     downloads.push(`${repo}/${file}`);
     res.end(bytes);
@@ -77,6 +87,11 @@ export async function startFakeHubFiles(repos: Record<string, RepoFiles>): Promi
     downloads,
     requests,
     stall: (file) => void stalled.add(file),
+    release(file) {
+      stalled.delete(file);
+      for (const finish of waiting.get(file) ?? []) finish();
+      waiting.delete(file);
+    },
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

@@ -1,6 +1,7 @@
 // The main process's side of the built-in runtime's worker thread: starts it on first use, sends jobs,
 // routes progress and answers back to each caller, cancels through the caller's AbortSignal (the caller
-// gets `cancelled` at once; a download stops and leaves no partial file), and restarts it if it dies.
+// gets `cancelled` at once; a download stops and leaves no partial file; a timeout lets it go on), and
+// restarts the worker if it dies.
 import { existsSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -61,9 +62,13 @@ export class BuiltInWorker {
     const worker = this.started();
     return new Promise<JobResult>((resolve, reject) => {
       const onAbort = () => {
-        worker.postMessage({ type: 'cancel', id });
+        // A call's timeout (the engine aborts with an InferenceError of kind `timeout`) leaves the job running
+        // in the worker: a slow first download goes on, and the retry joins the same model load.
+        const reason: unknown = signal?.reason;
+        const timedOut = reason instanceof InferenceError && reason.kind === 'timeout';
+        if (!timedOut) worker.postMessage({ type: 'cancel', id });
         settle();
-        reject(new InferenceError('cancelled', 'cancelled', { retriable: false }));
+        reject(timedOut ? reason : new InferenceError('cancelled', 'cancelled', { retriable: false }));
       };
       const settle = () => {
         this.pending.delete(id);
