@@ -9,6 +9,7 @@ import { rankCandidates } from '../engine/selector/candidates';
 import { checkEndpointHealth } from '../platform/endpoint-health';
 import { createEngineDeps } from './engine-deps';
 import { FsRunRecorder } from '../platform/fs-run-recorder';
+import { createBuiltInHandlers } from './builtin-handlers';
 import { createLibraryHandlers } from './library-handlers';
 import { RunHistory } from './run-history';
 import { createSessionHandlers } from './session-file';
@@ -40,9 +41,10 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
       store: settingsStore,
       dataDir: options.dataDir,
       testLlm: (llm) => testLlmConnection(llm, { routerUrl: settingsStore.get().huggingface.routerUrl }),
-      checkHealth: (endpoint) => checkEndpointHealth(endpoint, { timeoutMs: 5000 }),
+      checkHealth: (endpoint) => (endpoint.protocol === 'transformers.js' ? deps.builtIn.adapter.health(endpoint) : checkEndpointHealth(endpoint, { timeoutMs: 5000 })),
     }),
     ...createSessionHandlers(options.dataDir),
+    ...createBuiltInHandlers(deps.builtIn, emit),
     ...createLibraryHandlers({ dataDir: options.dataDir, emit, conversation, ownRun: (runId, owner) => runOwners.set(runId, owner) }),
     'catalog.candidates': async ({ task }) => rankCandidates(task, deps.catalog(), settingsStore.get()),
     'catalog.model': async ({ id }) => {

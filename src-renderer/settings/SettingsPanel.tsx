@@ -1,6 +1,7 @@
 // The settings panel: one form (LLM, Hugging Face, local endpoints, execution) with one Save, a guard
 // against closing with unsaved edits, and the data folder. Other sections mount inside the same form.
 import { useState, type JSX } from 'react';
+import { BuiltInModelsSection } from './BuiltInModelsSection';
 import { DataFolderSection } from './DataFolderSection';
 import { EndpointsSection } from './EndpointsSection';
 import { ExecutionSection } from './ExecutionSection';
@@ -54,6 +55,7 @@ export function SettingsPanel(props: { onClose: () => void }): JSX.Element {
             <LlmSection llm={view.llm} draft={form.llm} onChange={edit('llm')} />
             <HuggingFaceSection huggingface={view.huggingface} draft={form.huggingface} onChange={edit('huggingface')} />
             <EndpointsSection drafts={form.endpoints} onChange={edit('endpoints')} />
+            <BuiltInModelsSection />
             <ExecutionSection draft={form.execution} onChange={edit('execution')} />
             <DataFolderSection dataDir={view.dataDir} />
             <div className="settings-footer">
