@@ -1,6 +1,7 @@
 // Composition root shared by the CLI, `serve` and the desktop app: real adapters behind the engine's interfaces.
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
+import type { EndpointProtocol } from '../../src-shared/endpoint-protocols';
 import type { Settings } from '../../src-shared/settings';
 import type { ChatModel } from '../engine/chat-model';
 import type { ConversationDeps } from '../engine/conversation';
@@ -10,6 +11,7 @@ import { loadCatalog } from './catalog-file';
 import { FsResultCache } from './fs-result-cache';
 import { createFsResourceStore, importUserFile } from './fs-resource-store';
 import { FsRunRecorder } from './fs-run-recorder';
+import type { EndpointAdapter } from './endpoints/endpoint-adapter';
 import { createEndpointAdapters } from './endpoints/registry';
 import { createHfModelRunner } from './inference/hf-model-runner';
 import { createModelRunner } from './model-runner';
@@ -40,6 +42,8 @@ function perConfig<K, V>(make: (key: K) => V): (key: K) => V {
 /** The engine's dependencies, plus what the app needs to refresh. */
 export interface EngineDeps extends ConversationDeps {
   reloadCatalog(): void;
+  /** Every endpoint protocol's adapter (health checks and "Find models" use them too). */
+  endpointAdapters: Record<EndpointProtocol, EndpointAdapter>;
   catalogWarning?: string;
 }
 
@@ -57,7 +61,8 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
       return runnerFor({ token: hf.token, cloudEndpointUrl: hf.endpointUrl }).run(call);
     },
   };
-  const runner = createModelRunner({ settings: options.settings, hfRunner, adapters: createEndpointAdapters(hfRunner) });
+  const endpointAdapters = createEndpointAdapters(hfRunner);
+  const runner = createModelRunner({ settings: options.settings, hfRunner, adapters: endpointAdapters });
   let catalog: CatalogModel[] | undefined;
   const deps: EngineDeps = {
     settings: options.settings,
@@ -69,6 +74,7 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
       return (catalog = loaded.models);
     },
     reloadCatalog: () => void (catalog = undefined),
+    endpointAdapters,
     runner,
     store,
     cache: new FsResultCache(options.dataDir),

@@ -6,7 +6,7 @@ import { StudioError } from '../engine/contract-error';
 import { createSettingsHandlers } from '../engine/settings-handlers';
 import type { SettingsStore } from '../engine/settings-store';
 import { rankCandidates } from '../engine/selector/candidates';
-import { checkEndpointHealth } from './endpoint-health';
+import { discoverModels } from './endpoints/discover-models';
 import { createEngineDeps } from './engine-deps';
 import { createLibraryHandlers } from './library-handlers';
 import { testLlmConnection } from './llm-connection-check';
@@ -36,8 +36,9 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
       store: settingsStore,
       dataDir: options.dataDir,
       testLlm: (llm) => testLlmConnection(llm),
-      checkHealth: (endpoint) => checkEndpointHealth(endpoint, { timeoutMs: 5000 }),
+      checkHealth: (endpoint) => deps.endpointAdapters[endpoint.protocol].health(endpoint, { timeoutMs: 5000 }),
     }),
+    'endpoints.discover': (request) => discoverModels(deps.endpointAdapters, request),
     ...createLibraryHandlers({ dataDir: options.dataDir, emit, conversation, ownRun: (runId, owner) => runOwners.set(runId, owner) }),
     'catalog.candidates': async ({ task }) => rankCandidates(task, deps.catalog(), settingsStore.get()),
     'catalog.model': async ({ id }) => {

@@ -73,7 +73,11 @@ async function callTarget(
     const startedAt = env.now();
     try {
       const raw = await callWithDeadline(
-        (callSignal) => env.runner.run({ task: node.task, model: node.model, target, inputs: node.inputs, signal: callSignal }),
+        (callSignal) =>
+          env.runner.run({
+            task: node.task, model: node.model, target, inputs: node.inputs, signal: callSignal,
+            onProgress: (p) => env.emit({ type: 'node-progress', taskId: node.taskId, message: p.message, ...(p.fraction === undefined ? {} : { fraction: p.fraction }) }),
+          }),
         signal,
         env.timeoutMs,
         endpoint,
