@@ -69,17 +69,11 @@ async function runOnComfy(call: EndpointCall, pollMs: number): Promise<RawOutput
   };
   const workflow = fillWorkflow(fillable, values);
 
+  // The client id is this call's own, so everything on its socket concerns this prompt.
   const clientId = randomUUID();
   let promptId: string | undefined;
   const wake = wakeSignal();
-  const feed = await openProgressFeed(client.base, clientId, {
-    progress: (id, p) => {
-      if (id === undefined || id === promptId) call.onProgress?.(p);
-    },
-    ended: (id) => {
-      if (id === undefined || id === promptId) wake.fire();
-    },
-  });
+  const feed = await openProgressFeed(client.base, clientId, { progress: (p) => call.onProgress?.(p), ended: () => wake.fire() });
   try {
     promptId = await client.queuePrompt(workflow, clientId);
     call.onProgress?.({ message: `ComfyUI: queued (${fillable.source})`, fraction: 0 });

@@ -8,15 +8,15 @@ import type { ComfyClient, ComfyHistoryEntry } from './comfy-client';
 /** How long to wait for the socket to open before going on with polling alone. */
 const SOCKET_OPEN_MS = 2_000;
 
-/** The progress socket of one client id; `wake` fires when a prompt of ours ends. */
+/** The progress socket of one client id. */
 export interface ProgressFeed {
   close(): void;
 }
 
-/** What the feed reports. */
+/** What the feed reports (ComfyUI sends a prompt's messages to the client id that queued it). */
 export interface FeedListener {
-  progress(promptId: string | undefined, progress: CallProgress): void;
-  ended(promptId: string | undefined): void;
+  progress(progress: CallProgress): void;
+  ended(): void;
 }
 
 /** Opens ComfyUI's /ws for `clientId`; undefined when it does not open (polling then does the work). */
@@ -51,15 +51,14 @@ export function openProgressFeed(base: string, clientId: string, listener: FeedL
       } catch {
         return;
       }
-      const promptId = typeof message.data?.prompt_id === 'string' ? message.data.prompt_id : undefined;
       if (message.type === 'progress') {
         const value = Number(message.data?.value);
         const max = Number(message.data?.max);
         if (Number.isFinite(value) && Number.isFinite(max) && max > 0) {
-          listener.progress(promptId, { message: `ComfyUI: step ${value} of ${max}`, fraction: Math.min(1, Math.max(0, value / max)) });
+          listener.progress({ message: `ComfyUI: step ${value} of ${max}`, fraction: Math.min(1, Math.max(0, value / max)) });
         }
       } else if ((message.type === 'executing' && message.data?.node === null) || message.type === 'execution_success' || message.type === 'execution_error' || message.type === 'execution_interrupted') {
-        listener.ended(promptId);
+        listener.ended();
       }
     });
   });
