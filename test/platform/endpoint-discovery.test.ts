@@ -4,8 +4,6 @@ import { EndpointSchema } from '../../src-shared/settings';
 import { discoverModels } from '../../src-main/platform/endpoints/discover-models';
 import { createEndpointAdapters } from '../../src-main/platform/endpoints/registry';
 import { createHfModelRunner } from '../../src-main/platform/inference/hf-model-runner';
-import { withFoundModels } from '../../src-renderer/settings/EndpointEditor';
-import { endpointsPatch, toEndpointDrafts } from '../../src-renderer/settings/settings-patches';
 import { startFakeComfy, type FakeComfy } from '../support/fake-comfyui';
 
 let comfy: FakeComfy;
@@ -35,13 +33,6 @@ describe('endpoints.discover', () => {
       kind: 'endpoint-unreachable', message: expect.stringContaining('Could not ask http://127.0.0.1:9 for its models'),
     });
   });
-
-  it('adds found rows to the editor without duplicating the rows it has', () => {
-    const kept = { key: 'a', id: 'SD15/dreamshaper_8.safetensors', task: 'text-to-image' };
-    const blank = { key: 'b', id: '', task: '' };
-    const merged = withFoundModels([kept, blank], [{ id: kept.id, task: 'text-to-image' }, { id: kept.id, task: 'image-to-image' }]);
-    expect(merged.map((m) => [m.id, m.task])).toEqual([[kept.id, 'text-to-image'], [kept.id, 'image-to-image']]);
-  });
 });
 
 describe('ComfyUI model rows in settings', () => {
@@ -60,11 +51,5 @@ describe('ComfyUI model rows in settings', () => {
     expect(endpoint('comfyui', [row({ prompt: '6.text', seed: '3.seed' })]).success).toBe(true);
     expect(endpoint('comfyui', [row({ prompt: 'six' })]).success).toBe(false);
     expect(endpoint('comfyui', [row({ colour: '6.text' })]).success).toBe(false);
-  });
-
-  it('keeps the ControlNet and workflow of a row through the settings form', () => {
-    const models = [{ id: 'a.safetensors', task: 'openpose-text-to-image', controlnet: 'pose.pth', workflow: { file: '/w.json', fill: { prompt: '6.text' } } }];
-    const drafts = toEndpointDrafts([{ name: 'comfy', protocol: 'comfyui', url: 'http://127.0.0.1:8188', enabled: true, models }]);
-    expect(endpointsPatch(drafts).endpoints?.[0].models).toEqual(models);
   });
 });

@@ -1,6 +1,6 @@
 // The `comfyui` protocol: a ComfyUI server runs text-to-image, image-to-image and ControlNet generation
 // through API-format workflows (the bundled templates, or the user's own), with checkpoints as models.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { SEED_PORT } from '../../../src-shared/seed';
 import type { Endpoint, ModelOnEndpoint } from '../../../src-shared/settings';
 import { InferenceError, type RawOutput } from '../../engine/inference';
@@ -54,8 +54,10 @@ async function runOnComfy(call: EndpointCall, pollMs: number): Promise<RawOutput
   const image = call.inputs.image;
   let uploaded: string | undefined;
   if (image && image.modality !== 'text') {
+    // Named by content: ComfyUI keeps one file for the same name and bytes instead of piling up copies.
     const extension = image.mime.split('/')[1]?.replace('jpeg', 'jpg') ?? 'png';
-    uploaded = await client.uploadImage(image.bytes, image.mime, `hugginggpt-${randomUUID()}.${extension}`);
+    const hash = createHash('sha256').update(image.bytes).digest('hex').slice(0, 20);
+    uploaded = await client.uploadImage(image.bytes, image.mime, `hugginggpt-${hash}.${extension}`);
   }
   const seed = textOf(call, SEED_PORT);
   const values: WorkflowValues = {
