@@ -1,6 +1,6 @@
 // Configuration: one schema for the app's settings and the CLI's `--config FILE`.
 import { z } from 'zod';
-import { ENDPOINT_PROTOCOLS } from './endpoint-protocols';
+import { ENDPOINT_PROTOCOL_SPECS, ENDPOINT_PROTOCOLS } from './endpoint-protocols';
 
 /** A Hugging Face repo id ("org/name"): what every protocol but ComfyUI names its models by. */
 export const REPO_ID_PATTERN = /^[\w.-]+(\/[\w.-]+)?$/;
@@ -55,9 +55,10 @@ export const EndpointSchema = z
   .refine((e) => e.protocol === 'transformers.js' || e.url !== undefined, { message: 'url is required for this protocol', path: ['url'] })
   .superRefine((e, ctx) => {
     e.models.forEach((m, i) => {
-      const ok = e.protocol === 'comfyui' ? ComfyFileNameSchema.safeParse(m.id).success : REPO_ID_PATTERN.test(m.id);
+      const repos = ENDPOINT_PROTOCOL_SPECS[e.protocol].modelsAreRepos;
+      const ok = repos ? REPO_ID_PATTERN.test(m.id) : ComfyFileNameSchema.safeParse(m.id).success;
       if (!ok) {
-        const message = e.protocol === 'comfyui' ? 'a checkpoint file name as ComfyUI lists it' : 'a Hugging Face repo id such as "org/name"';
+        const message = repos ? 'a Hugging Face repo id such as "org/name"' : 'a model file name as the server lists it';
         ctx.addIssue({ code: 'custom', message, path: ['models', i, 'id'] });
       }
     });

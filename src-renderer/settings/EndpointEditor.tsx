@@ -72,6 +72,7 @@ function FindModels({ draft, onChange }: Pick<EndpointEditorProps, 'draft' | 'on
 export function EndpointEditor({ index, draft, onChange, onRemove, health, onTest }: EndpointEditorProps): JSX.Element {
   const taskOf = useCatalogTasks();
   const label = `Endpoint ${draft.name.trim() || index + 1}`;
+  const repos = ENDPOINT_PROTOCOL_SPECS[draft.protocol].modelsAreRepos;
   const setModel = (key: string, next: ModelDraft | undefined): void =>
     onChange({ ...draft, models: next ? draft.models.map((m) => (m.key === key ? next : m)) : draft.models.filter((m) => m.key !== key) });
   const fillTask = async (model: ModelDraft): Promise<void> => {
@@ -106,8 +107,8 @@ export function EndpointEditor({ index, draft, onChange, onRemove, health, onTes
         {draft.models.map((model, m) => (
           <li key={model.key} role="group" aria-label={`Model ${m + 1}`}>
             <label>
-              {draft.protocol === 'comfyui' ? 'Checkpoint' : 'Repo id'}
-              <input value={model.id} placeholder={draft.protocol === 'comfyui' ? 'sd_xl_base_1.0.safetensors' : 'org/name'} onChange={(e) => setModel(model.key, { ...model, id: e.target.value })}
+              {repos ? 'Repo id' : 'Checkpoint'}
+              <input value={model.id} placeholder={repos ? 'org/name' : 'sd_xl_base_1.0.safetensors'} onChange={(e) => setModel(model.key, { ...model, id: e.target.value })}
                 onBlur={() => void fillTask(model)} />
             </label>
             <label>
