@@ -1,4 +1,4 @@
-// Seeds of generative tasks: a new random seed on every run unless the task's `seed` argument pins one;
+// Seeds of generative tasks, and the progress a model server reports during a call: a new random seed on every run unless the task's `seed` argument pins one;
 // the seed is an input, so it reaches the model and the cache key.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { executeGraph } from '../../src-main/engine/executor/execute-graph';
 import { FsResultCache } from '../../src-main/platform/fs-result-cache';
 import { MAX_RANDOM_SEED, parseSeed } from '../../src-shared/seed';
 import { harness, inputFor, task, type Harness } from './fakes/fixtures';
+import { echoOutputs } from './fakes/scripted-runner';
 
 let dataDir: string;
 beforeEach(async () => void (dataDir = await mkdtemp(join(tmpdir(), 'hgpt-seed-'))));
@@ -60,6 +61,16 @@ describe('seeds', () => {
     const h = randomHarness();
     await executeGraph(inputFor(h, [task(0, 'summarization', { text: 'long' })])).done;
     expect(seedsSent(h)).toEqual(['none']);
+  });
+
+  it('shows the progress a server reports as the node\'s progress', async () => {
+    const h = harness();
+    h.runner.script('m/text-to-image-0', (call) => {
+      call.onProgress?.({ message: 'ComfyUI: step 10 of 20', fraction: 0.5 });
+      return echoOutputs(call);
+    });
+    await executeGraph(inputFor(h, [task(0, 'text-to-image', { text: 'a heron' })])).done;
+    expect(h.events.filter((e) => e.type === 'node-progress')).toEqual([expect.objectContaining({ taskId: 0, message: 'ComfyUI: step 10 of 20', fraction: 0.5 })]);
   });
 
   it('reads seeds up to the largest exact integer', () => {
