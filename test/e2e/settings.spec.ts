@@ -42,7 +42,7 @@ test('add a local endpoint, see it healthy, remove it', async ({ page }) => {
   await expect(saved.getByRole('status', { name: 'Health' })).toContainText('Healthy');
   await page.screenshot({ path: 'test-results/settings.png' });
   const file = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'));
-  expect(file.endpoints).toEqual([{ name: 'local-vision', url: hf.url, enabled: true, models: [{ id: 'facebook/detr-resnet-50', task: 'object-detection' }] }]);
+  expect(file.endpoints).toEqual([{ name: 'local-vision', protocol: 'hf', url: hf.url, enabled: true, models: [{ id: 'facebook/detr-resnet-50', task: 'object-detection' }] }]);
   expect(JSON.stringify(file)).not.toContain('sk-test');
 
   await saved.getByRole('button', { name: 'Remove endpoint' }).click();
