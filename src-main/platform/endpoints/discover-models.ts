@@ -2,7 +2,7 @@
 import type { EndpointDiscovery } from '../../../src-shared/contract';
 import { ENDPOINT_PROTOCOL_SPECS, type EndpointProtocol } from '../../../src-shared/endpoint-protocols';
 import { describeZodError, EndpointSchema } from '../../../src-shared/settings';
-import { StudioError } from '../../engine/contract-error';
+import { StudioError } from '../../../src-shared/contract-error';
 import type { EndpointAdapter, EndpointCheckOptions } from './endpoint-adapter';
 
 /** Asks the server at `url` what it serves; a bad address or an unreachable server is a StudioError. */
