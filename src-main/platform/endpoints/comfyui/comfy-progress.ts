@@ -64,13 +64,16 @@ export function openProgressFeed(base: string, clientId: string, listener: FeedL
   });
 }
 
-/** Polls /history until the prompt has ended, polling at once when `wake` fires; stops when `signal` aborts. */
+/**
+ * Polls /history until the prompt has ended: soon at first (short prompts end fast), then every `pollMs`,
+ * and at once when `wake` fires; stops when `signal` aborts.
+ */
 export async function waitForHistory(
   client: ComfyClient,
   promptId: string,
   options: { pollMs: number; signal: AbortSignal; wake: { next: () => Promise<void> } },
 ): Promise<ComfyHistoryEntry> {
-  for (;;) {
+  for (let poll = 0; ; poll++) {
     const entry = await client.history(promptId);
     if (entry) return entry;
     await new Promise<void>((resolve) => {
@@ -79,7 +82,7 @@ export async function waitForHistory(
         options.signal.removeEventListener('abort', done);
         resolve();
       };
-      const timer = setTimeout(done, options.pollMs);
+      const timer = setTimeout(done, Math.min(options.pollMs, 50 * 2 ** poll));
       options.signal.addEventListener('abort', done, { once: true });
       void options.wake.next().then(done);
     });
