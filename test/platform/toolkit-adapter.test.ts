@@ -36,6 +36,11 @@ beforeAll(async () => {
       if (accept === 'image/png') return res.writeHead(200, { 'content-type': 'image/png' }).end(IMAGE);
       return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(IMAGE.toString('base64')));
     }
+    if (task === 'text-to-speech') {
+      // Audioer.serialize raises NotImplementedError, so only JSON works: the samples as nested lists.
+      if (accept !== 'application/json') return fail('Audio serialization not implemented');
+      return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ audio: [[0, 0.5, -0.5, 1.5]], sampling_rate: 16000 }));
+    }
     if (!type.startsWith('image/')) return fail(`Content type "${type}" not supported.`);
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify([{ label: 'heron', score: 0.9 }, { label: 'egret', score: 0.1 }]));
   });
@@ -84,6 +89,16 @@ describe('toolkit adapter', () => {
     expect(out).toMatchObject({ modality: 'text', text: 'heron (0.900)\negret (0.100)' });
     expect(seen[0].headers['content-type']).toBe('image/png');
     expect(seen[0].headers.accept).toBe('application/json');
+  });
+
+  it('asks for JSON speech (the toolkit cannot serialize audio) and turns its samples into a WAV', async () => {
+    task = 'text-to-speech';
+    const [out] = await adapter.run(call('text-to-speech', { text: text('hello') }));
+    const wav = Buffer.from((out as { bytes: Uint8Array }).bytes);
+    expect(out).toMatchObject({ modality: 'audio', mime: 'audio/wav' });
+    expect(wav.subarray(0, 4).toString('ascii')).toBe('RIFF');
+    expect(wav.readUInt32LE(24)).toBe(16000);
+    expect([0, 1, 2, 3].map((i) => wav.readInt16LE(44 + i * 2))).toEqual([0, 16384, -16383, 32767]);
   });
 
   it('never sends the Hugging Face token to a host that is not Hugging Face', async () => {

@@ -11,19 +11,22 @@ import type { ModelRunner } from '../../engine/inference';
 import { checkEndpointHealth } from '../endpoint-health';
 import { createHfModelRunner } from '../inference/hf-model-runner';
 import { fromBase64 } from '../inference/wire';
+import { wavFromSamples } from '../audio/wav-from-samples';
 import type { EndpointAdapter } from './endpoint-adapter';
 import { serverUrl } from './endpoint-http';
 
-/** Task types whose whole answer is one media file, and the type asked for in `Accept`. */
-const MEDIA_ANSWERS: Record<string, string> = {
-  'text-to-image': 'image/png',
-  'image-to-image': 'image/png',
-  'text-to-speech': 'audio/wav',
-  'text-to-video': 'video/mp4',
+/** Task types whose whole answer is one media file: its type, and what to ask for in `Accept`. The toolkit
+ * serializes images for `image/png`, but has no serializer for audio (serialization/audio_utils.py raises)
+ * nor video: for those it must answer JSON. */
+const MEDIA_ANSWERS: Record<string, { mime: string; accept: string }> = {
+  'text-to-image': { mime: 'image/png', accept: 'image/png' },
+  'image-to-image': { mime: 'image/png', accept: 'image/png' },
+  'text-to-speech': { mime: 'audio/wav', accept: 'application/json' },
+  'text-to-video': { mime: 'video/mp4', accept: 'application/json' },
 };
 
-/** The Accept header for a task: its media type, or JSON for answers the invokers read as JSON. */
-export const acceptFor = (task: string): string => MEDIA_ANSWERS[task] ?? 'application/json';
+/** The Accept header for a task: the media type the toolkit can send, JSON otherwise. */
+export const acceptFor = (task: string): string => MEDIA_ANSWERS[task]?.accept ?? 'application/json';
 
 /** The base64 media in a JSON answer: a bare string, or `{image|audio|video|blob: string}`, maybe in a one-item list. */
 export function base64Media(json: unknown): string | undefined {
@@ -34,24 +37,33 @@ export function base64Media(json: unknown): string | undefined {
   return key ? (record[key] as string) : undefined;
 }
 
-/** A fetch that asks for the task's output type and turns a base64-in-JSON media answer into bytes. */
+/** Audio answered as samples, `{"audio": [[...]] or [...], "sampling_rate": N}`, as a WAV file. */
+export function wavFromJson(json: unknown): Uint8Array | undefined {
+  const record = (Array.isArray(json) && json.length === 1 ? json[0] : json) as { audio?: unknown; sampling_rate?: unknown } | null;
+  const channel = Array.isArray(record?.audio) && Array.isArray(record.audio[0]) ? record.audio[0] : record?.audio;
+  if (!Array.isArray(channel) || typeof record?.sampling_rate !== 'number' || !channel.every((x) => typeof x === 'number')) return undefined;
+  return wavFromSamples(channel, record.sampling_rate);
+}
+
+/** A fetch that asks for the task's output type and turns a JSON media answer (base64, or samples) into bytes. */
 export function toolkitFetch(base: typeof fetch, task: string): typeof fetch {
-  const accept = acceptFor(task);
+  const media = MEDIA_ANSWERS[task];
   return async (input, init) => {
     const headers = new Headers(init?.headers);
-    headers.set('accept', accept);
+    headers.set('accept', acceptFor(task));
     const response = await base(input, { ...init, headers });
-    const media = MEDIA_ANSWERS[task];
     if (!media || !response.ok || !(response.headers.get('content-type') ?? '').startsWith('application/json')) return response;
     const text = await response.text();
-    let encoded: string | undefined;
+    let bytes: Uint8Array | undefined;
     try {
-      encoded = base64Media(JSON.parse(text));
+      const json: unknown = JSON.parse(text);
+      const encoded = base64Media(json);
+      bytes = encoded !== undefined ? fromBase64(encoded) : media.mime === 'audio/wav' ? wavFromJson(json) : undefined;
     } catch {
-      encoded = undefined;
+      bytes = undefined;
     }
-    if (encoded === undefined) return new Response(text, { status: response.status, headers: response.headers });
-    return new Response(fromBase64(encoded) as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': media } });
+    if (bytes === undefined) return new Response(text, { status: response.status, headers: response.headers });
+    return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': media.mime } });
   };
 }
 
