@@ -52,8 +52,10 @@ describe('comfyui adapter: text-to-image', () => {
     expect(out).toMatchObject({ port: 'image', modality: 'image', mime: 'image/png' });
     expect(Buffer.from((out as { bytes: Uint8Array }).bytes)).toEqual([...fake.outputs.values()][0]);
     expect(fake.log).toContain('GET /view');
-    // /ws progress: the KSampler's steps as fractions.
-    expect(progress.filter((p) => p.fraction !== undefined && p.fraction > 0).at(-1)).toEqual({ message: 'ComfyUI: step 5 of 5', fraction: 1 });
+    // /ws progress: the KSampler's 20 steps as fractions, every tenth of the way.
+    const steps = progress.filter((p) => p.message.startsWith('ComfyUI: step'));
+    expect(steps.at(-1)).toEqual({ message: 'ComfyUI: step 20 of 20', fraction: 1 });
+    expect(steps.map((p) => p.fraction)).toEqual([0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
   });
 
   it('polls /history when the server has no /ws', async () => {

@@ -109,7 +109,7 @@ export async function startFakeComfy(options: FakeComfyOptions = {}): Promise<Fa
     const started = ['execution_start', { prompt_id: entry.id, timestamp: Date.now() }];
     await new Promise((resolve) => setTimeout(resolve, 5));
     const sampler = Object.entries(entry.prompt).find(([, n]) => n.class_type === 'KSampler');
-    const steps = Math.min(Number(sampler?.[1].inputs.steps ?? 1), 5);
+    const steps = Math.min(Number(sampler?.[1].inputs.steps ?? 1), 20);
     wsSend(entry.clientId, 'executing', { node: sampler?.[0], display_node: sampler?.[0], prompt_id: entry.id });
     for (let value = 1; value <= steps; value++) wsSend(entry.clientId, 'progress', { value, max: steps, prompt_id: entry.id, node: sampler?.[0] });
     if (options.hold) {

@@ -43,6 +43,7 @@ export function openProgressFeed(base: string, clientId: string, listener: FeedL
       socket.on('error', () => undefined);
       resolve({ close: () => socket.terminate() });
     });
+    let lastTenth = -1;
     socket.on('message', (data, isBinary) => {
       if (isBinary) return; // preview images
       let message: { type?: string; data?: Record<string, unknown> };
@@ -54,7 +55,10 @@ export function openProgressFeed(base: string, clientId: string, listener: FeedL
       if (message.type === 'progress') {
         const value = Number(message.data?.value);
         const max = Number(message.data?.max);
-        if (Number.isFinite(value) && Number.isFinite(max) && max > 0) {
+        // Every tenth of the way (a sampler may report hundreds of steps): enough for a progress bar.
+        const tenth = Math.floor((value / max) * 10);
+        if (Number.isFinite(value) && Number.isFinite(max) && max > 0 && (tenth !== lastTenth || value === max)) {
+          lastTenth = tenth;
           listener.progress({ message: `ComfyUI: step ${value} of ${max}`, fraction: Math.min(1, Math.max(0, value / max)) });
         }
       } else if ((message.type === 'executing' && message.data?.node === null) || message.type === 'execution_success' || message.type === 'execution_error' || message.type === 'execution_interrupted') {
