@@ -35,7 +35,7 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
     ...createSettingsHandlers({
       store: settingsStore,
       dataDir: options.dataDir,
-      testLlm: (llm) => testLlmConnection(llm),
+      testLlm: (llm) => testLlmConnection(llm, { routerUrl: settingsStore.get().huggingface.routerUrl }),
       checkHealth: (endpoint) => deps.endpointAdapters[endpoint.protocol].health(endpoint, { timeoutMs: 5000 }),
     }),
     'endpoints.discover': (request) => discoverModels(deps.endpointAdapters, request),
