@@ -13,6 +13,7 @@ import { createFsResourceStore, importUserFile } from '../platform/fs-resource-s
 import { FsRunRecorder } from '../platform/fs-run-recorder';
 import type { EndpointAdapter } from '../platform/endpoints/endpoint-adapter';
 import { createEndpointAdapters } from '../platform/endpoints/registry';
+import { createBuiltInRuntime, type BuiltInRuntime } from '../platform/endpoints/transformers-js/builtin-runtime';
 import { createHfModelRunner } from '../platform/inference/hf-model-runner';
 import { createModelRunner } from '../platform/model-runner';
 import { createOpenAiChatModel, llmUnconfigured } from '../platform/openai-chat';
@@ -44,6 +45,8 @@ export interface EngineDeps extends ConversationDeps {
   reloadCatalog(): void;
   /** Every endpoint protocol's adapter (health checks and "Find models" use them too). */
   endpointAdapters: Record<EndpointProtocol, EndpointAdapter>;
+  /** The built-in runtime (transformers.js in a worker) and its model cache. */
+  builtIn: BuiltInRuntime;
   catalogWarning?: string;
 }
 
@@ -61,7 +64,8 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
       return runnerFor({ token: hf.token, cloudEndpointUrl: hf.endpointUrl }).run(call);
     },
   };
-  const endpointAdapters = createEndpointAdapters(hfRunner);
+  const builtIn = createBuiltInRuntime({ dataDir: options.dataDir, settings: options.settings });
+  const endpointAdapters = createEndpointAdapters(hfRunner, builtIn.adapter);
   const runner = createModelRunner({ settings: options.settings, hfRunner, adapters: endpointAdapters });
   let catalog: CatalogModel[] | undefined;
   const deps: EngineDeps = {
@@ -78,6 +82,7 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
     },
     reloadCatalog: () => void (catalog = undefined),
     endpointAdapters,
+    builtIn,
     runner,
     store,
     cache: new FsResultCache(options.dataDir),

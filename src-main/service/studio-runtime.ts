@@ -8,6 +8,7 @@ import type { SettingsStore } from './settings/settings-store';
 import { rankCandidates } from '../engine/selector/candidates';
 import { discoverModels } from '../platform/endpoints/discover-models';
 import { createEngineDeps } from './engine-deps';
+import { createBuiltInHandlers } from './builtin-handlers';
 import { createLibraryHandlers } from './library-handlers';
 import { testLlmConnection } from '../platform/llm-connection-check';
 
@@ -36,9 +37,11 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
       store: settingsStore,
       dataDir: options.dataDir,
       testLlm: (llm) => testLlmConnection(llm, { routerUrl: settingsStore.get().huggingface.routerUrl }),
+      // The built-in runtime answers from the worker; servers get 5 s.
       checkHealth: (endpoint) => deps.endpointAdapters[endpoint.protocol].health(endpoint, { timeoutMs: 5000 }),
     }),
     'endpoints.discover': (request) => discoverModels(deps.endpointAdapters, request),
+    ...createBuiltInHandlers(deps.builtIn, emit),
     ...createLibraryHandlers({ dataDir: options.dataDir, emit, conversation, ownRun: (runId, owner) => runOwners.set(runId, owner) }),
     'catalog.candidates': async ({ task }) => rankCandidates(task, deps.catalog(), settingsStore.get()),
     'catalog.model': async ({ id }) => {

@@ -1,6 +1,10 @@
 // "Find models" from the contract to the server, and the settings fields ComfyUI model rows use.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EndpointSchema } from '../../src-shared/settings';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultSettings, EndpointSchema } from '../../src-shared/settings';
+import { createBuiltInRuntime } from '../../src-main/platform/endpoints/transformers-js/builtin-runtime';
 import { discoverModels } from '../../src-main/platform/endpoints/discover-models';
 import { createEndpointAdapters } from '../../src-main/platform/endpoints/registry';
 import { createHfModelRunner } from '../../src-main/platform/inference/hf-model-runner';
@@ -8,8 +12,12 @@ import { startFakeComfy, type FakeComfy } from '../support/fake-comfyui';
 
 let comfy: FakeComfy;
 beforeAll(async () => void (comfy = await startFakeComfy({ checkpoints: ['SD15/dreamshaper_8.safetensors'], controlnets: ['control_v11p_sd15_openpose.pth'] })));
-afterAll(() => comfy.close());
-const adapters = createEndpointAdapters(createHfModelRunner());
+afterAll(async () => {
+  await comfy.close();
+  await builtIn.close();
+});
+const builtIn = createBuiltInRuntime({ dataDir: mkdtempSync(join(tmpdir(), 'hgs-discover-')), settings: defaultSettings });
+const adapters = createEndpointAdapters(createHfModelRunner(), builtIn.adapter);
 
 describe('endpoints.discover', () => {
   it('lists what a ComfyUI server has, with a sentence for the user', async () => {

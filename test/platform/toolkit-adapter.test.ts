@@ -3,9 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { InferenceInput } from '../../src-main/engine/inference';
 import type { EndpointCall } from '../../src-main/platform/endpoints/endpoint-adapter';
-import { base64Media } from '../../src-main/platform/endpoints/toolkit-adapter';
-import { createEndpointAdapters } from '../../src-main/platform/endpoints/registry';
-import { createHfModelRunner } from '../../src-main/platform/inference/hf-model-runner';
+import { base64Media, toolkitAdapter } from '../../src-main/platform/endpoints/toolkit-adapter';
 import { pngFor } from '../support/fake-comfyui';
 
 // A loopback Inference Toolkit container, answering as huggingface-inference-toolkit's webservice_starlette.py:
@@ -54,7 +52,7 @@ beforeEach(() => {
   task = 'text-to-image';
 });
 
-const adapter = createEndpointAdapters(createHfModelRunner()).toolkit;
+const adapter = toolkitAdapter();
 const text = (value: string): InferenceInput => ({ modality: 'text', text: value });
 
 function call(callTask: string, inputs: Record<string, InferenceInput>): EndpointCall {
