@@ -8,6 +8,7 @@ import { workflowFromRun } from '../../engine/workflows/workflow-from-run';
 import { createEngineDeps, requireLlm } from '../../platform/engine-deps';
 import { UsageError } from '../args';
 import type { Command } from '../command';
+import { downloadProgressBar } from '../download-progress';
 import { describePlan, progressLine, runExitCode, runJson } from '../run-report';
 
 export const runCommand: Command = {
@@ -22,7 +23,7 @@ export const runCommand: Command = {
     const { io } = context;
     const settings = context.settings();
     requireLlm(settings);
-    const deps = createEngineDeps({ dataDir: context.dataDir, settings: () => settings, cwd: io.cwd });
+    const deps = createEngineDeps({ dataDir: context.dataDir, settings: () => settings, cwd: io.cwd, onLlmDownload: downloadProgressBar(io) });
     const conversation = new Conversation(deps);
 
     io.err('planning...\n');

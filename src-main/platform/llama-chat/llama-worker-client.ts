@@ -58,9 +58,12 @@ export function createLlamaWorkerClient(options: { idleUnloadMs?: number } = {})
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
+  // An idle worker does not keep the process alive (the CLI exits when its work is done).
   const armIdle = () => {
     clearTimeout(idleTimer);
-    if (pending.size === 0 && worker) idleTimer = setTimeout(() => void stop(), idleUnloadMs).unref();
+    if (pending.size > 0 || !worker) return;
+    worker.unref();
+    idleTimer = setTimeout(() => void stop(), idleUnloadMs).unref();
   };
   const stop = async () => {
     clearTimeout(idleTimer);
@@ -97,6 +100,7 @@ export function createLlamaWorkerClient(options: { idleUnloadMs?: number } = {})
       if (signal?.aborted) return Promise.reject(new WorkerGenerateError('cancelled', 'the LLM call was cancelled'));
       clearTimeout(idleTimer);
       const w = start();
+      w.ref();
       const id = nextId++;
       const post = (message: ToWorker) => w.postMessage(message);
       return new Promise<GenerateResult>((resolve, reject) => {
