@@ -8,7 +8,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        input: { index: resolve('src-main/app/main.ts'), cli: resolve('src-main/cli/main.ts') },
+        // The built-in LLM's worker thread is its own entry: llama-worker-client.ts starts out/main/llama-worker.js.
+        input: { index: resolve('src-main/app/main.ts'), cli: resolve('src-main/cli/main.ts'), 'llama-worker': resolve('src-main/platform/llama-chat/llama-worker.ts') },
       },
     },
   },

@@ -85,3 +85,30 @@ export interface BuiltInLlmDownload {
   receivedBytes: number;
   totalBytes: number;
 }
+
+/** One row of the built-in LLM list: a curated offer, a downloaded file, or the configured model. */
+export interface BuiltInLlmEntry {
+  model: string;
+  /** Present for curated models. */
+  offer?: BuiltInLlmOffer;
+  /** Size on disk when downloaded. */
+  downloadedBytes?: number;
+  /** Whether settings name it (`llm.model`, or the default). */
+  selected: boolean;
+}
+
+/** Curated offers, then other downloaded files, then the configured model if it is neither. */
+export function builtInLlmEntries(downloaded: DownloadedLlm[], configuredModel: string): BuiltInLlmEntry[] {
+  const selected = builtInModelOf(configuredModel);
+  const onDisk = new Map(downloaded.map((d) => [d.model, d.bytes]));
+  const models = [...new Set([...BUILT_IN_LLMS.map((o) => o.model), ...downloaded.map((d) => d.model), selected])];
+  return models.map((model) => ({
+    model,
+    ...(BUILT_IN_LLMS.find((o) => o.model === model) ? { offer: BUILT_IN_LLMS.find((o) => o.model === model) } : {}),
+    ...(onDisk.has(model) ? { downloadedBytes: onDisk.get(model) } : {}),
+    selected: model === selected,
+  }));
+}
+
+/** "1.93 GB" / "120 MB": sizes as settings and the CLI show them. */
+export const formatBytes = (bytes: number): string => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${Math.max(0.01, bytes / 1e6).toFixed(bytes >= 1e7 ? 0 : 2)} MB`);
