@@ -27,10 +27,14 @@ export function createChatModels(options: {
   onDownload?: (progress: BuiltInLlmDownload) => void;
   idleUnloadMs?: number;
 }): ChatModels {
-  const ggufStore = createGgufStore(options.dataDir, () => {
-    const hf = options.settings().huggingface;
-    return { hubUrl: hf.hubUrl, token: hf.token };
-  });
+  const ggufStore = createGgufStore(
+    options.dataDir,
+    () => {
+      const hf = options.settings().huggingface;
+      return { hubUrl: hf.hubUrl, token: hf.token };
+    },
+    { onProgress: options.onDownload },
+  );
   let worker: LlamaWorkerClient | undefined;
   let lastKey = '';
   let last: ChatModel | undefined;
@@ -43,7 +47,7 @@ export function createChatModels(options: {
       lastKey = key;
       if (llm.provider === 'built-in') {
         worker ??= createLlamaWorkerClient({ idleUnloadMs: options.idleUnloadMs });
-        last = createLlamaChatModel({ model: builtInModelOf(llm.model), threads: llm.threads, store: ggufStore, worker, onDownload: options.onDownload });
+        last = createLlamaChatModel({ model: builtInModelOf(llm.model), threads: llm.threads, store: ggufStore, worker });
       } else last = createOpenAiChatModel(llm);
       return last;
     },

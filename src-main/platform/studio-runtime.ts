@@ -7,6 +7,7 @@ import { createSettingsHandlers } from '../engine/settings-handlers';
 import type { SettingsStore } from '../engine/settings-store';
 import { rankCandidates } from '../engine/selector/candidates';
 import { checkEndpointHealth } from './endpoint-health';
+import { createBuiltInLlmHandlers } from './llama-chat/built-in-llm-handlers';
 import { createEngineDeps } from './engine-deps';
 import { createLibraryHandlers } from './library-handlers';
 import { testLlmConnection } from './llm-connection-check';
@@ -14,7 +15,7 @@ import { testLlmConnection } from './llm-connection-check';
 /** Composes the engine with the real adapters for one data folder. */
 export async function createStudioRuntime(options: { dataDir: string; settingsStore: SettingsStore; emit: EmitEvent }): Promise<StudioHandlers> {
   const { settingsStore, emit } = options;
-  const deps = createEngineDeps({ dataDir: options.dataDir, settings: () => settingsStore.get() });
+  const deps = createEngineDeps({ dataDir: options.dataDir, settings: () => settingsStore.get(), onLlmDownload: (progress) => emit('llm.download', progress) });
   const conversations = new Map<string, Conversation>();
   const runOwners = new Map<string, Conversation>();
 
@@ -38,6 +39,7 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
       testLlm: (llm) => testLlmConnection(llm),
       checkHealth: (endpoint) => checkEndpointHealth(endpoint, { timeoutMs: 5000 }),
     }),
+    ...createBuiltInLlmHandlers({ store: deps.llmModels, settings: () => settingsStore.get() }),
     ...createLibraryHandlers({ dataDir: options.dataDir, emit, conversation, ownRun: (runId, owner) => runOwners.set(runId, owner) }),
     'catalog.candidates': async ({ task }) => rankCandidates(task, deps.catalog(), settingsStore.get()),
     'catalog.model': async ({ id }) => {

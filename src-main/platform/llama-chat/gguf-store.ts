@@ -44,10 +44,15 @@ function rejectOnAbort(signal: AbortSignal, file: string): Promise<never> {
 }
 
 /**
- * A store over one data folder.
+ * A store over one data folder; `onProgress` sees every download, whoever started it.
  * @example const store = createGgufStore(dataDir, () => ({ hubUrl: settings().huggingface.hubUrl }))
  */
-export function createGgufStore(dataDir: string, hub: () => HubAccess, download: (o: GgufDownloadOptions) => Promise<void> = downloadGguf): GgufStore {
+export function createGgufStore(
+  dataDir: string,
+  hub: () => HubAccess,
+  options: { onProgress?: (progress: BuiltInLlmDownload) => void; download?: (o: GgufDownloadOptions) => Promise<void> } = {},
+): GgufStore {
+  const download = options.download ?? downloadGguf;
   const root = join(dataDir, 'llm-models');
   const running = new Map<string, { done: Promise<string>; controller: AbortController; waiters: number; listeners: Set<(p: BuiltInLlmDownload) => void> }>();
   const pathFor = (ref: GgufRef) => join(root, ...ref.repo.split('/'), ref.file);
@@ -66,7 +71,7 @@ export function createGgufStore(dataDir: string, hub: () => HubAccess, download:
       }
       return found.sort((a, b) => a.model.localeCompare(b.model));
     },
-    async ensure(model, options = {}) {
+    async ensure(model, call = {}) {
       const ref = parseGgufRef(model);
       const key = keyOf(model);
       const target = pathFor(ref);
@@ -78,13 +83,17 @@ export function createGgufStore(dataDir: string, hub: () => HubAccess, download:
         const done = (async () => {
           await mkdir(dirname(target), { recursive: true });
           const { hubUrl, token } = hub();
-          await download({ ref, target, hubUrl, token, signal: controller.signal, onProgress: (p) => listeners.forEach((l) => l({ model: key, ...p })) });
+          await download({ ref, target, hubUrl, token, signal: controller.signal, onProgress: (p) => {
+            const progress = { model: key, ...p };
+            options.onProgress?.(progress);
+            listeners.forEach((l) => l(progress));
+          } });
           return target;
         })().finally(() => running.delete(key));
         entry = { done, controller, waiters: 0, listeners };
         running.set(key, entry);
       }
-      const { onProgress, signal } = options;
+      const { onProgress, signal } = call;
       if (onProgress) entry.listeners.add(onProgress);
       const current = entry;
       current.waiters++;

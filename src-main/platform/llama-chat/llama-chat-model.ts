@@ -1,6 +1,5 @@
-// The built-in LLM as a ChatModel: the GGUF file is downloaded on first use, then every call runs in the
+// The built-in LLM as a ChatModel: the GGUF file is downloaded on first use (progress: the store's listener), then every call runs in the
 // worker thread, with the request's JSON schema turned into a grammar and text streamed through onDelta.
-import type { BuiltInLlmDownload } from '../../../src-shared/built-in-llm';
 import { LlmError, type ChatModel, type ChatRequest, type ChatResult } from '../../engine/chat-model';
 import { GgufDownloadError } from './gguf-download';
 import type { GgufStore } from './gguf-store';
@@ -24,7 +23,7 @@ function toLlmError(error: unknown, model: string): LlmError {
 
 /**
  * A ChatModel running `model` ("<org>/<repo>/<file>.gguf") on this machine.
- * @example createLlamaChatModel({ model, store, worker, onDownload: (p) => bar(p) })
+ * @example createLlamaChatModel({ model, store, worker })
  */
 export function createLlamaChatModel(options: {
   model: string;
@@ -32,13 +31,12 @@ export function createLlamaChatModel(options: {
   threads?: number;
   store: GgufStore;
   worker: LlamaWorkerClient;
-  onDownload?: (progress: BuiltInLlmDownload) => void;
 }): ChatModel {
   const { model, store, worker } = options;
   return {
     async complete(request: ChatRequest): Promise<ChatResult> {
       try {
-        const modelPath = await store.ensure(model, { signal: request.signal, onProgress: options.onDownload });
+        const modelPath = await store.ensure(model, { signal: request.signal });
         const result = await worker.generate(
           { modelPath, messages: request.messages, jsonSchema: request.jsonSchema?.schema, maxTokens: request.maxTokens, temperature: request.temperature, threads: options.threads },
           { signal: request.signal, onDelta: request.onDelta },

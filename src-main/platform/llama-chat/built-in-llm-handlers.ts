@@ -1,0 +1,40 @@
+// The contract's `llm.*` channels: the built-in LLM's models listed, downloaded, cancelled, deleted.
+import { builtInLlmEntries, builtInModelOf, parseGgufRef } from '../../../src-shared/built-in-llm';
+import type { StudioHandlers } from '../../../src-shared/contract';
+import type { Settings } from '../../../src-shared/settings';
+import { StudioError } from '../../engine/contract-error';
+import { GgufDownloadError } from './gguf-download';
+import type { GgufStore } from './gguf-store';
+
+type LlmHandlers = Pick<StudioHandlers, 'llm.models' | 'llm.download' | 'llm.cancelDownload' | 'llm.delete'>;
+
+/** "<org>/<repo>/<file>.gguf" from a request, refused (kind `invalid-input`) otherwise. */
+function modelFrom(value: string): string {
+  try {
+    const ref = parseGgufRef(value);
+    return `${ref.repo}/${ref.file}`;
+  } catch (error) {
+    throw new StudioError('invalid-input', (error as Error).message);
+  }
+}
+
+/** Handlers over one model store; downloads report progress through the store's listeners. */
+export function createBuiltInLlmHandlers(options: { store: GgufStore; settings: () => Settings }): LlmHandlers {
+  const { store } = options;
+  return {
+    'llm.models': async () => builtInLlmEntries(await store.list(), options.settings().llm.model),
+    'llm.download': async ({ model }) => {
+      const chosen = model ? modelFrom(model) : builtInModelOf(options.settings().llm.model);
+      try {
+        await store.ensure(chosen);
+      } catch (error) {
+        if (error instanceof GgufDownloadError) throw new StudioError(error.kind === 'cancelled' ? 'cancelled' : 'download-failed', error.message);
+        throw error;
+      }
+      const bytes = (await store.list()).find((d) => d.model === chosen)?.bytes ?? 0;
+      return { model: chosen, bytes };
+    },
+    'llm.cancelDownload': async ({ model }) => ({ cancelled: store.cancel(modelFrom(model)) }),
+    'llm.delete': async ({ model }) => ({ deleted: await store.delete(modelFrom(model)) }),
+  };
+}
