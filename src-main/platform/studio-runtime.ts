@@ -7,7 +7,7 @@ import { createSettingsHandlers } from '../engine/settings-handlers';
 import type { SettingsStore } from '../engine/settings-store';
 import { rankCandidates } from '../engine/selector/candidates';
 import { checkEndpointHealth } from './endpoint-health';
-import { createBuiltInLlmHandlers } from './llama-chat/built-in-llm-handlers';
+import { createBuiltInLlmHandlers, testBuiltInLlm } from './llama-chat/built-in-llm-handlers';
 import { createEngineDeps } from './engine-deps';
 import { createLibraryHandlers } from './library-handlers';
 import { testLlmConnection } from './llm-connection-check';
@@ -36,7 +36,7 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
     ...createSettingsHandlers({
       store: settingsStore,
       dataDir: options.dataDir,
-      testLlm: (llm) => testLlmConnection(llm),
+      testLlm: (llm) => (llm.provider === 'built-in' ? testBuiltInLlm({ store: deps.llmModels, settings: () => settingsStore.get(), chat: () => deps.chat() }) : testLlmConnection(llm)),
       checkHealth: (endpoint) => checkEndpointHealth(endpoint, { timeoutMs: 5000 }),
     }),
     ...createBuiltInLlmHandlers({ store: deps.llmModels, settings: () => settingsStore.get() }),

@@ -35,6 +35,13 @@ describe("the contract's llm.* channels", () => {
     expect(await handlers['llm.cancelDownload']({ model: MODEL })).toEqual({ cancelled: false });
   });
 
+  it('tests the built-in LLM only once its model is downloaded (no multi-gigabyte download from "Test connection")', async () => {
+    const { handlers } = await runtime();
+    const check = await handlers['settings.testLlm']();
+    expect(check).toMatchObject({ ok: false });
+    expect(check.message).toContain('not downloaded yet');
+  });
+
   it('refuses a model that is not a GGUF file on the Hub, with a kind the UI can act on', async () => {
     const { handlers } = await runtime();
     await expect(handlers['llm.download']({ model: 'not a model' })).rejects.toMatchObject({ kind: 'invalid-input' });

@@ -1,7 +1,8 @@
 // The contract's `llm.*` channels: the built-in LLM's models listed, downloaded, cancelled, deleted.
 import { builtInLlmEntries, builtInModelOf, parseGgufRef } from '../../../src-shared/built-in-llm';
-import type { StudioHandlers } from '../../../src-shared/contract';
+import type { ConnectionCheck, StudioHandlers } from '../../../src-shared/contract';
 import type { Settings } from '../../../src-shared/settings';
+import type { ChatModel } from '../../engine/chat-model';
 import { StudioError } from '../../engine/contract-error';
 import { GgufDownloadError } from './gguf-download';
 import type { GgufStore } from './gguf-store';
@@ -37,4 +38,21 @@ export function createBuiltInLlmHandlers(options: { store: GgufStore; settings: 
     'llm.cancelDownload': async ({ model }) => ({ cancelled: store.cancel(modelFrom(model)) }),
     'llm.delete': async ({ model }) => ({ deleted: await store.delete(modelFrom(model)) }),
   };
+}
+
+/**
+ * "Test connection" for the built-in LLM: one short answer from the selected model when it is downloaded;
+ * never starts a multi-gigabyte download by itself.
+ */
+export async function testBuiltInLlm(options: { store: GgufStore; settings: () => Settings; chat: () => ChatModel }): Promise<ConnectionCheck> {
+  const model = builtInModelOf(options.settings().llm.model);
+  const downloaded = (await options.store.list()).some((d) => d.model === model);
+  if (!downloaded) return { ok: false, message: `${model} is not downloaded yet: download it in Settings > Built-in LLM (or "hugginggpt llm download")` };
+  const started = Date.now();
+  try {
+    const result = await options.chat().complete({ messages: [{ role: 'user', content: 'Reply with the single word OK.' }], maxTokens: 5, temperature: 0 });
+    return { ok: true, message: `the built-in LLM ${model} answered "${result.text.trim().slice(0, 40)}"`, latencyMs: Date.now() - started };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error), latencyMs: Date.now() - started };
+  }
 }
