@@ -45,32 +45,64 @@ const SHA256 = /^(?:W\/)?"?([0-9a-f]{64})"?$/i;
 
 const sizeOf = (path: string): Promise<number> => stat(path).then((s) => s.size, () => 0);
 
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+/** The sha256 of the bytes written so far, kept in step with the part file (one pass over the data). */
+class PartHash {
+  private hash = createHash('sha256');
+  bytes = 0;
+  /** Re-reads the part file when the hash does not cover exactly its bytes (a fresh start, a failed write). */
+  async syncWith(part: string, size: number): Promise<void> {
+    if (this.bytes === size) return;
+    this.hash = createHash('sha256');
+    this.bytes = 0;
+    if (size === 0) return;
+    for await (const chunk of createReadStream(part)) this.update(chunk as Buffer);
+  }
+  update(chunk: Uint8Array): void {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+  }
+  hex(): string {
+    return this.hash.digest('hex');
+  }
 }
 
 /** Appends the bytes from `from` on to the part file; resolves when the body ends. */
-async function fetchRange(url: string, part: string, from: number, total: number, o: GgufDownloadOptions, signal: AbortSignal, onBytes: (n: number) => void): Promise<void> {
+async function fetchRange(url: string, part: string, from: number, total: number, o: GgufDownloadOptions, signal: AbortSignal, hash: PartHash, onBytes: (n: number) => void): Promise<void> {
   const headers: Record<string, string> = { Range: `bytes=${from}-` };
   if (o.token) headers.Authorization = `Bearer ${o.token}`;
   const response = await (o.fetch ?? fetch)(url, { headers, signal, redirect: 'follow' });
   if (response.status === 404) throw new GgufDownloadError('not-found', `${o.ref.repo}/${o.ref.file} is not on the Hub (HTTP 404)`);
   if (response.status === 416 && from === total) return;
   if (!response.ok || !response.body) throw new GgufDownloadError('network', `the Hub answered HTTP ${response.status} for ${o.ref.file}`);
-  // A server that ignores Range answers 200 with the whole file: start the part file over.
+  // A server that ignores Range answers 200 with the whole file: start the part file (and its hash) over.
   const append = response.status === 206;
-  if (!append) onBytes(-from);
+  if (!append) {
+    await hash.syncWith(part, 0);
+    onBytes(-from);
+  }
+  // Written chunk by chunk and ended in `finally`, so that bytes already received reach the part file even
+  // when the connection drops (a destroyed stream would discard its buffer) and the next attempt resumes there.
   const out = createWriteStream(part, { flags: append ? 'a' : 'w' });
   try {
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      hash.update(chunk);
       if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
       onBytes(chunk.length);
     }
   } finally {
     await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   }
+}
+
+/** Calls `report` when progress moved by 0.5% or more, and at the end (a 2 GB download is ~30,000 chunks). */
+function throttled(report: ((p: DownloadProgress) => void) | undefined): (p: DownloadProgress) => void {
+  let last = -1;
+  return (p) => {
+    const step = Math.floor((p.receivedBytes / Math.max(1, p.totalBytes)) * 200);
+    if (step === last && p.receivedBytes < p.totalBytes) return;
+    last = step;
+    report?.(p);
+  };
 }
 
 /**
@@ -99,7 +131,9 @@ export async function downloadGguf(options: GgufDownloadOptions): Promise<void> 
     await rm(part, { force: true });
     received = 0;
   }
-  const report = () => options.onProgress?.({ receivedBytes: received, totalBytes: total });
+  const progress = throttled(options.onProgress);
+  const report = () => progress({ receivedBytes: received, totalBytes: total });
+  const hash = new PartHash();
   report();
   const retries = options.retries ?? 3;
   for (let attempt = 0; received < total; attempt++) {
@@ -113,7 +147,8 @@ export async function downloadGguf(options: GgufDownloadOptions): Promise<void> 
     };
     try {
       arm();
-      await fetchRange(url, part, received, total, options, controller.signal, (n) => {
+      await hash.syncWith(part, received);
+      await fetchRange(url, part, received, total, options, controller.signal, hash, (n) => {
         received += n;
         arm();
         report();
@@ -134,7 +169,8 @@ export async function downloadGguf(options: GgufDownloadOptions): Promise<void> 
     await rm(part, { force: true });
     throw new GgufDownloadError('corrupt', `${ref.file}: received ${received} bytes, the Hub announced ${total}; the partial file was removed`);
   }
-  if (sha256 && (await sha256Of(part)) !== sha256) {
+  await hash.syncWith(part, received);
+  if (sha256 && hash.hex() !== sha256) {
     await rm(part, { force: true });
     throw new GgufDownloadError('corrupt', `${ref.file} does not match the sha256 the Hub announced; the download was removed, try again`);
   }

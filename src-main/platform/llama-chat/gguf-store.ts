@@ -77,6 +77,12 @@ export function createGgufStore(
       const target = pathFor(ref);
       if (await exists(target)) return target;
       let entry = running.get(key);
+      // A download that was just cancelled is still winding down: let it finish, then start afresh.
+      while (entry?.controller.signal.aborted) {
+        await entry.done.catch(() => undefined);
+        entry = running.get(key);
+      }
+      if (await exists(target)) return target;
       if (!entry) {
         const controller = new AbortController();
         const listeners = new Set<(p: BuiltInLlmDownload) => void>();
