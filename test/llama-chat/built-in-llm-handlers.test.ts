@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmitEvent, EventMap } from '../../src-shared/contract';
 import { SettingsSchema, type Settings } from '../../src-shared/settings';
-import type { SettingsStore } from '../../src-main/engine/settings-store';
-import { createStudioRuntime } from '../../src-main/platform/studio-runtime';
+import type { SettingsStore } from '../../src-main/service/settings/settings-store';
+import { createStudioRuntime } from '../../src-main/service/studio-runtime';
 import { startFakeHubFiles, type FakeHubFiles } from '../support/fake-hub-files';
 
 const MODEL = 'test-org/tiny-GGUF/tiny-Q8_0.gguf';

@@ -5,7 +5,7 @@ import { LlmError } from '../../engine/chat-model';
 import { PlanParseError } from '../../engine/planner/parse-plan';
 import { planRequest } from '../../engine/planner/plan-request';
 import { createChatModels } from '../../platform/chat-model-factory';
-import { requireLlm } from '../../platform/engine-deps';
+import { requireLlm } from '../../service/engine-deps';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { describeLlm } from '../describe-llm';

@@ -1,11 +1,11 @@
 // The contract's `llm.*` channels: the built-in LLM's models listed, downloaded, cancelled, deleted.
-import { builtInLlmEntries, builtInModelOf, parseGgufRef } from '../../../src-shared/built-in-llm';
-import type { ConnectionCheck, StudioHandlers } from '../../../src-shared/contract';
-import type { Settings } from '../../../src-shared/settings';
-import type { ChatModel } from '../../engine/chat-model';
-import { StudioError } from '../../engine/contract-error';
-import { GgufDownloadError } from './gguf-download';
-import type { GgufStore } from './gguf-store';
+import { builtInLlmEntries, builtInModelOf, parseGgufRef } from '../../src-shared/built-in-llm';
+import type { ConnectionCheck, StudioHandlers } from '../../src-shared/contract';
+import type { Settings } from '../../src-shared/settings';
+import type { ChatModel } from '../engine/chat-model';
+import { StudioError } from '../../src-shared/contract-error';
+import { GgufDownloadError } from '../platform/llama-chat/gguf-download';
+import type { GgufStore } from '../platform/llama-chat/gguf-store';
 
 type LlmHandlers = Pick<StudioHandlers, 'llm.models' | 'llm.download' | 'llm.cancelDownload' | 'llm.delete'>;
 
