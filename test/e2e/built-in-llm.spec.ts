@@ -13,7 +13,8 @@ let server: ServeProcess;
 const dataDir = mkdtempSync(join(tmpdir(), 'hgs-e2e-llm-'));
 
 test.beforeAll(async () => {
-  hub = await startFakeHubFiles({ [DEFAULT_BUILT_IN_LLM]: Buffer.alloc(60_000, 1) });
+  // The CDN holds each answer 1.5 s, long enough to see the download in progress.
+  hub = await startFakeHubFiles({ [DEFAULT_BUILT_IN_LLM]: Buffer.alloc(60_000, 1) }, { delayMs: 1500 });
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ huggingface: { hubUrl: hub.url } }));
   server = await startServe(['--data-dir', dataDir], { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
 });
@@ -37,7 +38,10 @@ test('turn on the built-in LLM, download its model, delete it', async ({ page })
   await expect(row).toHaveAttribute('data-selected', 'true');
   await expect(row).toContainText('1.93 GB download');
   await row.getByRole('button', { name: 'Download' }).click();
+  await expect(row.getByRole('progressbar')).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Built-in LLM download' })).toContainText('Downloading the built-in LLM');
   await expect(row).toContainText('Downloaded (0.06 MB)');
+  await expect(page.getByRole('status', { name: 'Built-in LLM download' })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/built-in-llm.png' });
   await row.getByRole('button', { name: 'Delete' }).click();
   await expect(row.getByRole('button', { name: 'Download' })).toBeVisible();
