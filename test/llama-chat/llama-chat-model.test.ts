@@ -12,13 +12,14 @@ import { tinyGguf } from '../support/tiny-gguf';
 
 const RANDOM = 'test-org/tiny-GGUF/random-F32.gguf';
 const TERSE = 'test-org/tiny-GGUF/terse-F32.gguf';
+const BROKEN = 'test-org/tiny-GGUF/broken.gguf';
 
 describe('the built-in LLM as a ChatModel (worker thread, tiny GGUF)', () => {
   let hub: FakeHubFiles;
   let store: GgufStore;
   let worker: LlamaWorkerClient;
   beforeAll(async () => {
-    hub = await startFakeHubFiles({ [RANDOM]: tinyGguf({ seed: 7 }), [TERSE]: tinyGguf({ prefer: ']}[{":' }) });
+    hub = await startFakeHubFiles({ [RANDOM]: tinyGguf({ seed: 7 }), [TERSE]: tinyGguf({ prefer: ']}[{":' }), [BROKEN]: Buffer.alloc(1000, 1) });
     const url = hub.url;
     store = createGgufStore(mkdtempSync(join(tmpdir(), 'hgs-llama-')), () => ({ hubUrl: url }));
     worker = createLlamaWorkerClient({ idleUnloadMs: 60_000 });
@@ -66,6 +67,13 @@ describe('the built-in LLM as a ChatModel (worker thread, tiny GGUF)', () => {
     expect(error).toBeInstanceOf(LlmError);
     expect(error.kind).toBe('cancelled');
     expect(deltas.length).toBeLessThan(1000);
+  }, 120_000);
+
+  it('says how to recover when the downloaded file is not a model it can load', async () => {
+    const error = await chatFor(BROKEN).complete({ messages: [{ role: 'user', content: 'hi' }], maxTokens: 2 }).catch((e) => e);
+    expect(error).toBeInstanceOf(LlmError);
+    expect(error.kind).toBe('bad-request');
+    expect(error.message).toContain(`hugginggpt llm delete ${BROKEN}`);
   }, 120_000);
 
   it('ends the worker, freeing the model, after the idle time', async () => {

@@ -16,6 +16,9 @@ function toLlmError(error: unknown, model: string): LlmError {
   if (error instanceof WorkerGenerateError) {
     if (error.kind === 'cancelled') return new LlmError('cancelled', 'the LLM call was cancelled');
     if (error.kind === 'too-long') return new LlmError('bad-request', error.message);
+    if (error.kind === 'load-failed') {
+      return new LlmError('bad-request', `the built-in LLM cannot load ${model} (${error.message}): delete it (Settings > Built-in LLM, or hugginggpt llm delete ${model}) and download it again, or choose another model`);
+    }
     return new LlmError('http', `the built-in LLM ${model} failed: ${error.message}`);
   }
   return new LlmError('http', `the built-in LLM ${model} failed: ${error instanceof Error ? error.message : String(error)}`);

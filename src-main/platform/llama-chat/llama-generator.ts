@@ -25,6 +25,9 @@ export interface GenerateResult {
 /** A generation refused before it started: the prompt cannot fit the model. */
 export class PromptTooLongError extends Error {}
 
+/** The GGUF file could not be loaded (not a model node-llama-cpp can run, damaged, or too big for memory). */
+export class ModelLoadError extends Error {}
+
 const DEFAULT_MAX_TOKENS = 1024;
 const MIN_CONTEXT = 2048;
 const CONTEXT_STEP = 1024;
@@ -63,10 +66,16 @@ export class LlamaGenerator {
     if (this.model?.path === path) return this.model;
     await this.context?.context.dispose();
     await this.model?.model.dispose();
+    this.model = undefined;
     this.context = undefined;
     this.grammars.clear();
     this.llama ??= getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
-    const model = await (await this.llama).loadModel({ modelPath: path });
+    let model: LlamaModel;
+    try {
+      model = await (await this.llama).loadModel({ modelPath: path });
+    } catch (error) {
+      throw new ModelLoadError(error instanceof Error ? error.message : String(error));
+    }
     // The chat template in the file decides the prompt format, as LlamaChat's "auto" would.
     this.model = { path, model, wrapper: resolveChatWrapper(model) };
     return this.model;

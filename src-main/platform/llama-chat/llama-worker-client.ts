@@ -7,10 +7,10 @@ import { Worker } from 'node:worker_threads';
 import type { GenerateRequest, GenerateResult } from './llama-generator';
 import type { FromWorker, ToWorker } from './llama-worker';
 
-/** A generation that failed in the worker: `cancelled`, `too-long` (prompt exceeds the model) or `failed`. */
+/** A generation that failed in the worker: `cancelled`, `too-long` (prompt exceeds the model), `load-failed` or `failed`. */
 export class WorkerGenerateError extends Error {
   constructor(
-    readonly kind: 'cancelled' | 'too-long' | 'failed',
+    readonly kind: 'cancelled' | 'too-long' | 'load-failed' | 'failed',
     message: string,
   ) {
     super(message);

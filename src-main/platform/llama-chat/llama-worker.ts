@@ -1,6 +1,6 @@
 // The LLM worker thread's entry: one LlamaGenerator, driven by messages from llama-worker-client.ts.
 import { parentPort } from 'node:worker_threads';
-import { LlamaGenerator, PromptTooLongError, type GenerateRequest, type GenerateResult } from './llama-generator';
+import { LlamaGenerator, ModelLoadError, PromptTooLongError, type GenerateRequest, type GenerateResult } from './llama-generator';
 
 /** Messages to the worker. */
 export type ToWorker = { type: 'generate'; id: number; request: GenerateRequest } | { type: 'cancel'; id: number };
@@ -9,7 +9,7 @@ export type ToWorker = { type: 'generate'; id: number; request: GenerateRequest 
 export type FromWorker =
   | { type: 'delta'; id: number; text: string }
   | { type: 'done'; id: number; result: GenerateResult }
-  | { type: 'error'; id: number; kind: 'cancelled' | 'too-long' | 'failed'; message: string };
+  | { type: 'error'; id: number; kind: 'cancelled' | 'too-long' | 'load-failed' | 'failed'; message: string };
 
 const port = parentPort;
 if (!port) throw new Error('llama-worker.ts runs only as a worker thread');
@@ -25,7 +25,7 @@ port.on('message', (message: ToWorker) => {
     .generate(message.request, (text) => send({ type: 'delta', id: message.id, text }), controller.signal)
     .then((result) => send({ type: 'done', id: message.id, result }))
     .catch((error: unknown) => {
-      const kind = controller.signal.aborted ? 'cancelled' : error instanceof PromptTooLongError ? 'too-long' : 'failed';
+      const kind = controller.signal.aborted ? 'cancelled' : error instanceof PromptTooLongError ? 'too-long' : error instanceof ModelLoadError ? 'load-failed' : 'failed';
       send({ type: 'error', id: message.id, kind, message: error instanceof Error ? error.message : String(error) });
     })
     .finally(() => running.delete(message.id));
