@@ -45,4 +45,15 @@ describe('hugginggpt plan with the built-in LLM', () => {
     expect(second.stderr()).not.toContain('downloading');
     expect(JSON.parse(second.stdout()).tasks).toEqual(printed.tasks);
   }, 180_000);
+
+  it('answers a plain request end to end (plan, then the streamed response) with no LLM server', async () => {
+    const cap = captureIO({ env: {} });
+    const code = await runCli(['run', 'hello there', '--json', '--config', config, '--data-dir', dataDir], cap.io);
+    expect(code, cap.stderr()).toBe(0);
+    const printed = JSON.parse(cap.stdout());
+    expect(printed.tasks).toEqual([]);
+    expect(typeof printed.response).toBe('string');
+    expect(printed.response.length).toBeGreaterThan(0);
+    expect(printed.usage.llmCalls).toBe(2);
+  }, 180_000);
 });
