@@ -34,7 +34,7 @@ describe('the built-in LLM as a ChatModel (worker thread, tiny GGUF)', () => {
     const result = await chatFor(RANDOM).complete({
       messages: [{ role: 'user', content: 'Pick a model for task 0.' }],
       jsonSchema: SELECTION_SCHEMA,
-      maxTokens: 400,
+      maxTokens: 120,
       temperature: 0,
     });
     // A random model may run out of tokens inside a string; what it wrote is still a prefix of schema-valid JSON.
