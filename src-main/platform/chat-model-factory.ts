@@ -41,14 +41,16 @@ export function createChatModels(options: {
   return {
     ggufStore,
     chat() {
-      const llm = options.settings().llm;
-      const key = JSON.stringify(llm);
+      const settings = options.settings();
+      const { llm } = settings;
+      const routerUrl = settings.huggingface.routerUrl;
+      const key = JSON.stringify({ llm, routerUrl });
       if (last && key === lastKey) return last;
       lastKey = key;
       if (llm.provider === 'built-in') {
         worker ??= createLlamaWorkerClient({ idleUnloadMs: options.idleUnloadMs });
-        last = createLlamaChatModel({ model: builtInModelOf(llm.model), threads: llm.threads, store: ggufStore, worker });
-      } else last = createOpenAiChatModel(llm);
+        last = createLlamaChatModel({ model: builtInModelOf(llm.model), threads: llm.threads, deadlineMs: llm.deadlineMs, store: ggufStore, worker });
+      } else last = createOpenAiChatModel(llm, { routerUrl });
       return last;
     },
     close: async () => worker?.close(),

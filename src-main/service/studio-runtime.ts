@@ -36,7 +36,10 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
     ...createSettingsHandlers({
       store: settingsStore,
       dataDir: options.dataDir,
-      testLlm: (llm) => (llm.provider === 'built-in' ? testBuiltInLlm({ store: deps.llmModels, settings: () => settingsStore.get(), chat: () => deps.chat() }) : testLlmConnection(llm)),
+      testLlm: (llm) =>
+        llm.provider === 'built-in'
+          ? testBuiltInLlm({ store: deps.llmModels, settings: () => settingsStore.get(), chat: () => deps.chat() })
+          : testLlmConnection(llm, { routerUrl: settingsStore.get().huggingface.routerUrl }),
       checkHealth: (endpoint) => checkEndpointHealth(endpoint, { timeoutMs: 5000 }),
     }),
     ...createBuiltInLlmHandlers({ store: deps.llmModels, settings: () => settingsStore.get() }),

@@ -69,6 +69,14 @@ describe('the built-in LLM as a ChatModel (worker thread, tiny GGUF)', () => {
     expect(deltas.length).toBeLessThan(1000);
   }, 120_000);
 
+  it('stops a generation that runs past llm.deadlineMs, as a timeout', async () => {
+    const chat = createLlamaChatModel({ model: RANDOM, threads: 1, deadlineMs: 1500, store, worker });
+    const error = await chat.complete({ messages: [{ role: 'user', content: 'Write a long story.' }], maxTokens: 3000 }).catch((e) => e);
+    expect(error).toBeInstanceOf(LlmError);
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toContain('llm.deadlineMs');
+  }, 120_000);
+
   it('says how to recover when the downloaded file is not a model it can load', async () => {
     const error = await chatFor(BROKEN).complete({ messages: [{ role: 'user', content: 'hi' }], maxTokens: 2 }).catch((e) => e);
     expect(error).toBeInstanceOf(LlmError);

@@ -25,7 +25,7 @@ export function formatTasks(tasks: PlanTask[]): string {
 }
 
 const formatUsage = (u: Usage): string =>
-  `${u.llmCalls} LLM call${u.llmCalls === 1 ? '' : 's'}, ${u.promptTokens} prompt + ${u.completionTokens} completion tokens`;
+  `${u.llmCalls} LLM call${u.llmCalls === 1 ? '' : 's'}, ${u.promptTokens} prompt + ${u.completionTokens} completion tokens${u.estimated ? ' (estimated: the server reported no usage)' : ''}`;
 
 function reportIssues(io: CliIO, issues: PlanIssue[]): void {
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';

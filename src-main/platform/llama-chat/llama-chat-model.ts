@@ -32,6 +32,8 @@ export function createLlamaChatModel(options: {
   model: string;
   /** CPU threads (0: every core). */
   threads?: number;
+  /** Longest generation (`llm.deadlineMs`); the one-time download is not counted. */
+  deadlineMs?: number;
   store: GgufStore;
   worker: LlamaWorkerClient;
 }): ChatModel {
@@ -40,12 +42,15 @@ export function createLlamaChatModel(options: {
     async complete(request: ChatRequest): Promise<ChatResult> {
       try {
         const modelPath = await store.ensure(model, { signal: request.signal });
-        const result = await worker.generate(
+        const signals = [request.signal, options.deadlineMs ? AbortSignal.timeout(options.deadlineMs) : undefined].filter((x): x is AbortSignal => x !== undefined);
+        return await worker.generate(
           { modelPath, messages: request.messages, jsonSchema: request.jsonSchema?.schema, maxTokens: request.maxTokens, temperature: request.temperature, threads: options.threads },
-          { signal: request.signal, onDelta: request.onDelta },
+          { signal: signals.length ? AbortSignal.any(signals) : undefined, onDelta: request.onDelta },
         );
-        return result;
       } catch (error) {
+        if (error instanceof WorkerGenerateError && error.kind === 'cancelled' && !request.signal?.aborted) {
+          throw new LlmError('timeout', `the built-in LLM ${model} did not finish within ${options.deadlineMs} ms (llm.deadlineMs); try a smaller model, fewer tasks or more threads`);
+        }
         throw toLlmError(error, model);
       }
     },
