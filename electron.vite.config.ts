@@ -8,8 +8,14 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        // The built-in LLM's worker thread is its own entry: llama-worker-client.ts starts out/main/llama-worker.js.
-        input: { index: resolve('src-main/app/main.ts'), cli: resolve('src-main/cli/main.ts'), 'llama-worker': resolve('src-main/platform/llama-chat/llama-worker.ts') },
+        input: {
+          index: resolve('src-main/app/main.ts'),
+          cli: resolve('src-main/cli/main.ts'),
+          // The built-in runtime's worker thread, found next to the bundle by builtin-worker.ts.
+          'transformers-js-worker': resolve('src-main/platform/endpoints/transformers-js/worker-main.ts'),
+          // The built-in LLM's worker thread, started by llama-worker-client.ts.
+          'llama-worker': resolve('src-main/platform/llama-chat/llama-worker.ts'),
+        },
       },
     },
   },

@@ -9,7 +9,7 @@ import { PLAN_JSON_SCHEMA, planMessages } from '../src-main/engine/planner/promp
 import { createGgufStore } from '../src-main/platform/llama-chat/gguf-store';
 import { createLlamaChatModel } from '../src-main/platform/llama-chat/llama-chat-model';
 import { createLlamaWorkerClient } from '../src-main/platform/llama-chat/llama-worker-client';
-import { startFakeHubFiles } from '../test/support/fake-hub-files';
+import { startFakeHubLfs } from '../test/support/fake-hub-lfs';
 import { tinyGguf } from '../test/support/tiny-gguf';
 import { log, round, type Bench } from './support/figure';
 
@@ -19,7 +19,7 @@ const BIG = 'bench/big-GGUF/big.gguf';
 export const builtInLlmBench: Bench = {
   name: 'built-in-llm',
   async run() {
-    const hub = await startFakeHubFiles({ [MODEL]: tinyGguf({ prefer: ']}[{":', contextLength: 8192 }), [BIG]: Buffer.alloc(64e6, 5) });
+    const hub = await startFakeHubLfs({ [MODEL]: tinyGguf({ prefer: ']}[{":', contextLength: 8192 }), [BIG]: Buffer.alloc(64e6, 5) });
     const url = hub.url;
     const store = createGgufStore(mkdtempSync(join(tmpdir(), 'hgs-bench-llm-')), () => ({ hubUrl: url }));
     const worker = createLlamaWorkerClient();

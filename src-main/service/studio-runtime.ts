@@ -9,6 +9,7 @@ import { rankCandidates } from '../engine/selector/candidates';
 import { checkEndpointHealth } from '../platform/endpoint-health';
 import { createBuiltInLlmHandlers, testBuiltInLlm } from './built-in-llm-handlers';
 import { createEngineDeps } from './engine-deps';
+import { createBuiltInHandlers } from './builtin-handlers';
 import { createLibraryHandlers } from './library-handlers';
 import { testLlmConnection } from '../platform/llm-connection-check';
 
@@ -40,8 +41,9 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
         llm.provider === 'built-in'
           ? testBuiltInLlm({ store: deps.llmModels, settings: () => settingsStore.get(), chat: () => deps.chat() })
           : testLlmConnection(llm, { routerUrl: settingsStore.get().huggingface.routerUrl }),
-      checkHealth: (endpoint) => checkEndpointHealth(endpoint, { timeoutMs: 5000 }),
+      checkHealth: (endpoint) => (endpoint.protocol === 'transformers.js' ? deps.builtIn.adapter.health(endpoint) : checkEndpointHealth(endpoint, { timeoutMs: 5000 })),
     }),
+    ...createBuiltInHandlers(deps.builtIn, emit),
     ...createBuiltInLlmHandlers({ store: deps.llmModels, settings: () => settingsStore.get() }),
     ...createLibraryHandlers({ dataDir: options.dataDir, emit, conversation, ownRun: (runId, owner) => runOwners.set(runId, owner) }),
     'catalog.candidates': async ({ task }) => rankCandidates(task, deps.catalog(), settingsStore.get()),

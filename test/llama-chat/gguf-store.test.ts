@@ -4,19 +4,19 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BuiltInLlmDownload } from '../../src-shared/built-in-llm';
 import { createGgufStore, GgufDownloadError } from '../../src-main/platform/llama-chat/gguf-store';
-import { startFakeHubFiles, type FakeHubFaults, type FakeHubFiles } from '../support/fake-hub-files';
+import { startFakeHubLfs, type FakeHubLfsFaults, type FakeHubLfs } from '../support/fake-hub-lfs';
 
 const MODEL = 'test-org/tiny-GGUF/tiny-Q4_K_M.gguf';
 const BYTES = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 251));
 
-let hub: FakeHubFiles | undefined;
+let hub: FakeHubLfs | undefined;
 afterEach(async () => {
   await hub?.close();
   hub = undefined;
 });
 
-async function setUp(faults: FakeHubFaults = {}) {
-  hub = await startFakeHubFiles({ [MODEL]: BYTES }, faults);
+async function setUp(faults: FakeHubLfsFaults = {}) {
+  hub = await startFakeHubLfs({ [MODEL]: BYTES }, faults);
   const dataDir = mkdtempSync(join(tmpdir(), 'hgs-gguf-'));
   const url = hub.url;
   return { hub, dataDir, store: createGgufStore(dataDir, () => ({ hubUrl: url })) };

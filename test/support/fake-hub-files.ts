@@ -1,107 +1,97 @@
-// A loopback Hub serving LFS files the way huggingface.co does: `GET /<repo>/resolve/main/<file>` answers 302
-// to the CDN with X-Linked-Size, X-Linked-Etag ("<sha256>") and X-Repo-Commit (the headers huggingface_hub's
-// file_download.py and @huggingface/hub's fileDownloadInfo read), a missing file 404 with
-// `X-Error-Code: EntryNotFound`; the CDN honours `Range: bytes=a-` / `bytes=a-b` with 206 + Content-Range.
+// A loopback Hugging Face Hub serving model files at /<org>/<name>/resolve/<revision>/<path>, answering as
+// the real Hub does: 200 with Content-Length, ETag and X-Repo-Commit; an unknown repo is 401 with
+// X-Error-Code RepoNotFound (unauthenticated), an unknown revision 404 RevisionNotFound, a missing file 404
+// EntryNotFound with X-Error-Message "Entry not found" (huggingface_hub's hf_raise_for_status reads these
+// headers: huggingface/huggingface_hub src/huggingface_hub/utils/_http.py).
 import { createHash } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { RepoFiles } from './tiny-models/tiny-models';
 
-/** A running fake; `requests` lists each request as "<method> <path> [range]". */
+/** A running fake Hub for files. `downloads` lists every whole-file GET of a file that existed, as `<repo>/<path>`. */
 export interface FakeHubFiles {
   url: string;
+  downloads: string[];
+  /** Every request path, answered or not. */
   requests: string[];
-  /** Bytes of file content the CDN has sent so far. */
-  bytesServed(): number;
+  /** Makes GETs of `<repo>/<path>` send half the file, then hang until the client goes away or `release`. */
+  stall(file: string): void;
+  /** Sends the rest of a stalled file to the clients waiting for it, and serves it whole from then on. */
+  release(file: string): void;
   close(): Promise<void>;
 }
 
-/** Faults to inject: drop the CDN connection once after N bytes; serve bytes that do not match the hash. */
-export interface FakeHubFaults {
-  dropOnceAfterBytes?: number;
-  corrupt?: boolean;
-  /** Hold each CDN response this long before the body (for cancellation tests). */
-  delayMs?: number;
+const COMMIT = 'a'.repeat(40);
+
+function fail(res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-error-code': code, 'x-error-message': message });
+  res.end(message);
 }
 
-const COMMIT = '0123456789abcdef0123456789abcdef01234567';
+const asBytes = (file: Uint8Array | object): Buffer =>
+  file instanceof Uint8Array ? Buffer.from(file) : Buffer.from(JSON.stringify(file, null, 2));
 
-/** Serves `files` (keyed "<org>/<repo>/<file>") on 127.0.0.1. */
-export async function startFakeHubFiles(files: Record<string, Buffer>, faults: FakeHubFaults = {}): Promise<FakeHubFiles> {
-  const bySha = new Map<string, Buffer>();
-  const shaOf = new Map<string, string>();
-  for (const [key, bytes] of Object.entries(files)) {
-    const sha = createHash('sha256').update(bytes).digest('hex');
-    bySha.set(sha, bytes);
-    shaOf.set(key, sha);
-  }
+/** Starts the fake on 127.0.0.1 (port 0) with the given repositories. */
+export async function startFakeHubFiles(repos: Record<string, RepoFiles>): Promise<FakeHubFiles> {
+  const downloads: string[] = [];
   const requests: string[] = [];
-  let served = 0;
-  let dropped = false;
-
-  const serveCdn = (res: ServerResponse, bytes: Buffer, sha: string, range: string | undefined) => {
-    const body = faults.corrupt ? Buffer.from(bytes.map((b, i) => (i === 0 ? b ^ 0xff : b))) : bytes;
-    const match = range ? /^bytes=(\d+)-(\d*)$/.exec(range) : null;
-    let start = 0;
-    let end = body.length - 1;
-    if (match) {
-      start = Number(match[1]);
-      end = match[2] ? Math.min(Number(match[2]), end) : end;
-      if (start > end) {
-        res.writeHead(416, { 'content-range': `bytes */${body.length}` });
-        return res.end();
-      }
-    }
-    const headers: Record<string, string> = { 'content-type': 'binary/octet-stream', 'accept-ranges': 'bytes', etag: `"${sha}"`, 'content-length': String(end - start + 1) };
-    if (match) headers['content-range'] = `bytes ${start}-${end}/${body.length}`;
-    res.writeHead(match ? 206 : 200, headers);
-    let chunk = body.subarray(start, end + 1);
-    if (faults.dropOnceAfterBytes !== undefined && !dropped && !match?.[2] && start < faults.dropOnceAfterBytes) {
-      dropped = true;
-      chunk = chunk.subarray(0, faults.dropOnceAfterBytes - start);
-      served += chunk.length;
-      res.write(chunk, () => res.destroy());
-      return;
-    }
-    served += chunk.length;
-    res.end(chunk);
-  };
-
+  const stalled = new Set<string>();
+  const waiting = new Map<string, Array<() => void>>();
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const range = req.headers.range;
-    requests.push(`${req.method} ${url.pathname}${range ? ` ${range}` : ''}`);
-    const cdn = /^\/cdn-lfs\/([0-9a-f]{64})$/.exec(url.pathname);
-    if (cdn && bySha.has(cdn[1])) {
-      const send = () => serveCdn(res, bySha.get(cdn[1])!, cdn[1], range);
-      return void (faults.delayMs ? setTimeout(send, faults.delayMs) : send());
-    }
-    const resolve = /^\/([\w.-]+\/[\w.-]+)\/resolve\/main\/(.+)$/.exec(url.pathname);
-    const sha = resolve ? shaOf.get(`${resolve[1]}/${decodeURIComponent(resolve[2])}`) : undefined;
-    if (!resolve || !sha) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'x-error-code': 'EntryNotFound', 'x-error-message': 'Entry not found' });
-      return res.end('Entry not found');
-    }
-    const { port } = server.address() as AddressInfo;
-    res.writeHead(302, {
-      location: `http://127.0.0.1:${port}/cdn-lfs/${sha}`,
-      'x-linked-size': String(bySha.get(sha)!.length),
-      'x-linked-etag': `"${sha}"`,
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    requests.push(path);
+    const match = /^\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(path);
+    if (!match) return fail(res, 404, 'EntryNotFound', 'Entry not found');
+    const [, repo, revision, file] = match;
+    const files = repos[repo];
+    if (!files) return fail(res, 401, 'RepoNotFound', 'Repository not found');
+    if (revision !== 'main' && revision !== COMMIT) return fail(res, 404, 'RevisionNotFound', `Invalid rev id: ${revision}`);
+    const content = files[file];
+    if (content === undefined) return fail(res, 404, 'EntryNotFound', 'Entry not found');
+    const bytes = asBytes(content);
+    const headers = {
+      'content-type': file.endsWith('.json') ? 'text/plain; charset=utf-8' : 'application/octet-stream',
+      'content-length': String(bytes.length),
+      etag: `"${createHash('sha256').update(bytes).digest('hex')}"`,
       'x-repo-commit': COMMIT,
-      etag: `"${sha}"`,
-      'content-type': 'text/plain; charset=utf-8',
-    });
-    res.end(`Found. Redirecting to http://127.0.0.1:${port}/cdn-lfs/${sha}`);
+      'accept-ranges': 'bytes',
+    };
+    const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+    if (range) {
+      // A ranged read (transformers.js asks `bytes=0-0` for a file's size): 206 with Content-Range.
+      const start = Number(range[1]);
+      const end = Math.min(range[2] ? Number(range[2]) : bytes.length - 1, bytes.length - 1);
+      res.writeHead(206, { ...headers, 'content-length': String(end - start + 1), 'content-range': `bytes ${start}-${end}/${bytes.length}` });
+      return res.end(req.method === 'HEAD' ? undefined : bytes.subarray(start, end + 1));
+    }
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') return res.end();
+    const key = `${repo}/${file}`;
+    if (stalled.has(key)) {
+      const half = Math.floor(bytes.length / 2);
+      res.write(bytes.subarray(0, half));
+      const finish = () => {
+        downloads.push(key);
+        res.end(bytes.subarray(half));
+      };
+      waiting.set(key, [...(waiting.get(key) ?? []), finish]);
+      return; // hangs until released or the client gives up
+    }
+    downloads.push(`${repo}/${file}`);
+    res.end(bytes);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    downloads,
     requests,
-    bytesServed: () => served,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    stall: (file) => void stalled.add(file),
+    release(file) {
+      stalled.delete(file);
+      for (const finish of waiting.get(file) ?? []) finish();
+      waiting.delete(file);
+    },
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
