@@ -1,4 +1,5 @@
 // The one contract between the renderer and the engine, carried by Electron IPC or the `serve` WebSocket.
+import type { BuiltInLlmDownload, BuiltInLlmEntry } from './built-in-llm';
 import type { NodeComparison, RunDetail, RunListItem, SaveWorkflowRequest, WorkflowEntry, WorkflowInputValue, WorkflowRunStarted } from './library';
 import type { Plan, PlanTask, Usage } from './plan';
 import type { ResourceRef } from './resources';
@@ -117,6 +118,13 @@ export interface InvokeMap {
   'runs.compare': { req: { a: string; b: string }; res: NodeComparison[] };
   /** "Edit from this run": a conversation that holds the recorded run, so `run.start` can re-run from it. */
   'runs.adopt': { req: { runId: string }; res: { conversationId: string } };
+  /** The built-in LLM's models: curated offers (sizes, memory), downloaded files, the configured one. */
+  'llm.models': { req: void; res: BuiltInLlmEntry[] };
+  /** Downloads a model (default: the one settings select); progress comes as `llm.download` events. */
+  'llm.download': { req: { model?: string }; res: { model: string; bytes: number } };
+  /** Stops a running download (the partial file is kept and resumed next time). */
+  'llm.cancelDownload': { req: { model: string }; res: { cancelled: boolean } };
+  'llm.delete': { req: { model: string }; res: { deleted: boolean } };
   /** Models of the built-in endpoints with their size on disk; `sizes` also asks the Hub for download sizes. */
   'builtin.list': { req: { sizes?: boolean }; res: BuiltInModelView[] };
   /** Pre-fetches a built-in model's files; progress comes as `builtin.progress`. */
@@ -134,6 +142,8 @@ export interface EventMap {
   'plan.delta': { requestId: string; tasks: PlanTask[] };
   /** Text of the response generated so far. */
   'response.delta': { requestId: string; text: string };
+  /** Progress of a built-in LLM download (from settings, or the first call that needs the model). */
+  'llm.download': BuiltInLlmDownload;
   /** A built-in model download's progress. */
   'builtin.progress': BuiltInDownloadProgress;
 }
@@ -148,9 +158,10 @@ export const INVOKE_CHANNELS = [
   'workflows.list', 'workflows.get', 'workflows.save', 'workflows.rename', 'workflows.duplicate', 'workflows.delete', 'workflows.restore',
   'workflows.import', 'workflows.export', 'workflows.run', 'runs.list', 'runs.get', 'runs.compare', 'runs.adopt',
   'builtin.list', 'builtin.download', 'builtin.cancelDownload', 'builtin.delete',
+  'llm.models', 'llm.download', 'llm.cancelDownload', 'llm.delete',
 ] as const satisfies readonly InvokeChannel[];
 
-export const EVENT_CHANNELS = ['run.event', 'plan.delta', 'response.delta', 'builtin.progress'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['run.event', 'plan.delta', 'response.delta', 'builtin.progress', 'llm.download'] as const satisfies readonly EventChannel[];
 
 /** The engine side of the contract: one async handler per channel. */
 export type StudioHandlers = { [K in InvokeChannel]: (req: InvokeMap[K]['req']) => Promise<InvokeMap[K]['res']> };
