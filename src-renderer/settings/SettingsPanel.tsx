@@ -1,6 +1,7 @@
 // The settings panel: one form (LLM, Hugging Face, local endpoints, execution) with one Save, a guard
 // against closing with unsaved edits, and the data folder. Other sections mount inside the same form.
 import { useState, type JSX } from 'react';
+import { BuiltInLlmSection } from './BuiltInLlmSection';
 import { BuiltInModelsSection } from './BuiltInModelsSection';
 import { DataFolderSection } from './DataFolderSection';
 import { EndpointsSection } from './EndpointsSection';
@@ -53,6 +54,7 @@ export function SettingsPanel(props: { onClose: () => void }): JSX.Element {
               </ul>
             )}
             <LlmSection llm={view.llm} draft={form.llm} onChange={edit('llm')} />
+            <BuiltInLlmSection llm={view.llm} save={save} />
             <HuggingFaceSection huggingface={view.huggingface} draft={form.huggingface} onChange={edit('huggingface')} />
             <EndpointsSection drafts={form.endpoints} onChange={edit('endpoints')} />
             <BuiltInModelsSection />
