@@ -4,7 +4,7 @@ import type { Attachment, PlanIssue, PlanResult } from '../../src-shared/contrac
 import { addUsage, emptyUsage, type PlanTask, type Usage } from '../../src-shared/plan';
 import type { ResourceRef } from '../../src-shared/resources';
 import type { RunEvent } from '../../src-shared/run-events';
-import type { Selections } from '../../src-shared/selection';
+import { LLM_ENDPOINT, type Selections } from '../../src-shared/selection';
 import type { Settings } from '../../src-shared/settings';
 import type { ChatMessage, ChatModel } from './chat-model';
 import { StudioError } from './contract-error';
@@ -135,8 +135,9 @@ export class Conversation {
         unavailable[task.id] = this.unavailable[task.id] ?? `no model chosen for task ${task.id} (${task.task})`;
         continue;
       }
-      const primary = modelTarget(selection, settings);
-      if (primary) targets[task.id] = { primary, fallback: fallbackTarget(selection, settings, task.task) };
+      // A text task the controlling LLM does itself runs as a node without a model target (run-node calls the chat model).
+      if (selection.endpoint === LLM_ENDPOINT) continue;
+      targets[task.id] = { primary: modelTarget(selection, settings), fallback: fallbackTarget(selection, settings, task.task) };
     }
     const base = options.baseRunId ? this.runs.get(options.baseRunId) : undefined;
     if (options.baseRunId && !base?.outcome) throw new StudioError('not-found', `run ${options.baseRunId} is not finished or not known in this conversation`);
