@@ -8,7 +8,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        input: { index: resolve('src-main/app/main.ts'), cli: resolve('src-main/cli/main.ts') },
+        // image-worker: the worker thread of src-main/platform/images/image-jobs.ts (started by module-worker.ts).
+        input: {
+          index: resolve('src-main/app/main.ts'),
+          cli: resolve('src-main/cli/main.ts'),
+          'image-worker': resolve('src-main/platform/images/image-worker.ts'),
+        },
       },
     },
   },

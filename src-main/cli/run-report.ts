@@ -78,3 +78,14 @@ export function runExitCode(tasks: PlanTask[], outcome: RunOutcome | undefined):
   if (!outcome) return tasks.length === 0 ? 0 : 1;
   return tasks.every((t) => ['succeeded', 'cached'].includes(outcome.results[t.id]?.status)) ? 0 : 1;
 }
+
+/** One line per task with its status, outputs and error, for the terminal when there is no response to show. */
+export function describeResults(tasks: PlanTask[], outcome: RunOutcome | undefined): string {
+  return tasks
+    .map((t) => {
+      const r = outcome?.results[t.id];
+      const outputs = r?.outputs.length ? ` -> ${r.outputs.map((o) => o.path ?? o.text).join(', ')}` : '';
+      return `task ${t.id} ${t.task}: ${r?.status ?? 'not run'}${outputs}${r?.error ? ` (${r.error.message})` : ''}\n`;
+    })
+    .join('');
+}

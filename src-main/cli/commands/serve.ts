@@ -34,11 +34,8 @@ export const serveCommand: Command = {
     const bridge = (events.bridge = await startWebBridge({ port, rendererDir: root, resourcesDir: join(context.dataDir, 'resources'), handlers }));
     context.io.err(`listening on ${bridge.url}\n`);
     for (const warning of settingsStore.warnings) context.io.err(`warning: ${warning}\n`);
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    // main() turns SIGINT/SIGTERM into io.signal; without one (embedded use) serve runs until the process ends.
+    await new Promise<void>((resolve) => context.io.signal?.addEventListener('abort', () => resolve(), { once: true }));
     await bridge.close();
     return 0;
   },
