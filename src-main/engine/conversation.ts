@@ -1,7 +1,7 @@
 // One conversation with HuggingGPT: the four stages for each request, with the history and the user's
 // resources kept across turns so that "now make it a video" can refer back.
 import type { Attachment, PlanIssue, PlanResult } from '../../src-shared/contract';
-import { addUsage, emptyUsage, type PlanTask, type Usage } from '../../src-shared/plan';
+import { addUsage, emptyUsage, MAX_PLAN_TASKS, type PlanTask, type Usage } from '../../src-shared/plan';
 import type { ResourceRef } from '../../src-shared/resources';
 import type { RunEvent } from '../../src-shared/run-events';
 import { LLM_ENDPOINT, type Selections } from '../../src-shared/selection';
@@ -52,6 +52,13 @@ export interface ExecuteOptions {
   workflow?: { id?: string; name: string };
 }
 
+/** A plan or graph over MAX_PLAN_TASKS is refused before any selection call or model call. */
+function refuseOversized(tasks: PlanTask[]): void {
+  if (tasks.length > MAX_PLAN_TASKS) {
+    throw new StudioError('plan-too-large', `the plan has ${tasks.length} tasks; at most ${MAX_PLAN_TASKS} are allowed (nothing was run)`);
+  }
+}
+
 let counter = 0;
 const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
@@ -83,6 +90,7 @@ export class Conversation {
     await this.importNamedFiles(request);
     this.request = request;
     const planned = await this.planOrFallBack(request, options);
+    refuseOversized(planned.plan.tasks);
     let usage = planned.usage;
     if (planned.plan.tasks.length === 0) {
       const answer = await generateResponse(this.deps.chat(), { request, history: this.history, tasks: [], selections: {}, results: {} }, undefined, options.signal);
@@ -119,6 +127,7 @@ export class Conversation {
 
   /** Stage 2 for an edited graph: keeps `overrides` and chooses for the other tasks. */
   async select(tasks: PlanTask[], overrides: Selections = {}, signal?: AbortSignal): Promise<{ selections: Selections; unavailable: Record<number, string>; usage: Usage }> {
+    refuseOversized(tasks);
     const result = await selectModels({ tasks, settings: this.deps.settings(), catalog: this.deps.catalog(), chat: this.deps.chat(), overrides, signal });
     this.unavailable = result.unavailable;
     return result;
@@ -126,6 +135,7 @@ export class Conversation {
 
   /** Stage 3: runs the graph; events stream through `onEvent`. */
   execute(tasks: PlanTask[], selections: Selections, options: ExecuteOptions = {}): RunHandle {
+    refuseOversized(tasks);
     const settings = this.deps.settings();
     const targets: ExecuteInput['targets'] = {};
     const unavailable: Record<number, string> = {};
