@@ -30,13 +30,15 @@ afterAll(async () => {
 
 describe('the plan size cap', () => {
   it('refuses a 3,000-task answer with a clear error and runs nothing', async () => {
-    const plan = Array.from({ length: 3000 }, (_, id) => ({ task: 'image-classification', id, dep: [-1], args: { image: 'example.jpg' } }));
+    // Compact, as an LLM could write it: under the parser's 200,000-character limit.
+    const plan = Array.from({ length: 3000 }, (_, id) => ({ task: 'summarization', id, dep: [-1], args: { text: 'a' } }));
     routeLlm(llm, { plan: () => JSON.stringify(plan) });
     const cap = captureIO({ cwd });
-    const code = await runCli(['run', 'classify example.jpg', '--json', '--config', config, '--data-dir', mkdtempSync(join(tmpdir(), 'hgs-data-'))], cap.io);
+    const code = await runCli(['run', 'summarize a', '--json', '--config', config, '--data-dir', mkdtempSync(join(tmpdir(), 'hgs-data-'))], cap.io);
     expect(code).toBe(1);
     expect(cap.stderr()).toContain(`the plan has 3000 tasks; at most ${MAX_PLAN_TASKS} are allowed`);
     expect(hf.requests).toHaveLength(0);
     expect(llm.requests.map(stageOf)).not.toContain('select');
+    expect(llm.requests.map(stageOf)).not.toContain('task');
   });
 });
