@@ -6,7 +6,7 @@ import { app, BrowserWindow, Menu, session, shell } from 'electron';
 import type { StudioHandlers } from '../../src-shared/contract';
 import { createFileSettingsStore } from '../platform/settings-file-store';
 import { createStudioRuntime } from '../platform/studio-runtime';
-import { contentSecurityPolicy } from './content-security-policy';
+import { contentSecurityPolicy } from '../../src-shared/content-security-policy';
 import { createEventForwarder, registerIpcHandlers } from './ipc-main';
 import { buildMenuTemplate } from './menu';
 import { registerResourceScheme, serveResources } from './protocol';
