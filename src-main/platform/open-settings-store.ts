@@ -1,6 +1,7 @@
 // Settings for `hugginggpt serve`: the data folder's settings.json (secrets from the environment, in memory),
 // or, with --config, the given file's settings kept in memory.
 import Conf from 'conf';
+import type { SettingsPatch } from '../../src-shared/contract';
 import { defaultSettings, type Settings } from '../../src-shared/settings';
 import { applySettingsPatch, type SecretName, type SecretStore, type SettingsStore } from '../engine/settings-store';
 import { createFileSettingsStore } from './settings-file-store';
@@ -32,7 +33,13 @@ function withEnvironmentBaseUrl(store: SettingsStore, env: NodeJS.ProcessEnv): S
   const fallback = env.OPENAI_BASE_URL;
   if (!fallback) return store;
   const overlay = (s: Settings): Settings => (s.llm.baseURL === defaultSettings().llm.baseURL ? { ...s, llm: { ...s.llm, baseURL: fallback } } : s);
-  return { get: () => overlay(store.get()), update: (patch) => overlay(store.update(patch)), warnings: store.warnings };
+  // A form that sends back the address it was shown (the environment's) has not moved the key elsewhere.
+  const unchangedAddress = (patch: SettingsPatch): SettingsPatch => {
+    if (patch?.llm?.baseURL !== fallback || store.get().llm.baseURL !== defaultSettings().llm.baseURL) return patch;
+    const { baseURL: _shown, ...llm } = patch.llm;
+    return { ...patch, llm };
+  };
+  return { get: () => overlay(store.get()), update: (patch) => overlay(store.update(unchangedAddress(patch))), warnings: store.warnings };
 }
 
 /**
