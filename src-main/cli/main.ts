@@ -1,5 +1,6 @@
 // The `hugginggpt` command: dispatches to a subcommand; bad usage exits 2 with a one-line reason.
 import { createInterface } from 'node:readline/promises';
+import { redactCredentials } from '../../src-shared/redact-credentials';
 import { ConfigError } from '../platform/config-file';
 import { parseCommandArgs, UsageError } from './args';
 import type { Command } from './command';
@@ -45,7 +46,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.err(`hugginggpt: ${error.message}\n`);
       return 2;
     }
-    io.err(`hugginggpt: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`hugginggpt: ${redactCredentials(error instanceof Error ? error.message : String(error))}\n`);
     if (io.env.HUGGINGGPT_DEBUG && error instanceof Error) io.err(`${error.stack}\n`);
     return 1;
   }
