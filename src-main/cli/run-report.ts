@@ -70,6 +70,7 @@ export function runJson(input: { tasks: PlanTask[]; selections: Selections; outc
     results,
     response: input.response,
     usage: input.usage,
+    ...(input.outcome?.recordError ? { recordError: input.outcome.recordError } : {}),
   };
 }
 

@@ -58,6 +58,7 @@ export const runCommand: Command = {
       io.signal?.removeEventListener('abort', onStop);
     }
 
+    if (outcome.recordError) io.err(`warning: ${outcome.recordError}\n`);
     // The nodes' results are printed whatever happens to the response (stopped, LLM down): exit 1 then.
     let response: string | null = null;
     let responseError: string | undefined;

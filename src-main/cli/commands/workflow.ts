@@ -74,6 +74,7 @@ export const workflowCommand: Command = {
     const onStop = () => handle.cancel();
     io.signal?.addEventListener('abort', onStop, { once: true });
     const outcome = await handle.done.finally(() => io.signal?.removeEventListener('abort', onStop));
+    if (outcome.recordError) io.err(`warning: ${outcome.recordError}\n`);
     const doc = runJson({ tasks: instance.tasks, selections: instance.selections, outcome, response: '', usage: emptyUsage() });
     if (args.values.json) io.out(`${JSON.stringify(doc, null, 2)}\n`);
     else io.out(describeResults(instance.tasks, outcome));
