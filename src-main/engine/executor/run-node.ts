@@ -2,7 +2,7 @@
 import type { RunEventBody, TaskError } from '../../../src-shared/run-events';
 import { LLM_ENDPOINT } from '../../../src-shared/selection';
 import type { TaskOutput } from '../../../src-shared/resources';
-import type { InferenceInput } from '../inference';
+import { InferenceError, type InferenceInput } from '../inference';
 import { cacheKeyOf } from './cache-key';
 import { invokeLlm } from './invoke-llm';
 import { invokeModel, type CallEnvironment } from './invoke-model';
@@ -107,6 +107,7 @@ export async function runNode(env: NodeEnvironment, node: GraphNode, signal: Abo
   try {
     outputs = await storeOutputs(outcome.raw, input.deps.store);
   } catch (error) {
+    if (error instanceof InferenceError) return failure(taskId, toTaskError(error), done);
     const message = `the outputs could not be stored: ${error instanceof Error ? error.message : String(error)}`;
     return failure(taskId, { kind: 'internal', message, retriable: true }, done);
   }
