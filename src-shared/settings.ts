@@ -1,9 +1,10 @@
 // Configuration: one schema for the app's settings and the CLI's `--config FILE`.
 import { z } from 'zod';
 import { ENDPOINT_PROTOCOLS } from './endpoint-protocols';
+import { REPO_ID_PATTERN } from './repo-id';
 
 export const ModelOnEndpointSchema = z.object({
-  id: z.string().regex(/^[\w.-]+(\/[\w.-]+)?$/, 'a Hugging Face repo id such as "org/name"'),
+  id: z.string().regex(REPO_ID_PATTERN, 'a Hugging Face repo id such as "org/name"'),
   task: z.string().min(1),
   /** A dedicated endpoint serving only this model; otherwise `<endpoint url>/models/<id>` (protocol `hf`). */
   url: z.url({ protocol: /^https?$/ }).optional(),

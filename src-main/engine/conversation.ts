@@ -15,7 +15,7 @@ import { PlanParseError } from './planner/parse-plan';
 import { planRequest } from './planner/plan-request';
 import { userResourcesIn } from './planner/user-resources';
 import { generateResponse, type GeneratedResponse } from './responder/generate-response';
-import type { CatalogModel } from './selector/catalog-model';
+import { SelectionError, type CatalogModel } from './selector/catalog-model';
 import { fallbackTarget, modelTarget } from './selector/endpoints';
 import { selectModels } from './selector/select-models';
 
@@ -147,7 +147,13 @@ export class Conversation {
       }
       // A text task the controlling LLM does itself runs as a node without a model target (run-node calls the chat model).
       if (selection.endpoint === LLM_ENDPOINT) continue;
-      targets[task.id] = { primary: modelTarget(selection, settings), fallback: fallbackTarget(selection, settings, task.task) };
+      try {
+        targets[task.id] = { primary: modelTarget(selection, settings), fallback: fallbackTarget(selection, settings, task.task) };
+      } catch (error) {
+        // A model id that is not one, or an endpoint gone from settings: that node fails with the reason.
+        if (!(error instanceof SelectionError)) throw error;
+        unavailable[task.id] = error.message;
+      }
     }
     const base = options.baseRunId ? this.runs.get(options.baseRunId) : undefined;
     if (options.baseRunId && !base?.outcome) throw new StudioError('not-found', `run ${options.baseRunId} is not finished or not known in this conversation`);

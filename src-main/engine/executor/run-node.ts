@@ -59,7 +59,8 @@ export async function runNode(env: NodeEnvironment, node: GraphNode, signal: Abo
   const byLlm = selection.endpoint === LLM_ENDPOINT;
   const targets = input.targets[taskId];
   if (!byLlm && !targets) {
-    return failure(taskId, { kind: 'no-model', message: `no endpoint is configured to serve ${model}`, retriable: false }, { model, startedAt, durationMs: 0 });
+    const message = input.unavailable?.[taskId] ?? `no endpoint is configured to serve ${model}`;
+    return failure(taskId, { kind: 'no-model', message, retriable: false }, { model, startedAt, durationMs: 0 });
   }
   const base: Partial<NodeResult> = { model, startedAt };
   const resolution = resolveInputs(spec, node.task.args, {
