@@ -5,13 +5,12 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { contentSecurityPolicy } from '../../src-shared/content-security-policy';
+import { contentTypeOfName } from '../../src-shared/file-kinds';
 import { RESOURCE_FILE_PATTERN } from '../../src-shared/resources';
 
-const CONTENT_TYPES: Record<string, string> = {
+/** The built renderer's own files; stored resources are typed by src-shared/file-kinds.ts. */
+const PAGE_CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.bmp': 'image/bmp',
-  '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.flac': 'audio/flac', '.ogg': 'audio/ogg', '.mp4': 'video/mp4',
-  '.webm': 'video/webm', '.pdf': 'application/pdf', '.txt': 'text/plain; charset=utf-8', '.csv': 'text/csv', '.json': 'application/json',
   '.ico': 'image/x-icon', '.woff2': 'font/woff2',
 };
 
@@ -54,7 +53,7 @@ async function serveFile(res: ServerResponse, headers: OutgoingHttpHeaders, root
   if (!info?.isFile()) return false;
   res.writeHead(200, {
     ...headers,
-    'Content-Type': CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': PAGE_CONTENT_TYPES[extname(path).toLowerCase()] ?? contentTypeOfName(path),
     'Content-Length': info.size,
     'Cache-Control': cacheable ? 'max-age=31536000, immutable' : 'no-cache',
   });

@@ -1,4 +1,5 @@
 // How `run` and `workflow run` report: progress lines on stderr, and the JSON document of DESIGN.md.
+import { isSuccess } from '../../src-shared/run-events';
 import type { PlanTask, Usage } from '../../src-shared/plan';
 import type { TaskOutput } from '../../src-shared/resources';
 import type { RunEvent } from '../../src-shared/run-events';
@@ -77,7 +78,7 @@ export function runJson(input: { tasks: PlanTask[]; selections: Selections; outc
 /** Exit code of a run: 0 when every task succeeded (or came from the cache), 1 otherwise. */
 export function runExitCode(tasks: PlanTask[], outcome: RunOutcome | undefined): number {
   if (!outcome) return tasks.length === 0 ? 0 : 1;
-  return tasks.every((t) => ['succeeded', 'cached'].includes(outcome.results[t.id]?.status)) ? 0 : 1;
+  return tasks.every((t) => isSuccess(outcome.results[t.id]?.status)) ? 0 : 1;
 }
 
 /** One line per task with its status, outputs and error, for the terminal when there is no response to show. */

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventChannel, EventMap, StudioHandlers } from '../../src-shared/contract';
 import { BRIDGE_PROTOCOL, BRIDGE_TOKEN_PREFIX } from '../../src-shared/bridge-protocol';
-import { dispatchContractCall } from '../engine/contract-dispatch';
+import { dispatchContractCall } from '../service/contract-dispatch';
 import { handleHttp, isTrustedRequest } from './bridge-http';
 
 /** The largest WebSocket message accepted (an upload's base64); larger frames close that socket only (1009). */

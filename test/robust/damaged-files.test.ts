@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { executeGraph } from '../../src-main/engine/executor/execute-graph';
 import { FsRunRecorder } from '../../src-main/platform/fs-run-recorder';
-import { RunHistory } from '../../src-main/platform/run-history';
-import { WorkflowLibrary } from '../../src-main/platform/workflow-library';
+import { RunHistory } from '../../src-main/service/run-history';
+import { WorkflowLibrary } from '../../src-main/service/workflows/workflow-library';
 
 const DEAD_PID = 2 ** 22 + 12345; // above Linux's pid_max: no such process
 

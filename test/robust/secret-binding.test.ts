@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applySettingsPatch } from '../../src-main/engine/settings-store';
-import { openSettingsStore } from '../../src-main/platform/open-settings-store';
+import { applySettingsPatch } from '../../src-main/service/settings/settings-store';
+import { openSettingsStore } from '../../src-main/service/settings/open-settings-store';
 import { defaultSettings } from '../../src-shared/settings';
 
 const withSecrets = () => {

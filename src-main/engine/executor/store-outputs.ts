@@ -2,7 +2,7 @@
 // check that they are what the port says (model output is untrusted: an HTML error page is not an image).
 import type { TaskOutput } from '../../../src-shared/resources';
 import { InferenceError, type RawOutput, type ResourceStore } from '../inference';
-import { modalityOfMime } from './resolve-inputs';
+import { fileFeedProblem, fileKindOfMime } from '../../../src-shared/file-kinds';
 
 /** The longest text output kept (characters): more would flow into records, the cache and the next model. */
 export const MAX_TEXT_OUTPUT_CHARS = 1_000_000;
@@ -19,10 +19,10 @@ export function capText(text: string): string {
  * an ISO media file (`ftyp`: m4a and mp4 alike) may be audio.
  */
 function fitsPort(modality: RawOutput['modality'], mime: string): boolean {
+  const kind = fileKindOfMime(mime);
   if (modality === 'table') return mime.startsWith('text/');
-  if (mime === 'application/octet-stream') return true;
-  if (modality === 'audio' && mime === 'video/mp4') return true;
-  return modalityOfMime(mime) === modality;
+  if (modality === 'audio' && kind?.family === 'iso-bmff') return true;
+  return fileFeedProblem(kind, modality) === undefined;
 }
 
 /**

@@ -3,7 +3,7 @@
 import { INVOKE_CHANNELS, type InvokeChannel, type StudioHandlers } from '../../src-shared/contract';
 import { describeRequestProblem, REQUEST_SCHEMAS } from '../../src-shared/contract-schemas';
 import type { IpcEnvelope } from '../../src-shared/preload-api';
-import { toContractError } from './contract-error';
+import { toContractError } from '../../src-shared/contract-error';
 
 /** True for the name of an invoke channel. */
 export const isInvokeChannel = (value: unknown): value is InvokeChannel => (INVOKE_CHANNELS as readonly unknown[]).includes(value);
