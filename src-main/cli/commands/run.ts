@@ -89,7 +89,7 @@ export const runCommand: Command = {
       await writeFileAtomic(path, `${JSON.stringify(workflow, null, 2)}\n`);
       io.err(`workflow saved to ${path} (inputs: ${workflow.inputs.map((i) => i.name).join(', ') || 'none'})\n`);
     }
-    io.err(`LLM calls: ${usage.llmCalls}, tokens: ${usage.promptTokens} prompt + ${usage.completionTokens} completion\n`);
+    io.err(`LLM calls: ${usage.llmCalls}, tokens: ${usage.promptTokens} prompt + ${usage.completionTokens} completion${usage.estimated ? ' (estimated: the server reported no usage)' : ''}\n`);
     if (io.signal?.aborted) return STOPPED_EXIT_CODE;
     return responseError ? 1 : runExitCode(tasks, outcome);
   },

@@ -1,7 +1,7 @@
 // Stage 4: the LLM describes what was done and the results; the real list of files is appended by us.
 import { isSuccess } from '../../../src-shared/run-events';
 import type { Usage } from '../../../src-shared/plan';
-import type { ChatMessage, ChatModel } from '../chat-model';
+import { usageOfResult, type ChatMessage, type ChatModel } from '../chat-model';
 import { buildDirectAnswerMessages, buildResponseMessages, type ResponseContext } from './response-prompt';
 
 /** A generated answer and what it cost. */
@@ -36,7 +36,7 @@ async function complete(chat: ChatModel, messages: ChatMessage[], onDelta?: (tex
         }
       : undefined,
   });
-  return { text: result.text.trim(), usage: { llmCalls: 1, promptTokens: result.promptTokens, completionTokens: result.completionTokens } };
+  return { text: result.text.trim(), usage: usageOfResult(result) };
 }
 
 /**
