@@ -64,6 +64,21 @@ describe('run --json when the response stage fails', () => {
   });
 });
 
+describe('a run record that cannot be written', () => {
+  it('is reported on stderr and in the JSON, the results still printed', async () => {
+    route(() => 'done');
+    const dataDir = mkdtempSync(join(tmpdir(), 'hgs-data-'));
+    writeFileSync(join(dataDir, 'runs'), 'a file where the runs folder should be');
+    const cap = captureIO({ cwd });
+    const code = await runCli(['run', 'classify and caption example.jpg', '--json', '--config', config, '--data-dir', dataDir], cap.io);
+    expect(code).toBe(0);
+    expect(cap.stderr()).toMatch(/warning: the run record could not be written/);
+    const doc = JSON.parse(cap.stdout());
+    expect(doc.recordError).toMatch(/the run record could not be written/);
+    expect(doc.results[0].status).toBe('succeeded');
+  });
+});
+
 describe('stopping the CLI', () => {
   it('cancels running nodes when the stop signal fires and prints the partial results (exit 130)', async () => {
     route(() => 'never asked');
