@@ -8,10 +8,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        // image-worker: the worker thread of src-main/platform/images/image-jobs.ts (started by module-worker.ts).
         input: {
           index: resolve('src-main/app/main.ts'),
           cli: resolve('src-main/cli/main.ts'),
+          // The built-in runtime's worker thread, found next to the bundle by builtin-worker.ts.
+          'transformers-js-worker': resolve('src-main/platform/endpoints/transformers-js/worker-main.ts'),
+          // The image worker of src-main/platform/images/image-jobs.ts (started by module-worker.ts).
           'image-worker': resolve('src-main/platform/images/image-worker.ts'),
         },
       },

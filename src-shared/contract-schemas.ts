@@ -3,10 +3,12 @@
 import { z } from 'zod';
 import type { InvokeChannel, InvokeMap } from './contract';
 import { MAX_PLAN_TASKS, PlanTaskSchema } from './plan';
+import { REPO_ID_PATTERN } from './repo-id';
 import { RESOURCE_FILE_PATTERN } from './resources';
 import { WorkflowSchema } from './workflow';
 
 const Id = z.string().min(1).max(200);
+const RepoId = z.string().regex(REPO_ID_PATTERN, 'a Hugging Face repo id such as "org/name"');
 const Text = (max: number) => z.string().max(max);
 /** A user-facing name that can never be an Object.prototype member when used as a key. */
 const Name = z.string().min(1).max(1000).refine((n) => !['__proto__', 'constructor', 'prototype'].includes(n), 'this name is reserved');
@@ -83,6 +85,11 @@ export const REQUEST_SCHEMAS = {
   'runs.get': z.object({ runId: Id }),
   'runs.compare': z.object({ a: Id, b: Id }),
   'runs.adopt': z.object({ runId: Id }),
+  // Built-in model ids go into download URLs: repo ids only.
+  'builtin.list': z.object({ sizes: z.boolean().optional() }).optional().transform((r) => r ?? {}),
+  'builtin.download': z.object({ id: RepoId, task: Text(200) }),
+  'builtin.cancelDownload': z.object({ id: RepoId }),
+  'builtin.delete': z.object({ id: RepoId }),
 } satisfies { [K in InvokeChannel]: z.ZodType<unknown> };
 
 // Compile-time check that each schema's output is the channel's request type.

@@ -11,6 +11,7 @@ import { FsResultCache } from '../platform/fs-result-cache';
 import { createFsResourceStore, importUserFile } from '../platform/fs-resource-store';
 import { FsRunRecorder } from '../platform/fs-run-recorder';
 import { createEndpointAdapters } from '../platform/endpoints/registry';
+import { createBuiltInRuntime, type BuiltInRuntime } from '../platform/endpoints/transformers-js/builtin-runtime';
 import { createHfModelRunner } from '../platform/inference/hf-model-runner';
 import { createModelRunner } from '../platform/model-runner';
 import { createOpenAiChatModel, llmUnconfigured } from '../platform/openai-chat';
@@ -40,6 +41,8 @@ function perConfig<K, V>(make: (key: K) => V): (key: K) => V {
 /** The engine's dependencies, plus what the app needs to refresh. */
 export interface EngineDeps extends ConversationDeps {
   reloadCatalog(): void;
+  /** The built-in runtime (transformers.js in a worker) and its model cache. */
+  builtIn: BuiltInRuntime;
   catalogWarning?: string;
 }
 
@@ -57,7 +60,8 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
       return runnerFor({ token: hf.token, cloudEndpointUrl: hf.endpointUrl }).run(call);
     },
   };
-  const runner = createModelRunner({ settings: options.settings, hfRunner, adapters: createEndpointAdapters(hfRunner) });
+  const builtIn = createBuiltInRuntime({ dataDir: options.dataDir, settings: options.settings });
+  const runner = createModelRunner({ settings: options.settings, hfRunner, adapters: createEndpointAdapters(hfRunner, builtIn.adapter) });
   let catalog: CatalogModel[] | undefined;
   const deps: EngineDeps = {
     settings: options.settings,
@@ -72,6 +76,7 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
       return (catalog = loaded.models);
     },
     reloadCatalog: () => void (catalog = undefined),
+    builtIn,
     runner,
     store,
     cache: new FsResultCache(options.dataDir),

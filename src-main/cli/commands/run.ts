@@ -9,7 +9,8 @@ import { workflowFromRun } from '../../service/workflows/workflow-from-run';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { STOPPED_EXIT_CODE } from '../io';
-import { describePlan, describeResults, progressLine, runExitCode, runJson } from '../run-report';
+import { createEventPrinter } from '../progress-bar';
+import { describePlan, describeResults, runExitCode, runJson } from '../run-report';
 
 export const runCommand: Command = {
   name: 'run',
@@ -44,10 +45,7 @@ export const runCommand: Command = {
 
     const byId = new Map(tasks.map((t) => [t.id, t]));
     const handle = conversation.execute(tasks, planned.selections, {
-      onEvent: (event) => {
-        const line = progressLine(event, byId);
-        if (line) io.err(`${line}\n`);
-      },
+      onEvent: createEventPrinter(io, byId),
     });
     const onStop = () => handle.cancel();
     io.signal?.addEventListener('abort', onStop, { once: true });
@@ -90,6 +88,7 @@ export const runCommand: Command = {
       io.err(`workflow saved to ${path} (inputs: ${workflow.inputs.map((i) => i.name).join(', ') || 'none'})\n`);
     }
     io.err(`LLM calls: ${usage.llmCalls}, tokens: ${usage.promptTokens} prompt + ${usage.completionTokens} completion${usage.estimated ? ' (estimated: the server reported no usage)' : ''}\n`);
+    await deps.builtIn.close();
     if (io.signal?.aborted) return STOPPED_EXIT_CODE;
     return responseError ? 1 : runExitCode(tasks, outcome);
   },

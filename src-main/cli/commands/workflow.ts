@@ -12,7 +12,8 @@ import { importUserFile } from '../../platform/fs-resource-store';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { STOPPED_EXIT_CODE } from '../io';
-import { describeResults, progressLine, runExitCode, runJson } from '../run-report';
+import { createEventPrinter } from '../progress-bar';
+import { describeResults, runExitCode, runJson } from '../run-report';
 
 async function readWorkflow(path: string) {
   let text: string;
@@ -58,19 +59,17 @@ export const workflowCommand: Command = {
       }
     }
     let started: WorkflowRun;
-    let byId = new Map<number, PlanTask>();
+    const byId = new Map<number, PlanTask>();
+    const printEvent = createEventPrinter(io, byId);
     try {
       started = startWorkflowRun(new Conversation(deps), workflow, values, {
-        onEvent: (event) => {
-          const line = progressLine(event, byId);
-          if (line) io.err(`${line}\n`);
-        },
+        onEvent: printEvent, // byId is filled once the workflow has started
       });
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
     const { instance, handle } = started;
-    byId = new Map(instance.tasks.map((t) => [t.id, t]));
+    for (const t of instance.tasks) byId.set(t.id, t);
     const onStop = () => handle.cancel();
     io.signal?.addEventListener('abort', onStop, { once: true });
     const outcome = await handle.done.finally(() => io.signal?.removeEventListener('abort', onStop));
@@ -78,6 +77,7 @@ export const workflowCommand: Command = {
     const doc = runJson({ tasks: instance.tasks, selections: instance.selections, outcome, response: '', usage: emptyUsage() });
     if (args.values.json) io.out(`${JSON.stringify(doc, null, 2)}\n`);
     else io.out(describeResults(instance.tasks, outcome));
+    await deps.builtIn.close();
     return io.signal?.aborted ? STOPPED_EXIT_CODE : runExitCode(instance.tasks, outcome);
   },
 };
