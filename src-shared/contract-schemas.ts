@@ -1,13 +1,16 @@
 // The request of every contract channel as a zod schema: checked at the boundary (Electron IPC and the
 // `serve` WebSocket) before any handler runs, so a handler only ever sees a well-formed request.
 import { z } from 'zod';
+import { isGgufRef } from './built-in-llm';
 import type { InvokeChannel, InvokeMap } from './contract';
+import { EndpointProtocolSchema } from './settings';
 import { MAX_PLAN_TASKS, PlanTaskSchema } from './plan';
 import { REPO_ID_PATTERN } from './repo-id';
 import { RESOURCE_FILE_PATTERN } from './resources';
 import { WorkflowSchema } from './workflow';
 
 const Id = z.string().min(1).max(200);
+const GgufRef = z.string().max(400).refine((ref) => isGgufRef(ref) && !ref.includes('..'), 'a "<repo>/<file>.gguf" reference');
 const RepoId = z.string().regex(REPO_ID_PATTERN, 'a Hugging Face repo id such as "org/name"');
 const Text = (max: number) => z.string().max(max);
 /** A user-facing name that can never be an Object.prototype member when used as a key. */
@@ -90,6 +93,12 @@ export const REQUEST_SCHEMAS = {
   'builtin.download': z.object({ id: RepoId, task: Text(200) }),
   'builtin.cancelDownload': z.object({ id: RepoId }),
   'builtin.delete': z.object({ id: RepoId }),
+  'endpoints.discover': z.object({ protocol: EndpointProtocolSchema, url: z.url({ protocol: /^https?$/ }).optional() }),
+  'llm.models': Nothing,
+  // GGUF references (`<repo>/<file>.gguf`) go into download URLs: checked by the one rule of built-in-llm.ts.
+  'llm.download': z.object({ model: GgufRef.optional() }).optional().transform((r) => r ?? {}),
+  'llm.cancelDownload': z.object({ model: GgufRef }),
+  'llm.delete': z.object({ model: GgufRef }),
 } satisfies { [K in InvokeChannel]: z.ZodType<unknown> };
 
 // Compile-time check that each schema's output is the channel's request type.

@@ -1,14 +1,45 @@
 // Configuration: one schema for the app's settings and the CLI's `--config FILE`.
 import { z } from 'zod';
+import { isGgufRef } from './built-in-llm';
 import { builtInEndpoint } from './built-in-models';
-import { ENDPOINT_PROTOCOLS } from './endpoint-protocols';
+import { ENDPOINT_PROTOCOL_SPECS, ENDPOINT_PROTOCOLS } from './endpoint-protocols';
 import { REPO_ID_PATTERN } from './repo-id';
 
+/** A Hugging Face repo id ("org/name"): what every protocol but ComfyUI names its models by (strict: no `..`). */
+export { REPO_ID_PATTERN };
+
+/** A file name as ComfyUI lists it (checkpoints, ControlNets): sub-folders allowed, no `..` or control characters. */
+const ComfyFileNameSchema = z
+  .string()
+  .min(1)
+  .max(300)
+  .refine((name) => !/[\u0000-\u001f]/.test(name) && !name.split(/[\\/]/).includes('..'), 'a model file name as ComfyUI lists it');
+
+/** Where a value goes in a ComfyUI API-format workflow: `<node id>.<input name>`, e.g. `6.text`. */
+export const WorkflowPlaceSchema = z.string().regex(/^[\w:-]+\.\w+$/, 'a place "<node id>.<input name>", e.g. "6.text"');
+
+/** The values the app can fill into a user's ComfyUI workflow. */
+export const WORKFLOW_FILLS = ['prompt', 'image', 'seed', 'checkpoint', 'controlnet'] as const;
+
+/** A user's own exported ComfyUI workflow (API format) and the places the app fills in. */
+export const UserWorkflowSchema = z.object({
+  /** Absolute path of the API-format JSON file ("Export (API)" in ComfyUI). */
+  file: z.string().min(1),
+  /** Where each value goes; values without a place are not filled. */
+  fill: z.partialRecord(z.enum(WORKFLOW_FILLS), WorkflowPlaceSchema).default({}),
+});
+export type UserWorkflow = z.infer<typeof UserWorkflowSchema>;
+
 export const ModelOnEndpointSchema = z.object({
-  id: z.string().regex(REPO_ID_PATTERN, 'a Hugging Face repo id such as "org/name"'),
+  /** A repo id such as "org/name"; on ComfyUI, a checkpoint file name (checked with the endpoint's protocol). */
+  id: z.string().min(1).max(300),
   task: z.string().min(1),
   /** A dedicated endpoint serving only this model; otherwise `<endpoint url>/models/<id>` (protocol `hf`). */
   url: z.url({ protocol: /^https?$/ }).optional(),
+  /** ComfyUI, ControlNet task types: the ControlNet file (as ComfyUI lists it) applied with the checkpoint. */
+  controlnet: ComfyFileNameSchema.optional(),
+  /** ComfyUI: the user's own workflow instead of the bundled template for the task. */
+  workflow: UserWorkflowSchema.optional(),
 });
 export type ModelOnEndpoint = z.infer<typeof ModelOnEndpointSchema>;
 
@@ -24,8 +55,25 @@ export const EndpointSchema = z
     enabled: z.boolean().default(true),
     models: z.array(ModelOnEndpointSchema).default([]),
   })
-  .refine((e) => e.protocol === 'transformers.js' || e.url !== undefined, { message: 'url is required for this protocol', path: ['url'] });
+  .refine((e) => e.protocol === 'transformers.js' || e.url !== undefined, { message: 'url is required for this protocol', path: ['url'] })
+  .superRefine((e, ctx) => {
+    e.models.forEach((m, i) => {
+      const repos = ENDPOINT_PROTOCOL_SPECS[e.protocol].modelsAreRepos;
+      const ok = repos ? REPO_ID_PATTERN.test(m.id) : ComfyFileNameSchema.safeParse(m.id).success;
+      if (!ok) {
+        const message = repos ? 'a Hugging Face repo id such as "org/name"' : 'a model file name as the server lists it';
+        ctx.addIssue({ code: 'custom', message, path: ['models', i, 'id'] });
+      }
+    });
+  });
 export type Endpoint = z.infer<typeof EndpointSchema>;
+
+/** Who answers as the controlling LLM: an OpenAI-compatible server, or the built-in one (node-llama-cpp, a GGUF file). */
+export const LLM_PROVIDERS = ['openai-compatible', 'built-in'] as const;
+export type LlmProvider = (typeof LLM_PROVIDERS)[number];
+
+/** `llm.model` when none is set. */
+export const DEFAULT_LLM_MODEL = 'gpt-4o-mini';
 
 export const ExecutionModeSchema = z.enum(['local', 'huggingface', 'hybrid']);
 export type ExecutionMode = z.infer<typeof ExecutionModeSchema>;
@@ -33,9 +81,11 @@ export type ExecutionMode = z.infer<typeof ExecutionModeSchema>;
 export const SettingsSchema = z.object({
   llm: z
     .object({
+      /** `built-in` runs `model` ("<org>/<repo>/<file>.gguf", downloaded from hubUrl) on this machine. */
+      provider: z.enum(LLM_PROVIDERS).default('openai-compatible'),
       baseURL: z.url({ protocol: /^https?$/ }).default('https://api.openai.com/v1'),
       apiKey: z.string().optional(),
-      model: z.string().min(1).default('gpt-4o-mini'),
+      model: z.string().min(1).default(DEFAULT_LLM_MODEL),
       /** Idle deadline: the longest wait for the server to start or continue its answer. */
       timeoutMs: z.number().int().positive().default(60_000),
       /** Total deadline of one LLM call, retries included, however steadily the answer arrives. */
@@ -43,6 +93,12 @@ export const SettingsSchema = z.object({
       retries: z.number().int().min(0).max(10).default(2),
       /** Ask for JSON-schema structured output; off for servers that reject `response_format`. */
       structuredOutput: z.boolean().default(true),
+      /** CPU threads the built-in LLM uses; 0 lets node-llama-cpp use every core. */
+      threads: z.number().int().min(0).max(256).default(0),
+    })
+    .refine((llm) => llm.provider !== 'built-in' || llm.model === DEFAULT_LLM_MODEL || isGgufRef(llm.model), {
+      message: 'the built-in LLM runs a GGUF file on the Hub: set llm.model to "<org>/<repo>/<file>.gguf"',
+      path: ['model'],
     })
     .prefault({}),
   huggingface: z

@@ -6,7 +6,8 @@ import { StudioError } from '../../src-shared/contract-error';
 import { createSettingsHandlers } from './settings/settings-handlers';
 import type { SettingsStore } from './settings/settings-store';
 import { rankCandidates } from '../engine/selector/candidates';
-import { checkEndpointHealth } from '../platform/endpoint-health';
+import { discoverModels } from '../platform/endpoints/discover-models';
+import { createBuiltInLlmHandlers, testBuiltInLlm } from './built-in-llm-handlers';
 import { createEngineDeps } from './engine-deps';
 import { createBuiltInHandlers } from './builtin-handlers';
 import { createLibraryHandlers } from './library-handlers';
@@ -15,7 +16,7 @@ import { testLlmConnection } from '../platform/llm-connection-check';
 /** Composes the engine with the real adapters for one data folder. */
 export async function createStudioRuntime(options: { dataDir: string; settingsStore: SettingsStore; emit: EmitEvent }): Promise<StudioHandlers> {
   const { settingsStore, emit } = options;
-  const deps = createEngineDeps({ dataDir: options.dataDir, settings: () => settingsStore.get() });
+  const deps = createEngineDeps({ dataDir: options.dataDir, settings: () => settingsStore.get(), onLlmDownload: (progress) => emit('llm.download', progress) });
   const conversations = new Map<string, Conversation>();
   const runOwners = new Map<string, Conversation>();
 
@@ -36,10 +37,16 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
     ...createSettingsHandlers({
       store: settingsStore,
       dataDir: options.dataDir,
-      testLlm: (llm) => testLlmConnection(llm, { routerUrl: settingsStore.get().huggingface.routerUrl }),
-      checkHealth: (endpoint) => (endpoint.protocol === 'transformers.js' ? deps.builtIn.adapter.health(endpoint) : checkEndpointHealth(endpoint, { timeoutMs: 5000 })),
+      testLlm: (llm) =>
+        llm.provider === 'built-in'
+          ? testBuiltInLlm({ store: deps.llmModels, settings: () => settingsStore.get(), chat: () => deps.chat() })
+          : testLlmConnection(llm, { routerUrl: settingsStore.get().huggingface.routerUrl }),
+      // The built-in runtime answers from the worker; servers get 5 s.
+      checkHealth: (endpoint) => deps.endpointAdapters[endpoint.protocol].health(endpoint, { timeoutMs: 5000 }),
     }),
+    'endpoints.discover': (request) => discoverModels(deps.endpointAdapters, request),
     ...createBuiltInHandlers(deps.builtIn, emit),
+    ...createBuiltInLlmHandlers({ store: deps.llmModels, settings: () => settingsStore.get() }),
     ...createLibraryHandlers({ dataDir: options.dataDir, emit, conversation, ownRun: (runId, owner) => runOwners.set(runId, owner) }),
     'catalog.candidates': async ({ task }) => rankCandidates(task, deps.catalog(), settingsStore.get()),
     'catalog.model': async ({ id }) => {

@@ -1,4 +1,5 @@
 // Which endpoints may serve which models in the current execution mode, and where a selection's call goes.
+import { ENDPOINT_PROTOCOL_SPECS } from '../../../src-shared/endpoint-protocols';
 import { HUGGINGFACE_ENDPOINT, LLM_ENDPOINT, type Selection } from '../../../src-shared/selection';
 import type { Endpoint, ModelOnEndpoint, Settings } from '../../../src-shared/settings';
 import { findTaskType, normalizeTaskName } from '../../../src-shared/tasks';
@@ -47,10 +48,12 @@ const withoutTrailingSlash = (url: string): string => url.replace(/\/+$/, '');
  * @example modelTarget({ endpoint: 'local-vision', model: 'facebook/detr-resnet-50', ... }, settings).url
  */
 export function modelTarget(selection: Selection, settings: Settings): InferenceTarget {
-  if (selection.endpoint !== LLM_ENDPOINT && !isRepoId(selection.model)) {
-    throw new SelectionError('invalid-model', `"${selection.model.slice(0, 100)}" chosen for task ${selection.taskId} is not a model id (expected "org/name")`);
+  // Where the model id becomes part of a URL path (the cloud, the `hf` layout), only a strict repo id passes.
+  const invalid = () => new SelectionError('invalid-model', `"${selection.model.slice(0, 100)}" chosen for task ${selection.taskId} is not a model id (expected "org/name")`);
+  if (selection.endpoint === HUGGINGFACE_ENDPOINT) {
+    if (!isRepoId(selection.model)) throw invalid();
+    return { kind: 'huggingface', provider: settings.huggingface.provider };
   }
-  if (selection.endpoint === HUGGINGFACE_ENDPOINT) return { kind: 'huggingface', provider: settings.huggingface.provider };
   if (selection.endpoint === LLM_ENDPOINT) {
     throw new SelectionError('not-a-model-call', `task ${selection.taskId} is done by the controlling LLM, not by a model endpoint`);
   }
@@ -58,6 +61,7 @@ export function modelTarget(selection: Selection, settings: Settings): Inference
   if (!endpoint) {
     throw new SelectionError('unknown-endpoint', `endpoint "${selection.endpoint}" chosen for task ${selection.taskId} is not in settings.endpoints any more`);
   }
+  if (endpoint.protocol === 'hf' && !isRepoId(selection.model)) throw invalid();
   const declared = endpoint.models.find((m) => m.id === selection.model);
   return { kind: 'endpoint', endpoint: endpoint.name, protocol: endpoint.protocol, url: declared?.url ?? endpointModelUrl(endpoint, selection.model) };
 }
@@ -73,11 +77,15 @@ export function endpointModelUrl(endpoint: Endpoint, model: string): string {
 
 /**
  * Where a failed local call may be retried: the cloud, in hybrid mode with fallbackToCloud and a usable
- * Hugging Face account (never for ControlNet types, which the cloud does not serve). Undefined otherwise.
+ * Hugging Face account (never for ControlNet types, which the cloud does not serve, nor for models that are
+ * not repo ids, such as ComfyUI checkpoints). Undefined otherwise.
  */
 export function fallbackTarget(selection: Selection, settings: Settings, task?: string): InferenceTarget | undefined {
   if (selection.endpoint === HUGGINGFACE_ENDPOINT || selection.endpoint === LLM_ENDPOINT) return undefined;
   if (settings.execution.mode !== 'hybrid' || !settings.execution.fallbackToCloud || !huggingfaceUsable(settings)) return undefined;
   if (task !== undefined && findTaskType(task)?.runtime !== 'inference') return undefined;
+  // A ComfyUI checkpoint file is no model the cloud knows: its failure stays the node's error.
+  const endpoint = settings.endpoints.find((e) => e.name === selection.endpoint);
+  if (endpoint && !ENDPOINT_PROTOCOL_SPECS[endpoint.protocol].modelsAreRepos) return undefined;
   return { kind: 'huggingface', provider: settings.huggingface.provider };
 }
