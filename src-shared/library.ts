@@ -16,6 +16,8 @@ export interface WorkflowEntry {
   updatedAt: number;
   /** Set for deleted workflows (they can be restored). */
   deleted?: boolean;
+  /** Set when the file cannot be read (corrupt, invalid or from a newer version): why. It stays in place, untouched. */
+  damaged?: string;
 }
 
 /** What the renderer sends to save its current graph as a workflow. */
@@ -53,6 +55,10 @@ export interface RunListItem {
   taskCount: number;
   counts: Partial<Record<NodeStatus, number>>;
   usage?: Usage;
+  /** Set when run.json cannot be read: why (the run's folder is kept as it is). */
+  damaged?: string;
+  /** The process running it ended before the run did (killed, crashed, power loss). */
+  interrupted?: boolean;
 }
 
 /** One node of a recorded run. */

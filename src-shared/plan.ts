@@ -11,6 +11,9 @@ export const PlanTaskSchema = z.object({
 export type PlanTask = z.infer<typeof PlanTaskSchema>;
 
 export const PlanSchema = z.object({ tasks: z.array(PlanTaskSchema) });
+
+/** The most tasks one plan (or graph to run) may hold: larger answers are refused, never run. */
+export const MAX_PLAN_TASKS = 30;
 export type Plan = z.infer<typeof PlanSchema>;
 
 /** LLM usage, summed over the calls of one operation. */

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { isGgufRef } from './built-in-llm';
 import { builtInEndpoint } from './built-in-models';
 import { ENDPOINT_PROTOCOL_SPECS, ENDPOINT_PROTOCOLS } from './endpoint-protocols';
+import { REPO_ID_PATTERN } from './repo-id';
 
-/** A Hugging Face repo id ("org/name"): what every protocol but ComfyUI names its models by. */
-export const REPO_ID_PATTERN = /^[\w.-]+(\/[\w.-]+)?$/;
+/** A Hugging Face repo id ("org/name"): what every protocol but ComfyUI names its models by (strict: no `..`). */
+export { REPO_ID_PATTERN };
 
 /** A file name as ComfyUI lists it (checkpoints, ControlNets): sub-folders allowed, no `..` or control characters. */
 const ComfyFileNameSchema = z

@@ -3,6 +3,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { INVOKE_CHANNELS, type EmitEvent, type StudioHandlers } from '../../src-shared/contract';
 import { DESKTOP_CHANNELS, type IpcEnvelope } from '../../src-shared/preload-api';
 import { toContractError } from '../../src-shared/contract-error';
+import { dispatchContractCall } from '../service/contract-dispatch';
 
 /** What the IPC handlers serve and whom they trust. */
 export interface IpcOptions {
@@ -20,12 +21,19 @@ function isTrustedEvent(event: IpcMainInvokeEvent, isTrustedUrl: IpcOptions['isT
   return frame !== null && frame.parent === null && isTrustedUrl(frame.url);
 }
 
-/** Runs one call, turning any error into a contract error value (a thrown error would reach the page as a flat string). */
-async function answer<T>(event: IpcMainInvokeEvent, options: IpcOptions, channel: string, run: () => Promise<T>): Promise<IpcEnvelope<T>> {
+/** The answer to a sender that is not our page (logged), or undefined when the sender is trusted. */
+function refusal(event: IpcMainInvokeEvent, options: IpcOptions, channel: string): IpcEnvelope<never> | undefined {
   if (!isTrustedEvent(event, options.isTrustedUrl)) {
     options.log?.(`refused IPC "${channel}" from ${event.senderFrame?.url ?? 'an unknown frame'}`);
     return { ok: false, error: { message: 'This page may not talk to HuggingGPT Studio.', kind: 'forbidden' } };
   }
+  return undefined;
+}
+
+/** Runs one desktop-only call, turning any error into a contract error value (a thrown error would reach the page as a flat string). */
+async function answer<T>(event: IpcMainInvokeEvent, options: IpcOptions, channel: string, run: () => Promise<T>): Promise<IpcEnvelope<T>> {
+  const refused = refusal(event, options, channel);
+  if (refused) return refused;
   try {
     return { ok: true, value: await run() };
   } catch (error) {
@@ -39,9 +47,8 @@ async function answer<T>(event: IpcMainInvokeEvent, options: IpcOptions, channel
  */
 export function registerIpcHandlers(options: IpcOptions): () => void {
   for (const channel of INVOKE_CHANNELS) {
-    ipcMain.handle(channel, (event, req: unknown) =>
-      answer(event, options, channel, async () => ((await options.handlers)[channel] as (r: unknown) => Promise<unknown>)(req)),
-    );
+    // The same validated dispatch as the `serve` WebSocket, once the sender is known to be our page.
+    ipcMain.handle(channel, (event, req: unknown) => refusal(event, options, channel) ?? dispatchContractCall(options.handlers, channel, req));
   }
   ipcMain.handle(DESKTOP_CHANNELS.openDataFolder, (event) => answer(event, options, DESKTOP_CHANNELS.openDataFolder, options.openDataFolder));
   return () => {

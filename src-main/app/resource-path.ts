@@ -2,10 +2,10 @@
 // Pure (no electron import) so that the path check is tested in Node.
 import { contentTypeOfName } from '../../src-shared/file-kinds';
 import { dirname, join, resolve } from 'node:path';
+import { RESOURCE_SCHEME } from '../../src-shared/content-security-policy';
 import { RESOURCE_FILE_PATTERN } from '../../src-shared/resources';
 
-/** The custom scheme outputs are served under. */
-export const RESOURCE_SCHEME = 'hgs-resource';
+export { RESOURCE_SCHEME };
 /** The one host of that scheme: `hgs-resource://r/<file>`. */
 export const RESOURCE_HOST = 'r';
 

@@ -10,4 +10,9 @@ export interface CliIO {
   confirm: (question: string) => Promise<boolean>;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Fires when the user asks the command to stop (Ctrl+C, SIGTERM): running work is cancelled, partial results printed. */
+  signal?: AbortSignal;
 }
+
+/** Exit code of a command stopped by the user (128 + SIGINT, as shells report it). */
+export const STOPPED_EXIT_CODE = 130;

@@ -1,11 +1,12 @@
 // The `hugginggpt` command: dispatches to a subcommand; bad usage exits 2 with a one-line reason.
 import { createInterface } from 'node:readline/promises';
+import { redactCredentials } from '../../src-shared/redact-credentials';
 import { ConfigError } from '../service/settings/config-file';
 import { parseCommandArgs, UsageError } from './args';
 import type { Command } from './command';
 import { COMMANDS } from './commands';
 import { createContext } from './context';
-import type { CliIO } from './io';
+import { STOPPED_EXIT_CODE, type CliIO } from './io';
 
 const COMMON_HELP = 'common options: --config FILE   --data-dir DIR   --help';
 
@@ -37,11 +38,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     return await command.run(args, createContext(args, io));
   } catch (error) {
+    if (io.signal?.aborted) {
+      io.err('hugginggpt: stopped\n');
+      return STOPPED_EXIT_CODE;
+    }
     if (error instanceof UsageError || error instanceof ConfigError) {
       io.err(`hugginggpt: ${error.message}\n`);
       return 2;
     }
-    io.err(`hugginggpt: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`hugginggpt: ${redactCredentials(error instanceof Error ? error.message : String(error))}\n`);
     if (io.env.HUGGINGGPT_DEBUG && error instanceof Error) io.err(`${error.stack}\n`);
     return 1;
   }
@@ -66,7 +71,38 @@ export function processIO(): CliIO {
   };
 }
 
+/**
+ * Turns SIGINT and SIGTERM into a stop request: the first one aborts the returned signal (the command cancels
+ * its work and prints what it has), a second one exits at once. `dispose` removes the handlers.
+ */
+export function stopOnSignals(
+  exit: (code: number) => void = (code) => process.exit(code),
+  err: (text: string) => void = (t) => void process.stderr.write(t),
+): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    const code = name === 'SIGTERM' ? 143 : STOPPED_EXIT_CODE;
+    if (controller.signal.aborted) return exit(code);
+    err(`\nhugginggpt: stopping (${name}); send it again to quit at once\n`);
+    controller.abort(new Error(`stopped by ${name}`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
 /** Entry point of the built CLI. */
 export async function main(): Promise<void> {
-  process.exitCode = await runCli(process.argv.slice(2), processIO());
+  const stop = stopOnSignals();
+  try {
+    process.exitCode = await runCli(process.argv.slice(2), { ...processIO(), signal: stop.signal });
+  } finally {
+    stop.dispose();
+  }
 }

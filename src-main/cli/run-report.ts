@@ -72,6 +72,7 @@ export function runJson(input: { tasks: PlanTask[]; selections: Selections; outc
     results,
     response: input.response,
     usage: input.usage,
+    ...(input.outcome?.recordError ? { recordError: input.outcome.recordError } : {}),
   };
 }
 
@@ -79,4 +80,15 @@ export function runJson(input: { tasks: PlanTask[]; selections: Selections; outc
 export function runExitCode(tasks: PlanTask[], outcome: RunOutcome | undefined): number {
   if (!outcome) return tasks.length === 0 ? 0 : 1;
   return tasks.every((t) => isSuccess(outcome.results[t.id]?.status)) ? 0 : 1;
+}
+
+/** One line per task with its status, outputs and error, for the terminal when there is no response to show. */
+export function describeResults(tasks: PlanTask[], outcome: RunOutcome | undefined): string {
+  return tasks
+    .map((t) => {
+      const r = outcome?.results[t.id];
+      const outputs = r?.outputs.length ? ` -> ${r.outputs.map((o) => o.path ?? o.text).join(', ')}` : '';
+      return `task ${t.id} ${t.task}: ${r?.status ?? 'not run'}${outputs}${r?.error ? ` (${r.error.message})` : ''}\n`;
+    })
+    .join('');
 }

@@ -1,22 +1,19 @@
 // The web bridge behind `hugginggpt serve`: the built renderer over HTTP and the contract over a WebSocket,
 // on 127.0.0.1 only. Same messages as Electron IPC: {id, method, params} -> {id, result} | {id, error}; events {event, payload}.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// A per-launch token guards the WebSocket: it is in the URL `serve` prints (after `#`, so it never reaches a
+// server log); the page keeps it for its tab and offers it as a WebSocket subprotocol. Other local clients
+// (another user's process, a page of another site) cannot open the socket without it.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { INVOKE_CHANNELS, type EventChannel, type EventMap, type InvokeChannel, type StudioHandlers } from '../../src-shared/contract';
-import { contentTypeOfName } from '../../src-shared/file-kinds';
-import { RESOURCE_FILE_PATTERN } from '../../src-shared/resources';
-import { toContractError } from '../../src-shared/contract-error';
+import type { EventChannel, EventMap, StudioHandlers } from '../../src-shared/contract';
+import { BRIDGE_PROTOCOL, BRIDGE_TOKEN_PREFIX } from '../../src-shared/bridge-protocol';
+import { dispatchContractCall } from '../service/contract-dispatch';
+import { handleHttp, isTrustedRequest } from './bridge-http';
 
-/** The built renderer's own files; stored resources are typed by src-shared/file-kinds.ts. */
-const PAGE_CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon', '.woff2': 'font/woff2',
-};
-const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+/** The largest WebSocket message accepted (an upload's base64); larger frames close that socket only (1009). */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 /** What the bridge serves. */
 export interface WebBridgeOptions {
@@ -24,75 +21,51 @@ export interface WebBridgeOptions {
   rendererDir: string;
   resourcesDir: string;
   handlers: StudioHandlers;
+  /** The per-launch token (random when omitted). */
+  token?: string;
+  /** Where problems of single connections are reported (they never stop the bridge). */
+  log?: (message: string) => void;
 }
 
-/** A running bridge: its address, a way to push events to every open page, and a way to stop it. */
+/** A running bridge: the page's URL (with the token), a way to push events to every open page, and a way to stop it. */
 export interface WebBridge {
+  /** `http://127.0.0.1:<port>/#token=<token>`: the address to open. */
   url: string;
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  token: string;
   emit<K extends EventChannel>(channel: K, payload: EventMap[K]): void;
   close(): Promise<void>;
 }
 
-const isChannel = (value: unknown): value is InvokeChannel => (INVOKE_CHANNELS as readonly unknown[]).includes(value);
-
-/** Serves a file under `root`, refusing anything that escapes it. */
-async function serveFile(res: ServerResponse, root: string, relative: string, cacheable: boolean): Promise<boolean> {
-  const path = normalize(join(root, relative));
-  if (path !== root && !path.startsWith(root.endsWith(sep) ? root : root + sep)) return false;
-  const info = await stat(path).catch(() => undefined);
-  if (!info?.isFile()) return false;
-  res.writeHead(200, {
-    'Content-Type': PAGE_CONTENT_TYPES[extname(path).toLowerCase()] ?? contentTypeOfName(path),
-    'Content-Length': info.size,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': cacheable ? 'max-age=31536000, immutable' : 'no-cache',
-  });
-  createReadStream(path).pipe(res);
-  return true;
+/** True when the upgrade offers the bridge protocol and the right token among its subprotocols. */
+function carriesToken(header: string | undefined, token: string): boolean {
+  const offered = (header ?? '').split(',').map((p) => p.trim());
+  const given = offered.find((p) => p.startsWith(BRIDGE_TOKEN_PREFIX))?.slice(BRIDGE_TOKEN_PREFIX.length) ?? '';
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return offered.includes(BRIDGE_PROTOCOL) && a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Only pages served by this bridge (or no browser at all) may talk to it: blocks other sites and DNS rebinding. */
-function isTrustedRequest(req: IncomingMessage, port: number): boolean {
-  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-  if (!hosts.includes(req.headers.host ?? '')) return false;
-  const origin = req.headers.origin;
-  return origin === undefined || hosts.some((h) => origin === `http://${h}`);
-}
+const reply = (socket: WebSocket, message: unknown) => {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+};
 
-async function handleHttp(req: IncomingMessage, res: ServerResponse, options: WebBridgeOptions, port: number): Promise<void> {
-  if (!isTrustedRequest(req, port)) {
-    res.writeHead(403).end('forbidden');
-    return;
-  }
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-  if (path.startsWith('/resources/')) {
-    const file = path.slice('/resources/'.length);
-    if (RESOURCE_FILE_PATTERN.test(file) && (await serveFile(res, options.resourcesDir, file, true))) return;
-    res.writeHead(404).end('not found');
-    return;
-  }
-  const relative = path === '/' ? 'index.html' : path.slice(1);
-  if (await serveFile(res, options.rendererDir, relative, relative.startsWith('assets/'))) return;
-  if (!extname(path) && (await serveFile(res, options.rendererDir, 'index.html', false))) return;
-  res.writeHead(404).end('not found');
-}
-
+/** Answers one message; anything but `{id, method, params}` JSON gets a `bad-request` error, never a crash. */
 async function handleMessage(socket: WebSocket, data: string, handlers: StudioHandlers): Promise<void> {
-  let message: { id?: unknown; method?: unknown; params?: unknown };
+  let message: unknown;
   try {
     message = JSON.parse(data);
   } catch {
-    socket.send(JSON.stringify({ id: null, error: { message: 'message is not JSON', kind: 'bad-request' } }));
-    return;
+    return reply(socket, { id: null, error: { message: 'message is not JSON', kind: 'bad-request' } });
   }
-  const { id, method, params } = message;
-  try {
-    if (!isChannel(method)) throw Object.assign(new Error(`unknown method "${String(method)}"`), { kind: 'bad-request' });
-    const result = await (handlers[method] as (req: unknown) => Promise<unknown>)(params);
-    socket.send(JSON.stringify({ id, result: result ?? null }));
-  } catch (error) {
-    socket.send(JSON.stringify({ id, error: toContractError(error) }));
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+    return reply(socket, { id: null, error: { message: 'a message is an object {id, method, params}', kind: 'bad-request' } });
   }
+  const { id: rawId, method, params } = message as Record<string, unknown>;
+  const id = typeof rawId === 'number' || typeof rawId === 'string' ? rawId : null;
+  const answer = await dispatchContractCall(handlers, method, params ?? undefined);
+  reply(socket, answer.ok ? { id, result: answer.value ?? null } : { id, error: answer.error });
 }
 
 /**
@@ -100,18 +73,35 @@ async function handleMessage(socket: WebSocket, data: string, handlers: StudioHa
  * @example const bridge = await startWebBridge({ port: 0, rendererDir, resourcesDir, handlers })
  */
 export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const log = options.log ?? (() => undefined);
   let port = options.port;
   const server = createServer((req, res) => {
-    handleHttp(req, res, options, port).catch(() => res.writeHead(500).end('internal error'));
+    handleHttp(req, res, options, port).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  server.on('clientError', (_error, socket) => socket.destroy());
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, handleProtocols: (offered) => (offered.has(BRIDGE_PROTOCOL) ? BRIDGE_PROTOCOL : false) });
+  sockets.on('error', (error) => log(`websocket server: ${error.message}`));
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
     if (new URL(req.url ?? '/', 'http://127.0.0.1').pathname !== '/ws' || !isTrustedRequest(req, port)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
+    if (!carriesToken(req.headers['sec-websocket-protocol'], token)) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+      return;
+    }
     sockets.handleUpgrade(req, socket, head, (ws) => {
-      ws.on('message', (data) => void handleMessage(ws, data.toString(), options.handlers));
+      // A protocol error (oversized frame, bad opcode, invalid UTF-8) closes this socket; the bridge goes on.
+      ws.on('error', (error) => log(`websocket client: ${error.message}`));
+      ws.on('message', (data, isBinary) => {
+        if (isBinary) return reply(ws, { id: null, error: { message: 'messages are JSON text', kind: 'bad-request' } });
+        handleMessage(ws, data.toString(), options.handlers).catch((error: unknown) => log(`websocket message: ${String(error)}`));
+      });
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -119,8 +109,11 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
     emit(channel, payload) {
       const text = JSON.stringify({ event: channel, payload });
       for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(text);

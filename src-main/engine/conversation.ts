@@ -1,10 +1,10 @@
 // One conversation with HuggingGPT: the four stages for each request, with the history and the user's
 // resources kept across turns so that "now make it a video" can refer back.
 import type { Attachment, PlanIssue, PlanResult } from '../../src-shared/contract';
-import { addUsage, emptyUsage, type PlanTask, type Usage } from '../../src-shared/plan';
+import { addUsage, emptyUsage, MAX_PLAN_TASKS, type PlanTask, type Usage } from '../../src-shared/plan';
 import type { ResourceRef } from '../../src-shared/resources';
 import type { RunEvent } from '../../src-shared/run-events';
-import type { Selections } from '../../src-shared/selection';
+import { LLM_ENDPOINT, type Selections } from '../../src-shared/selection';
 import type { Settings } from '../../src-shared/settings';
 import type { ChatMessage, ChatModel } from './chat-model';
 import { StudioError } from '../../src-shared/contract-error';
@@ -15,7 +15,7 @@ import { PlanParseError } from './planner/parse-plan';
 import { planRequest } from './planner/plan-request';
 import { userResourcesIn } from './planner/user-resources';
 import { generateResponse, type GeneratedResponse } from './responder/generate-response';
-import type { CatalogModel } from './selector/catalog-model';
+import { SelectionError, type CatalogModel } from './selector/catalog-model';
 import { fallbackTarget, modelTarget } from './selector/endpoints';
 import { selectModels } from './selector/select-models';
 
@@ -52,6 +52,13 @@ export interface ExecuteOptions {
   workflow?: { id?: string; name: string };
 }
 
+/** A plan or graph over MAX_PLAN_TASKS is refused before any selection call or model call. */
+function refuseOversized(tasks: PlanTask[]): void {
+  if (tasks.length > MAX_PLAN_TASKS) {
+    throw new StudioError('plan-too-large', `the plan has ${tasks.length} tasks; at most ${MAX_PLAN_TASKS} are allowed (nothing was run)`);
+  }
+}
+
 let counter = 0;
 const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
@@ -83,6 +90,7 @@ export class Conversation {
     await this.importNamedFiles(request);
     this.request = request;
     const planned = await this.planOrFallBack(request, options);
+    refuseOversized(planned.plan.tasks);
     const usage = planned.usage;
     if (planned.plan.tasks.length === 0) {
       const answer = await generateResponse(this.deps.chat(), { request, history: this.history, tasks: [], selections: {}, results: {} }, undefined, options.signal);
@@ -118,6 +126,7 @@ export class Conversation {
 
   /** Stage 2 for an edited graph: keeps `overrides` and chooses for the other tasks. */
   async select(tasks: PlanTask[], overrides: Selections = {}, signal?: AbortSignal): Promise<{ selections: Selections; unavailable: Record<number, string>; usage: Usage }> {
+    refuseOversized(tasks);
     const result = await selectModels({ tasks, settings: this.deps.settings(), catalog: this.deps.catalog(), chat: this.deps.chat(), overrides, signal });
     this.unavailable = result.unavailable;
     this.usage = addUsage(this.usage, result.usage);
@@ -126,6 +135,7 @@ export class Conversation {
 
   /** Stage 3: runs the graph; events stream through `onEvent`. */
   execute(tasks: PlanTask[], selections: Selections, options: ExecuteOptions = {}): RunHandle {
+    refuseOversized(tasks);
     const settings = this.deps.settings();
     const targets: ExecuteInput['targets'] = {};
     const unavailable: Record<number, string> = {};
@@ -135,8 +145,15 @@ export class Conversation {
         unavailable[task.id] = this.unavailable[task.id] ?? `no model chosen for task ${task.id} (${task.task})`;
         continue;
       }
-      const primary = modelTarget(selection, settings);
-      if (primary) targets[task.id] = { primary, fallback: fallbackTarget(selection, settings, task.task) };
+      // A text task the controlling LLM does itself runs as a node without a model target (run-node calls the chat model).
+      if (selection.endpoint === LLM_ENDPOINT) continue;
+      try {
+        targets[task.id] = { primary: modelTarget(selection, settings), fallback: fallbackTarget(selection, settings, task.task) };
+      } catch (error) {
+        // A model id that is not one, or an endpoint gone from settings: that node fails with the reason.
+        if (!(error instanceof SelectionError)) throw error;
+        unavailable[task.id] = error.message;
+      }
     }
     const base = options.baseRunId ? this.runs.get(options.baseRunId) : undefined;
     if (options.baseRunId && !base?.outcome) throw new StudioError('not-found', `run ${options.baseRunId} is not finished or not known in this conversation`);

@@ -1,10 +1,32 @@
 // Atomic file writes: write a temporary file next to the target, flush it, then rename it over the target.
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 const tempPathFor = (path: string): string => `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+const TEMP_NAME = /\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** True while process `pid` exists (on this machine). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Deletes the temporary files of atomic writes in `folder` whose writing process is gone (left by a crash or a full disk). */
+export async function removeStaleTempFiles(folder: string): Promise<string[]> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const stale = names.filter((name) => {
+    const pid = TEMP_NAME.exec(name)?.[1];
+    return pid !== undefined && !processAlive(Number(pid));
+  });
+  await Promise.all(stale.map((name) => unlink(join(folder, name)).catch(() => undefined)));
+  return stale;
+}
 
 /** Writes `data` to `path` so that readers see the old or the new content, never a partial file. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {

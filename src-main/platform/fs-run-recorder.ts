@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { RunEvent } from '../../src-shared/run-events';
 import { RUN_ID_PATTERN } from '../engine/executor/run-id';
 import type { RunContext, RunRecord, RunRecorder } from '../engine/executor/types';
-import { writeFileAtomic } from './atomic-file';
+import { processAlive, removeStaleTempFiles, writeFileAtomic } from './atomic-file';
 
 /** Events waiting to be appended for one run, and the write in flight. */
 interface EventLog {
@@ -36,7 +36,7 @@ export class FsRunRecorder implements RunRecorder {
 
   begin(record: RunRecord): Promise<void> {
     const folder = this.runFolder(record.runId);
-    const ready = mkdir(folder, { recursive: true }).then(() => writeFileAtomic(join(folder, 'run.json'), JSON.stringify(record, null, 2)));
+    const ready = mkdir(folder, { recursive: true }).then(() => writeFileAtomic(join(folder, 'run.json'), JSON.stringify({ ...record, pid: process.pid }, null, 2)));
     const log: EventLog = { folder, ready: ready.catch(() => undefined), buffer: [] };
     this.logs.set(record.runId, log);
     return ready;
@@ -71,7 +71,7 @@ export class FsRunRecorder implements RunRecorder {
     } finally {
       this.logs.delete(record.runId);
     }
-    await writeFileAtomic(join(this.runFolder(record.runId), 'run.json'), JSON.stringify(record, null, 2));
+    await writeFileAtomic(join(this.runFolder(record.runId), 'run.json'), JSON.stringify({ ...record, pid: process.pid }, null, 2));
     if (log?.error) throw log.error;
   }
 
@@ -92,10 +92,41 @@ export class FsRunRecorder implements RunRecorder {
     }
   }
 
-  /** A stored run's events, in order. */
+  /**
+   * A stored run's events, in order. A line that is not JSON (torn by a crash or a full disk mid-append) is
+   * skipped: the events before and after it still open.
+   */
   async readEvents(runId: string): Promise<RunEvent[]> {
     const text = await readFile(join(this.runFolder(runId), 'events.jsonl'), 'utf8').catch(() => '');
-    return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as RunEvent);
+    const events: RunEvent[] = [];
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        events.push(JSON.parse(line) as RunEvent);
+      } catch {
+        // A torn line: nothing of it can be trusted.
+      }
+    }
+    return events;
+  }
+
+  /**
+   * Marks a `running` record whose process is gone as interrupted (status cancelled, unfinished nodes
+   * cancelled) and removes the temporary files its writes left. Returns the record as it now is.
+   */
+  async settleIfInterrupted(record: RunRecord): Promise<RunRecord> {
+    const ownerAlive = record.pid !== undefined && processAlive(record.pid);
+    if (record.status !== 'running' || ownerAlive) return record;
+    const folder = this.runFolder(record.runId);
+    await removeStaleTempFiles(folder);
+    const counts: Record<string, number> = {};
+    for (const task of record.tasks) {
+      const status = record.results[task.id]?.status ?? 'cancelled';
+      counts[status] = (counts[status] ?? 0) + 1;
+    }
+    const settled: RunRecord = { ...record, status: 'cancelled', interrupted: true, summary: { status: 'cancelled', durationMs: 0, counts } };
+    await writeFileAtomic(join(folder, 'run.json'), JSON.stringify(settled, null, 2));
+    return settled;
   }
 
   /** Stored run ids, newest first. */

@@ -21,6 +21,7 @@ export function runListItem(record: RunRecord): RunListItem {
     taskCount: record.tasks.length,
     counts: record.summary?.counts ?? {},
     usage: record.context.usage,
+    ...(record.interrupted ? { interrupted: true } : {}),
   };
   return item;
 }
@@ -46,9 +47,16 @@ export class RunHistory {
   async list(status?: RunListItem['status']): Promise<RunListItem[]> {
     const items: RunListItem[] = [];
     for (const runId of await this.recorder.list()) {
-      const record = await this.recorder.read(runId).catch(() => undefined);
-      if (!record || (status && record.status !== status)) continue;
-      items.push(runListItem(record));
+      let item: RunListItem | undefined;
+      try {
+        const record = await this.recorder.read(runId);
+        item = record && runListItem(await this.recorder.settleIfInterrupted(record));
+      } catch (error) {
+        // Never hidden: listed with the reason, its folder left as it is.
+        item = { runId, status: 'failed', startedAt: 0, taskCount: 0, counts: {}, damaged: `run.json cannot be read: ${error instanceof Error ? error.message : String(error)}` };
+      }
+      if (!item || (status && item.status !== status)) continue;
+      items.push(item);
       if (items.length >= MAX_LISTED) break;
     }
     return items.sort((a, b) => b.startedAt - a.startedAt);
@@ -57,9 +65,11 @@ export class RunHistory {
   /** The stored record of `runId`; `not-found` when there is none. */
   async record(runId: string): Promise<RunRecord> {
     if (!RUN_ID_PATTERN.test(runId)) throw new StudioError('not-found', `no run "${runId}"`);
-    const record = await this.recorder.read(runId);
+    const record = await this.recorder.read(runId).catch((error: unknown) => {
+      throw new StudioError('damaged-run', `run ${runId} cannot be opened: run.json is damaged (${error instanceof Error ? error.message : String(error)})`);
+    });
     if (!record) throw new StudioError('not-found', `no run "${runId}" in the history`);
-    return record;
+    return this.recorder.settleIfInterrupted(record);
   }
 
   /** One run in full, with its events. */

@@ -1,5 +1,6 @@
 // The client over the `hugginggpt serve` WebSocket: JSON-RPC-like calls, pushed events, reconnect with backoff.
 import type { EventChannel, InvokeChannel } from '../../src-shared/contract';
+import { bridgeSubprotocols } from '../../src-shared/bridge-protocol';
 import { resourceFileName } from '../../src-shared/resources';
 import { ClientError, type StudioClient } from './transport';
 
@@ -19,8 +20,8 @@ type ServerMessage = { id?: number; result?: unknown; error?: { message?: string
 const CONNECT_WAIT_MS = 15_000;
 const MAX_BACKOFF_MS = 10_000;
 
-/** Connects to `url` (e.g. `ws://127.0.0.1:PORT/ws`); resources load from `resourceBase`. */
-export function createWebSocketClient(url: string, resourceBase = '/resources/'): WebSocketClient {
+/** Connects to `url` (e.g. `ws://127.0.0.1:PORT/ws`) with the bridge's per-launch token; resources load from `resourceBase`. */
+export function createWebSocketClient(url: string, resourceBase = '/resources/', token?: string): WebSocketClient {
   let socket: WebSocket | undefined;
   let status: ConnectionStatus = 'connecting';
   let nextId = 1;
@@ -39,7 +40,7 @@ export function createWebSocketClient(url: string, resourceBase = '/resources/')
 
   const connect = () => {
     setStatus('connecting');
-    const ws = new WebSocket(url);
+    const ws = token ? new WebSocket(url, bridgeSubprotocols(token)) : new WebSocket(url);
     socket = ws;
     ws.onopen = () => {
       attempt = 0;

@@ -7,6 +7,7 @@ import { WebSocket } from 'ws';
 import type { StudioHandlers } from '../../src-shared/contract';
 import { startWebBridge, type WebBridge } from '../../src-main/cli/web-bridge';
 import { StudioError } from '../../src-shared/contract-error';
+import { bridgeSubprotocols } from '../../src-shared/bridge-protocol';
 
 const root = mkdtempSync(join(tmpdir(), 'hgs-bridge-'));
 const rendererDir = join(root, 'renderer');
@@ -47,9 +48,9 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
   });
 }
 
-function connect(origin?: string): Promise<WebSocket> {
+function connect(origin?: string, protocols: string[] | undefined = bridgeSubprotocols(bridge.token)): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, origin ? { origin } : {});
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, protocols, origin ? { origin } : {});
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
     ws.once('unexpected-response', (_req, res) => reject(new Error(`refused with ${res.statusCode}`)));

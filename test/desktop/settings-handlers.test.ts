@@ -99,12 +99,16 @@ describe('settings handlers', () => {
     await expect(handlers['endpoints.health']({ name: 'nope' })).rejects.toMatchObject({ kind: 'not-found' });
   });
 
-  it('tests the values in the form without saving them: the LLM draft over the saved key, and an unsaved endpoint', async () => {
+  it('tests the values in the form without saving them: the LLM draft (with the saved key only at its address), and an unsaved endpoint', async () => {
     const { handlers, store, seen } = setup();
     await handlers['settings.update']({ llm: { apiKey: 'sk-saved', model: 'saved-model' } });
     const check = await handlers['settings.testLlm']({ llm: { baseURL: 'http://127.0.0.1:9/v1', model: 'draft-model' } });
     expect(check.message).toBe('answered by draft-model');
-    expect(seen.llm.at(-1)).toMatchObject({ baseURL: 'http://127.0.0.1:9/v1', model: 'draft-model', apiKey: 'sk-saved' });
+    // The saved key belongs to the saved address: a draft pointing elsewhere is tested without it.
+    expect(seen.llm.at(-1)).toMatchObject({ baseURL: 'http://127.0.0.1:9/v1', model: 'draft-model' });
+    expect(seen.llm.at(-1)!.apiKey).toBeUndefined();
+    await handlers['settings.testLlm']({ llm: { model: 'draft-model' } });
+    expect(seen.llm.at(-1)).toMatchObject({ baseURL: 'https://api.openai.com/v1', model: 'draft-model', apiKey: 'sk-saved' });
     expect(store.get().llm).toMatchObject({ model: 'saved-model', baseURL: 'https://api.openai.com/v1' });
     expect(await handlers['settings.testLlm']({ llm: { baseURL: 'not a url' } })).toMatchObject({ ok: false, message: expect.stringContaining('llm.baseURL') });
 

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../src-main/app/content-security-policy';
+import { contentSecurityPolicy } from '../../src-shared/content-security-policy';
 import { createTrustedSenderCheck, isExternalWebUrl } from '../../src-main/app/trusted-sender';
 
 const indexPath = '/opt/studio/out/renderer/index.html';

@@ -21,10 +21,11 @@ export function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise
     }, 20_000);
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr += String(chunk);
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+      // The printed address carries the per-launch token (`/#token=...`) the page needs.
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+\/\S*)\n/.exec(stderr);
       if (match) {
         clearTimeout(timer);
-        resolve({ url: `${match[1]}/`, stop: () => child.kill() });
+        resolve({ url: match[1], stop: () => child.kill() });
       }
     });
     child.on('exit', (code) => {

@@ -1,16 +1,17 @@
 // `hugginggpt run`: all four stages for one request; partial results are still printed when tasks fail.
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { addUsage } from '../../../src-shared/plan';
 import { Conversation } from '../../engine/conversation';
 import type { RunOutcome } from '../../engine/executor/types';
-import { workflowFromRun } from '../../service/workflows/workflow-from-run';
+import { writeFileAtomic } from '../../platform/atomic-file';
 import { createEngineDeps, requireLlm } from '../../service/engine-deps';
+import { workflowFromRun } from '../../service/workflows/workflow-from-run';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { downloadProgressBar } from '../download-progress';
-import { describePlan, runExitCode, runJson } from '../run-report';
+import { STOPPED_EXIT_CODE } from '../io';
 import { createEventPrinter } from '../progress-bar';
+import { describePlan, describeResults, runExitCode, runJson } from '../run-report';
 
 export const runCommand: Command = {
   name: 'run',
@@ -28,7 +29,7 @@ export const runCommand: Command = {
     const conversation = new Conversation(deps);
 
     io.err('planning...\n');
-    const planned = await conversation.plan(request);
+    const planned = await conversation.plan(request, { signal: io.signal });
     const tasks = planned.plan.tasks;
     let usage = planned.usage;
     for (const issue of planned.issues) io.err(`plan issue${issue.taskId !== undefined ? ` (task ${issue.taskId})` : ''}: ${issue.message}\n`);
@@ -47,34 +48,49 @@ export const runCommand: Command = {
     const handle = conversation.execute(tasks, planned.selections, {
       onEvent: createEventPrinter(io, byId),
     });
-    const onSignal = () => handle.cancel();
-    process.once('SIGINT', onSignal);
+    const onStop = () => handle.cancel();
+    io.signal?.addEventListener('abort', onStop, { once: true });
     let outcome: RunOutcome;
     try {
       outcome = await handle.done;
     } finally {
-      process.off('SIGINT', onSignal);
+      io.signal?.removeEventListener('abort', onStop);
     }
 
-    io.err('writing the response...\n');
-    let streamed = 0;
-    const answer = await conversation.respond(handle.runId, json ? undefined : (soFar) => {
-      io.out(soFar.slice(streamed));
-      streamed = soFar.length;
-    });
-    usage = addUsage(usage, answer.usage);
-    if (json) io.out(`${JSON.stringify(runJson({ tasks, selections: planned.selections, outcome, response: answer.text, usage }), null, 2)}\n`);
-    else io.out(`${answer.text.slice(streamed)}\n`);
+    if (outcome.recordError) io.err(`warning: ${outcome.recordError}\n`);
+    // The nodes' results are printed whatever happens to the response (stopped, LLM down): exit 1 then.
+    let response: string | null = null;
+    let responseError: string | undefined;
+    if (io.signal?.aborted) responseError = 'stopped before the response was written';
+    else {
+      io.err('writing the response...\n');
+      let streamed = 0;
+      try {
+        const answer = await conversation.respond(handle.runId, json ? undefined : (soFar) => {
+          io.out(soFar.slice(streamed));
+          streamed = soFar.length;
+        }, io.signal);
+        usage = addUsage(usage, answer.usage);
+        response = answer.text;
+        if (!json) io.out(`${answer.text.slice(streamed)}\n`);
+      } catch (error) {
+        responseError = `the response could not be written: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    }
+    if (responseError) io.err(`hugginggpt: ${responseError}\n`);
+    if (json) io.out(`${JSON.stringify({ ...runJson({ tasks, selections: planned.selections, outcome, response: response ?? '', usage }), response, ...(responseError ? { responseError } : {}) }, null, 2)}\n`);
+    else if (responseError) io.out(`${describeResults(tasks, outcome)}`);
 
     const workflowFile = args.values['save-workflow'];
     if (typeof workflowFile === 'string') {
       const workflow = workflowFromRun({ name: request.slice(0, 60), request, tasks, selections: planned.selections, userResources: conversation.userResources });
       const path = resolve(io.cwd, workflowFile);
-      await writeFile(path, `${JSON.stringify(workflow, null, 2)}\n`);
+      await writeFileAtomic(path, `${JSON.stringify(workflow, null, 2)}\n`);
       io.err(`workflow saved to ${path} (inputs: ${workflow.inputs.map((i) => i.name).join(', ') || 'none'})\n`);
     }
     io.err(`LLM calls: ${usage.llmCalls}, tokens: ${usage.promptTokens} prompt + ${usage.completionTokens} completion${usage.estimated ? ' (estimated: the server reported no usage)' : ''}\n`);
     await deps.builtIn.close();
-    return runExitCode(tasks, outcome);
+    if (io.signal?.aborted) return STOPPED_EXIT_CODE;
+    return responseError ? 1 : runExitCode(tasks, outcome);
   },
 };

@@ -31,14 +31,13 @@ export const serveCommand: Command = {
     // Events may only flow once the bridge exists; the runtime is created first because the bridge serves it.
     const events: { bridge?: WebBridge } = {};
     const handlers = await createStudioRuntime({ dataDir: context.dataDir, settingsStore, emit: (channel, payload) => events.bridge?.emit(channel, payload) });
-    const bridge = (events.bridge = await startWebBridge({ port, rendererDir: root, resourcesDir: join(context.dataDir, 'resources'), handlers }));
+    const log = (message: string) => context.io.err(`warning: ${message}\n`);
+    const bridge = (events.bridge = await startWebBridge({ port, rendererDir: root, resourcesDir: join(context.dataDir, 'resources'), handlers, log }));
+    // The address carries this launch's token: only whoever sees this line can open the app.
     context.io.err(`listening on ${bridge.url}\n`);
     for (const warning of settingsStore.warnings) context.io.err(`warning: ${warning}\n`);
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    // main() turns SIGINT/SIGTERM into io.signal; without one (embedded use) serve runs until the process ends.
+    await new Promise<void>((resolve) => context.io.signal?.addEventListener('abort', () => resolve(), { once: true }));
     await bridge.close();
     return 0;
   },

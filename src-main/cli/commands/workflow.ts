@@ -11,8 +11,9 @@ import { createEngineDeps } from '../../service/engine-deps';
 import { importUserFile } from '../../platform/fs-resource-store';
 import { UsageError } from '../args';
 import type { Command } from '../command';
-import { runExitCode, runJson } from '../run-report';
+import { STOPPED_EXIT_CODE } from '../io';
 import { createEventPrinter } from '../progress-bar';
+import { describeResults, runExitCode, runJson } from '../run-report';
 
 async function readWorkflow(path: string) {
   let text: string;
@@ -69,16 +70,14 @@ export const workflowCommand: Command = {
     }
     const { instance, handle } = started;
     for (const t of instance.tasks) byId.set(t.id, t);
-    const outcome = await handle.done;
+    const onStop = () => handle.cancel();
+    io.signal?.addEventListener('abort', onStop, { once: true });
+    const outcome = await handle.done.finally(() => io.signal?.removeEventListener('abort', onStop));
+    if (outcome.recordError) io.err(`warning: ${outcome.recordError}\n`);
     const doc = runJson({ tasks: instance.tasks, selections: instance.selections, outcome, response: '', usage: emptyUsage() });
     if (args.values.json) io.out(`${JSON.stringify(doc, null, 2)}\n`);
-    else {
-      for (const t of instance.tasks) {
-        const r = doc.results[t.id];
-        io.out(`task ${t.id} ${t.task}: ${r?.status ?? 'not run'}${r?.outputs.length ? ` -> ${r.outputs.map((o) => o.path ?? o.text).join(', ')}` : ''}${r?.error ? ` (${r.error.message})` : ''}\n`);
-      }
-    }
+    else io.out(describeResults(instance.tasks, outcome));
     await deps.builtIn.close();
-    return runExitCode(instance.tasks, outcome);
+    return io.signal?.aborted ? STOPPED_EXIT_CODE : runExitCode(instance.tasks, outcome);
   },
 };

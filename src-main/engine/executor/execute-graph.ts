@@ -1,5 +1,6 @@
 // Stage 3 entry point: runs a planned task graph and reports every step as numbered run events.
 import { createEventSink } from './event-sink';
+import { redactResult } from './redact-run-data';
 import { newRunId, RUN_ID_PATTERN } from './run-id';
 import { Scheduler } from './scheduler';
 import { buildTaskGraph } from './task-graph';
@@ -37,7 +38,7 @@ export function executeGraph(input: ExecuteInput): RunHandle {
     };
     if (recorder) await recorder.begin(record).catch(noteRecordError);
     await scheduler.run();
-    const results = scheduler.state.resultsRecord();
+    const results = Object.fromEntries(Object.entries(scheduler.state.resultsRecord()).map(([id, r]) => [id, redactResult(r)]));
     const finishedAt = now();
     const summary = scheduler.state.summary(finishedAt - startedAt, scheduler.cancelled);
     emit({ type: 'run-finished', summary });

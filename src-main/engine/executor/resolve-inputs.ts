@@ -87,9 +87,11 @@ function resolveFile(port: PortSpec, value: string, ctx: ResolveContext): Resolv
   if (ANY_REF.test(value)) {
     refuse(`input "${port.name}" needs ${ARTICLE[modality]}: "${value}" mixes a task reference with other text`);
   }
+  // Own keys only: a value such as "__proto__" or "constructor" names no file (never Object.prototype's members).
+  const given = (name: string) => (Object.hasOwn(ctx.userResources, name) ? ctx.userResources[name] : undefined);
   const ref =
-    ctx.userResources[value] ??
-    ctx.userResources[value.trim()] ??
+    given(value) ??
+    given(value.trim()) ??
     refuse(`input "${port.name}": "${value}" is not a file you gave in this conversation`);
   const problem = fileFeedProblem(fileKindOfMime(ref.mime), modality);
   if (problem) refuse(`input "${port.name}" needs ${ARTICLE[modality]}, but "${value}" is ${problem}`);

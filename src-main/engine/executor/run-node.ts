@@ -2,7 +2,7 @@
 import { cancelledTaskError, type RunEventBody, type TaskError } from '../../../src-shared/run-events';
 import { LLM_ENDPOINT } from '../../../src-shared/selection';
 import type { TaskOutput } from '../../../src-shared/resources';
-import type { InferenceInput } from '../inference';
+import { InferenceError, type InferenceInput } from '../inference';
 import { cacheKeyOf } from './cache-key';
 import { invokeLlm } from './invoke-llm';
 import { invokeModel, type CallEnvironment } from './invoke-model';
@@ -60,7 +60,8 @@ export async function runNode(env: NodeEnvironment, node: GraphNode, signal: Abo
   const byLlm = selection.endpoint === LLM_ENDPOINT;
   const targets = input.targets[taskId];
   if (!byLlm && !targets) {
-    return failure(taskId, { kind: 'no-model', message: `no endpoint is configured to serve ${model}`, retriable: false }, { model, startedAt, durationMs: 0 });
+    const message = input.unavailable?.[taskId] ?? `no endpoint is configured to serve ${model}`;
+    return failure(taskId, { kind: 'no-model', message, retriable: false }, { model, startedAt, durationMs: 0 });
   }
   const base: Partial<NodeResult> = { model, startedAt };
   const resolution = resolveInputs(spec, node.task.args, {
@@ -113,6 +114,7 @@ export async function runNode(env: NodeEnvironment, node: GraphNode, signal: Abo
   try {
     outputs = await storeOutputs(outcome.raw, input.deps.store);
   } catch (error) {
+    if (error instanceof InferenceError) return failure(taskId, toTaskError(error), done);
     const message = `the outputs could not be stored: ${error instanceof Error ? error.message : String(error)}`;
     return failure(taskId, { kind: 'internal', message, retriable: true }, done);
   }

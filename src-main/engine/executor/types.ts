@@ -118,6 +118,10 @@ export interface RunRecord {
   execution: Settings['execution'];
   results: Record<number, NodeResult>;
   summary?: RunSummary;
+  /** The process that ran it (set by the recorder): a `running` record whose process is gone was interrupted. */
+  pid?: number;
+  /** The run's process ended before the run did; marked when the history next reads it. */
+  interrupted?: boolean;
 }
 
 /** Persists runs: the record at start and end, and every event as it comes. */

@@ -1,15 +1,14 @@
 // Validates a parsed plan: known task types (names made canonical), arguments that fit the ports,
 // references to earlier existing tasks, no cycles, a sane size, and only resources the user gave.
 import type { PlanIssue } from '../../../src-shared/contract';
-import { depsOf, type PlanTask } from '../../../src-shared/plan';
+import { depsOf, MAX_PLAN_TASKS, type PlanTask } from '../../../src-shared/plan';
 import { findCycles, planGraph } from '../../../src-shared/plan-graph';
 import { findTaskType } from '../../../src-shared/tasks';
 import { nearestTaskTypes } from './suggest-task';
 import { normalizeResourceName } from './user-resources';
 import { argumentProblems } from './validate-args';
 
-/** The most tasks one plan may hold. */
-export const MAX_PLAN_TASKS = 30;
+export { MAX_PLAN_TASKS };
 
 /** What validation needs besides the plan. */
 export interface ValidationContext {

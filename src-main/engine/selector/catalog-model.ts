@@ -11,7 +11,7 @@ export type CatalogModel = {
 };
 
 /** Why a model could not be selected or targeted, in words a user can act on. */
-export type SelectionErrorKind = 'unknown-task' | 'unknown-endpoint' | 'not-a-model-call';
+export type SelectionErrorKind = 'unknown-task' | 'unknown-endpoint' | 'not-a-model-call' | 'invalid-model';
 
 /** A selection problem with a kind the UI can act on. */
 export class SelectionError extends Error {

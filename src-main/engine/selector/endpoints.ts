@@ -4,6 +4,7 @@ import { HUGGINGFACE_ENDPOINT, LLM_ENDPOINT, type Selection } from '../../../src
 import type { Endpoint, ModelOnEndpoint, Settings } from '../../../src-shared/settings';
 import { findTaskType, normalizeTaskName } from '../../../src-shared/tasks';
 import type { InferenceTarget } from '../inference';
+import { isRepoId, repoIdPath } from '../../../src-shared/repo-id';
 import { SelectionError } from './catalog-model';
 
 /** The canonical task type for a name an LLM or a user wrote (aliases resolved), or the normalised name. */
@@ -47,7 +48,12 @@ const withoutTrailingSlash = (url: string): string => url.replace(/\/+$/, '');
  * @example modelTarget({ endpoint: 'local-vision', model: 'facebook/detr-resnet-50', ... }, settings).url
  */
 export function modelTarget(selection: Selection, settings: Settings): InferenceTarget {
-  if (selection.endpoint === HUGGINGFACE_ENDPOINT) return { kind: 'huggingface', provider: settings.huggingface.provider };
+  // Where the model id becomes part of a URL path (the cloud, the `hf` layout), only a strict repo id passes.
+  const invalid = () => new SelectionError('invalid-model', `"${selection.model.slice(0, 100)}" chosen for task ${selection.taskId} is not a model id (expected "org/name")`);
+  if (selection.endpoint === HUGGINGFACE_ENDPOINT) {
+    if (!isRepoId(selection.model)) throw invalid();
+    return { kind: 'huggingface', provider: settings.huggingface.provider };
+  }
   if (selection.endpoint === LLM_ENDPOINT) {
     throw new SelectionError('not-a-model-call', `task ${selection.taskId} is done by the controlling LLM, not by a model endpoint`);
   }
@@ -55,6 +61,7 @@ export function modelTarget(selection: Selection, settings: Settings): Inference
   if (!endpoint) {
     throw new SelectionError('unknown-endpoint', `endpoint "${selection.endpoint}" chosen for task ${selection.taskId} is not in settings.endpoints any more`);
   }
+  if (endpoint.protocol === 'hf' && !isRepoId(selection.model)) throw invalid();
   const declared = endpoint.models.find((m) => m.id === selection.model);
   return { kind: 'endpoint', endpoint: endpoint.name, protocol: endpoint.protocol, url: declared?.url ?? endpointModelUrl(endpoint, selection.model) };
 }
@@ -65,7 +72,7 @@ export function modelTarget(selection: Selection, settings: Settings): Inference
  */
 export function endpointModelUrl(endpoint: Endpoint, model: string): string {
   if (endpoint.url === undefined) return `built-in:${model}`;
-  return endpoint.protocol === 'hf' ? `${withoutTrailingSlash(endpoint.url)}/models/${model}` : withoutTrailingSlash(endpoint.url);
+  return endpoint.protocol === 'hf' ? `${withoutTrailingSlash(endpoint.url)}/models/${repoIdPath(model)}` : withoutTrailingSlash(endpoint.url);
 }
 
 /**

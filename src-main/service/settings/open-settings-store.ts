@@ -26,9 +26,22 @@ function configFileSettings(initial: Settings): SettingsStore {
   };
 }
 
-/** The store with the environment filling what its settings leave unset, as the CLI reads them. */
+/**
+ * The store with the environment filling what its settings leave unset, as the CLI reads them. The environment's
+ * key and token were given for the addresses of launch time: once a change moves an address, they no longer apply
+ * (the secret must be entered for the new address), so a client allowed to change settings cannot redirect them.
+ */
 function withEnvironment(store: SettingsStore, env: NodeJS.ProcessEnv): SettingsStore {
-  return { get: () => applyEnvironment(store.get(), env), update: (patch) => applyEnvironment(store.update(patch), env), get warnings() { return store.warnings; } };
+  // Addresses as the environment completes them: a form sending back the address it was shown has not moved it.
+  const launched = applyEnvironment(store.get(), env);
+  const boundEnv = (stored: Settings): NodeJS.ProcessEnv => {
+    const s = applyEnvironment(stored, env);
+    const llmMoved = s.llm.baseURL !== launched.llm.baseURL;
+    const hfMoved = s.huggingface.hubUrl !== launched.huggingface.hubUrl || s.huggingface.routerUrl !== launched.huggingface.routerUrl;
+    return { ...env, ...(llmMoved ? { OPENAI_API_KEY: undefined } : {}), ...(hfMoved ? { HF_TOKEN: undefined } : {}) };
+  };
+  const filled = (s: Settings) => applyEnvironment(s, boundEnv(s));
+  return { get: () => filled(store.get()), update: (patch) => filled(store.update(patch)), get warnings() { return store.warnings; } };
 }
 
 /**

@@ -89,7 +89,30 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
   if (patch.endpoints !== undefined) next.endpoints = patch.endpoints;
   const parsed = SettingsSchema.safeParse(next);
   if (!parsed.success) throw invalid(describeZodError(parsed.error));
-  return parsed.data;
+  return unbindMovedSecrets(current, parsed.data, patch);
+}
+
+/** The addresses each secret was given for: changing one of them moves the secret's destination. */
+const SECRET_ADDRESSES = { llm: { secret: 'apiKey', addresses: ['baseURL'] }, huggingface: { secret: 'token', addresses: ['hubUrl', 'routerUrl', 'endpointUrl'] } } as const;
+
+/**
+ * A secret is bound to the address it was given for: a patch that changes that address without giving the secret
+ * again drops it (it must be entered again), so a client that may change settings cannot send it to a server
+ * of its choice.
+ */
+function unbindMovedSecrets(before: Settings, after: Settings, patch: SettingsPatch): Settings {
+  let result = after;
+  for (const [section, { secret, addresses }] of Object.entries(SECRET_ADDRESSES) as [keyof typeof SECRET_ADDRESSES, (typeof SECRET_ADDRESSES)[keyof typeof SECRET_ADDRESSES]][]) {
+    const given = (patch[section] as Record<string, unknown> | undefined)?.[secret];
+    const old = before[section] as Record<string, unknown>;
+    const now = result[section] as Record<string, unknown>;
+    const moved = addresses.some((key) => now[key] !== old[key]);
+    if (moved && typeof given !== 'string' && now[secret] !== undefined) {
+      const { [secret]: _dropped, ...kept } = now;
+      result = { ...result, [section]: kept };
+    }
+  }
+  return result;
 }
 
 /** Settings with their secrets taken out, and the secrets by name: what settings.json and the SecretStore hold. */

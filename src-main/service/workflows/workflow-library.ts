@@ -7,7 +7,7 @@ import type { WorkflowEntry } from '../../../src-shared/library';
 import type { Workflow } from '../../../src-shared/workflow';
 import { StudioError } from '../../../src-shared/contract-error';
 import { migrateWorkflow } from './migrate-workflow';
-import { writeFileAtomic } from '../../platform/atomic-file';
+import { removeStaleTempFiles, writeFileAtomic } from '../../platform/atomic-file';
 
 /** A library file id: the file's stem. */
 export const WORKFLOW_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,80}$/;
@@ -52,17 +52,25 @@ export class WorkflowLibrary {
   /** The workflows (or the deleted ones), newest first, whose name or description contains `query`. */
   async list(options: { query?: string; deleted?: boolean } = {}): Promise<WorkflowEntry[]> {
     const folder = options.deleted ? this.trash : this.folder;
+    await removeStaleTempFiles(folder);
     const names = await readdir(folder).catch(() => [] as string[]);
     const entries: WorkflowEntry[] = [];
     for (const name of names) {
       const id = name.replace(/\.json$/, '');
       if (!name.endsWith('.json') || !WORKFLOW_ID_PATTERN.test(id)) continue;
-      const found = await this.read(id, options.deleted).catch(() => undefined);
-      if (found) entries.push(found.entry);
+      entries.push(await this.read(id, options.deleted).then((found) => found.entry, (error: unknown) => this.damagedEntry(id, error, options.deleted)));
     }
     const query = options.query?.trim().toLowerCase();
     const shown = query ? entries.filter((e) => `${e.name}\n${e.description}`.toLowerCase().includes(query)) : entries;
     return shown.sort((a, b) => b.updatedAt - a.updatedAt || a.name.localeCompare(b.name));
+  }
+
+  /** A file that cannot be read, listed with the reason instead of being hidden (it is left untouched). */
+  private async damagedEntry(id: string, error: unknown, deleted = false): Promise<WorkflowEntry> {
+    const info = await stat(this.path(id, deleted)).catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    const entry: WorkflowEntry = { id, name: `${id}.json`, description: reason, inputs: [], taskCount: 0, updatedAt: info?.mtimeMs ?? 0, damaged: reason };
+    return deleted ? { ...entry, deleted: true } : entry;
   }
 
   /** One workflow with its entry; `not-found` when there is none, `invalid-workflow` when it cannot be read. */

@@ -3,7 +3,7 @@
 // colour (or the first mask when they cannot be combined) and a labels text.
 import type { TaskInvoker } from '../invoker';
 import { route } from '../invoker';
-import { segmentationOutputs } from '../vision-outputs';
+import { segmentationOutputsOffThread } from '../vision-outputs';
 import { fileBlob, fromBase64 } from '../wire';
 
 /** Segments an image into labelled masks. */
@@ -11,6 +11,7 @@ export const imageSegmentation: TaskInvoker = {
   type: 'image-segmentation',
   async invoke(client, args) {
     const segments = await client.imageSegmentation({ ...route(args), inputs: fileBlob(args.inputs, 'image') }, args.options);
-    return segmentationOutputs(segments.map((s) => ({ label: s.label, score: s.score, mask: fromBase64(s.mask ?? '') })));
+    // Masks painted in the image worker: a decompression bomb among them never blocks the event loop.
+    return segmentationOutputsOffThread(segments.map((s) => ({ label: s.label, score: s.score, mask: fromBase64(s.mask ?? '') })), args.signal);
   },
 };

@@ -3,7 +3,7 @@
 // the boxes drawn (PNG) when the input is a PNG or JPEG.
 import type { TaskInvoker } from '../invoker';
 import { route } from '../invoker';
-import { detectionOutputs } from '../vision-outputs';
+import { detectionOutputsOffThread } from '../vision-outputs';
 import { fileBlob, fileInput } from '../wire';
 
 /** Finds objects in an image. */
@@ -11,6 +11,7 @@ export const objectDetection: TaskInvoker = {
   type: 'object-detection',
   async invoke(client, args) {
     const predictions = await client.objectDetection({ ...route(args), inputs: fileBlob(args.inputs, 'image') }, args.options);
-    return detectionOutputs(predictions, fileInput(args.inputs, 'image').bytes);
+    // Drawn in the image worker: a hostile answer or a huge image never blocks the event loop.
+    return detectionOutputsOffThread(predictions, fileInput(args.inputs, 'image').bytes, args.signal);
   },
 };
