@@ -46,11 +46,9 @@ export const SettingsSchema = z.object({
       enabled: z.boolean().default(true),
       /** Inference Providers route for cloud calls ("auto" lets Hugging Face choose). */
       provider: z.string().default('auto'),
-      /** Where the inference router lives; tests point it at a loopback fake. */
-      endpointUrl: z.url({ protocol: /^https?$/ }).optional(),
       /** The Hub (API, model files); HF_ENDPOINT overrides the default. Proxies, mirrors and tests set it. */
       hubUrl: z.url({ protocol: /^https?$/ }).default('https://huggingface.co'),
-      /** The Inference Providers router every cloud call goes to. */
+      /** The Inference Providers router every cloud call goes to (proxies and tests set it). */
       routerUrl: z.url({ protocol: /^https?$/ }).default('https://router.huggingface.co'),
     })
     .prefault({}),

@@ -4,7 +4,7 @@ import type { Attachment, PlanIssue, PlanResult } from '../../src-shared/contrac
 import { addUsage, emptyUsage, type PlanTask, type Usage } from '../../src-shared/plan';
 import type { ResourceRef } from '../../src-shared/resources';
 import type { RunEvent } from '../../src-shared/run-events';
-import type { Selections } from '../../src-shared/selection';
+import { HUGGINGFACE_ENDPOINT, type Selections } from '../../src-shared/selection';
 import type { Settings } from '../../src-shared/settings';
 import type { ChatMessage, ChatModel } from './chat-model';
 import { StudioError } from './contract-error';
@@ -15,6 +15,7 @@ import { PlanParseError } from './planner/parse-plan';
 import { planRequest } from './planner/plan-request';
 import { userResourcesIn } from './planner/user-resources';
 import { generateResponse, type GeneratedResponse } from './responder/generate-response';
+import type { CloudAvailability } from './selector/availability';
 import type { CatalogModel } from './selector/catalog-model';
 import { fallbackTarget, modelTarget } from './selector/endpoints';
 import { selectModels } from './selector/select-models';
@@ -24,6 +25,8 @@ export interface ConversationDeps {
   settings: () => Settings;
   chat: () => ChatModel;
   catalog: () => CatalogModel[];
+  /** Which cloud models an Inference Provider serves now; without it cloud candidates are not checked. */
+  availability?: CloudAvailability;
   runner: ModelRunner;
   store: ResourceStore;
   cache?: ResultCache;
@@ -65,6 +68,8 @@ export class Conversation {
   /** LLM usage of the current request so far (planning and selection). */
   private usage: Usage = emptyUsage();
   private unavailable: Record<number, string> = {};
+  /** Per task, the other cloud candidates with a live provider (from the last selection). */
+  private alternatives: Record<number, string[]> = {};
   private readonly runs = new Map<string, RunEntry>();
 
   constructor(
@@ -118,9 +123,11 @@ export class Conversation {
   }
 
   /** Stage 2 for an edited graph: keeps `overrides` and chooses for the other tasks. */
-  async select(tasks: PlanTask[], overrides: Selections = {}, signal?: AbortSignal): Promise<{ selections: Selections; unavailable: Record<number, string>; usage: Usage }> {
-    const result = await selectModels({ tasks, settings: this.deps.settings(), catalog: this.deps.catalog(), chat: this.deps.chat(), overrides, signal });
+  async select(tasks: PlanTask[], overrides: Selections = {}, signal?: AbortSignal): Promise<{ selections: Selections; unavailable: Record<number, string>; alternatives: Record<number, string[]>; usage: Usage }> {
+    const deps = this.deps;
+    const result = await selectModels({ tasks, settings: deps.settings(), catalog: deps.catalog(), chat: deps.chat(), overrides, availability: deps.availability, signal });
     this.unavailable = result.unavailable;
+    this.alternatives = result.alternatives;
     return result;
   }
 
@@ -136,7 +143,10 @@ export class Conversation {
         continue;
       }
       const primary = modelTarget(selection, settings);
-      if (primary) targets[task.id] = { primary, fallback: fallbackTarget(selection, settings, task.task) };
+      if (!primary) continue;
+      targets[task.id] = { primary, fallback: fallbackTarget(selection, settings, task.task) };
+      const others = selection.endpoint === HUGGINGFACE_ENDPOINT ? (this.alternatives[task.id] ?? []).filter((m) => m !== selection.model) : [];
+      if (others.length > 0) targets[task.id].alternatives = others.map((model) => ({ model, target: primary }));
     }
     const base = options.baseRunId ? this.runs.get(options.baseRunId) : undefined;
     if (options.baseRunId && !base?.outcome) throw new StudioError('not-found', `run ${options.baseRunId} is not finished or not known in this conversation`);

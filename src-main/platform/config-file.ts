@@ -33,13 +33,14 @@ function parseJsonFile(path: string): unknown {
   }
 }
 
-/** Fills what the config leaves out from OPENAI_API_KEY, OPENAI_BASE_URL and HF_TOKEN. */
+/** Fills what the config leaves out from OPENAI_API_KEY, OPENAI_BASE_URL, HF_TOKEN and HF_ENDPOINT (the Hub's address). */
 function withEnvFallbacks(raw: Record<string, any>, env: NodeJS.ProcessEnv): Record<string, any> {
   const llm = { ...(raw.llm ?? {}) };
   const huggingface = { ...(raw.huggingface ?? {}) };
   if (llm.apiKey === undefined && env.OPENAI_API_KEY) llm.apiKey = env.OPENAI_API_KEY;
   if (llm.baseURL === undefined && env.OPENAI_BASE_URL) llm.baseURL = env.OPENAI_BASE_URL;
   if (huggingface.token === undefined && env.HF_TOKEN) huggingface.token = env.HF_TOKEN;
+  if (huggingface.hubUrl === undefined && env.HF_ENDPOINT) huggingface.hubUrl = env.HF_ENDPOINT;
   return { ...raw, llm, huggingface };
 }
 

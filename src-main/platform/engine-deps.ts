@@ -11,7 +11,9 @@ import { FsResultCache } from './fs-result-cache';
 import { createFsResourceStore, importUserFile } from './fs-resource-store';
 import { FsRunRecorder } from './fs-run-recorder';
 import { createEndpointAdapters } from './endpoints/registry';
+import { createCloudAvailability } from './inference/cloud-availability';
 import { createHfModelRunner } from './inference/hf-model-runner';
+import { createProviderMappings } from './inference/provider-mappings';
 import { createModelRunner } from './model-runner';
 import { createOpenAiChatModel, llmUnconfigured } from './openai-chat';
 import { ConfigError } from './config-file';
@@ -50,11 +52,13 @@ export interface EngineDeps extends ConversationDeps {
 export function createEngineDeps(options: { dataDir: string; settings: () => Settings; cwd?: string }): EngineDeps {
   const store = createFsResourceStore(options.dataDir);
   const chatFor = perConfig((llm: Settings['llm']) => createOpenAiChatModel(llm));
-  const runnerFor = perConfig((hf: { token?: string; cloudEndpointUrl?: string }) => createHfModelRunner(hf));
+  // One mapping cache for selection and execution: a request looks each model up on the Hub once.
+  const mappings = createProviderMappings({ hubUrl: () => options.settings().huggingface.hubUrl, token: () => options.settings().huggingface.token });
+  const runnerFor = perConfig((hf: { token?: string; hubUrl: string; routerUrl: string; provider: string }) => createHfModelRunner({ ...hf, mappings }));
   const hfRunner: ModelRunner = {
     run: (call: InferenceCall) => {
-      const hf = options.settings().huggingface;
-      return runnerFor({ token: hf.token, cloudEndpointUrl: hf.endpointUrl }).run(call);
+      const { token, hubUrl, routerUrl, provider } = options.settings().huggingface;
+      return runnerFor({ token, hubUrl, routerUrl, provider }).run(call);
     },
   };
   const runner = createModelRunner({ settings: options.settings, hfRunner, adapters: createEndpointAdapters(hfRunner) });
@@ -69,6 +73,7 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
       return (catalog = loaded.models);
     },
     reloadCatalog: () => void (catalog = undefined),
+    availability: createCloudAvailability(mappings, () => options.settings().huggingface.provider),
     runner,
     store,
     cache: new FsResultCache(options.dataDir),

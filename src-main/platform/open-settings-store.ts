@@ -27,11 +27,20 @@ function configFileSettings(initial: Settings): SettingsStore {
   };
 }
 
-/** Uses OPENAI_BASE_URL while the saved settings still have the default LLM address (as the CLI does). */
+/**
+ * Uses OPENAI_BASE_URL and HF_ENDPOINT while the saved settings still have the default LLM and Hub
+ * addresses (as the CLI does).
+ */
 function withEnvironmentBaseUrl(store: SettingsStore, env: NodeJS.ProcessEnv): SettingsStore {
-  const fallback = env.OPENAI_BASE_URL;
-  if (!fallback) return store;
-  const overlay = (s: Settings): Settings => (s.llm.baseURL === defaultSettings().llm.baseURL ? { ...s, llm: { ...s.llm, baseURL: fallback } } : s);
+  const llmUrl = env.OPENAI_BASE_URL;
+  const hubUrl = env.HF_ENDPOINT;
+  if (!llmUrl && !hubUrl) return store;
+  const defaults = defaultSettings();
+  const overlay = (s: Settings): Settings => ({
+    ...s,
+    llm: llmUrl && s.llm.baseURL === defaults.llm.baseURL ? { ...s.llm, baseURL: llmUrl } : s.llm,
+    huggingface: hubUrl && s.huggingface.hubUrl === defaults.huggingface.hubUrl ? { ...s.huggingface, hubUrl } : s.huggingface,
+  });
   return { get: () => overlay(store.get()), update: (patch) => overlay(store.update(patch)), warnings: store.warnings };
 }
 

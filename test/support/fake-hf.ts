@@ -1,6 +1,12 @@
-// A loopback fake of a Hugging Face inference endpoint (hf-inference layout) for tests and e2e runs.
+// A loopback fake of a Hugging Face inference endpoint (hf-inference layout) and of the Inference Providers
+// router, for tests and e2e runs.
 //
-// Models live at `${url}/models/<org>/<name>` (or `${url}/models/<name>`); `GET ${url}/health` answers
+// Models live at `${url}/models/<org>/<name>` (or `${url}/models/<name>`); as the router, the same models
+// answer at `${url}/<provider>/models/<org>/<name>` (the route @huggingface/inference builds for
+// hf-inference: `${HF_ROUTER_URL}/hf-inference/models/<id>`, chat at `.../v1/chat/completions`), where
+// the router asks for a token (401 without one) and answers 404 {"error"} for a model not deployed
+// there. Vision-language models (task `image-text-to-text`) answer chat completions whose user message
+// carries an `image_url` content part. `GET ${url}/health` answers
 // {"status":"ok"}. Each configured model answers in the real wire format of its task (see
 // fake-hf-answers.ts): e.g. object detection [{score,label,box:{xmin,ymin,xmax,ymax}}], image-to-text
 // [{generated_text}], text-to-speech a WAV, text-to-image and ControlNet a PNG, text-generation the
@@ -41,6 +47,8 @@ export type FakeStep =
 /** One request the fake received. `json` is set when the body parsed as JSON. */
 export interface FakeRequest {
   model: string;
+  /** The provider segment when called as the router (`hf-inference`), undefined for the endpoint layout. */
+  provider?: string;
   /** The path after the model id ('' or '/v1/completions', '/v1/chat/completions', '/pipeline/<task>'). */
   route: string;
   contentType: string;
@@ -91,9 +99,12 @@ export async function startFakeHf(options: { models?: Record<string, FakeModelBe
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     if (req.method === 'GET' && path === '/health') return send(res, { body: { status: 'ok' } });
-    const match = /^\/models\/(.+)$/.exec(path);
+    const match = /^(?:\/([a-z][\w-]*))?\/models\/(.+)$/.exec(path);
     if (!match || req.method !== 'POST') return send(res, { status: 404, body: { error: `No route ${req.method} ${path}` } });
-    const [first, second, ...more] = match[1].split('/');
+    const provider = match[1];
+    // The router refuses calls without a token (huggingface.co answers 401 with this body).
+    if (provider && !req.headers.authorization) return send(res, { status: 401, body: { error: 'Invalid credentials in Authorization header' } });
+    const [first, second, ...more] = match[2].split('/');
     const twoPart = second !== undefined && models.has(`${first}/${second}`);
     const model = twoPart ? `${first}/${second}` : first;
     const route = (twoPart ? more : [second, ...more].filter((s) => s !== undefined)).map((s) => `/${s}`).join('');
@@ -112,7 +123,7 @@ export async function startFakeHf(options: { models?: Record<string, FakeModelBe
     if (contentType.startsWith('application/json')) {
       try { json = JSON.parse(body.toString('utf8')); } catch { json = undefined; }
     }
-    requests.push({ model, route, contentType, body, json, headers: req.headers });
+    requests.push({ model, provider, route, contentType, body, json, headers: req.headers });
 
     const behaviour = models.get(model);
     if (!behaviour) return send(res, { status: 404, body: { error: `Model ${model} does not exist` } });

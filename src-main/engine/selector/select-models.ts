@@ -1,11 +1,13 @@
 // Stage 2: choose a model for every task, with at most one LLM call for all tasks that need a choice.
 import { emptyUsage, type PlanTask, type Usage } from '../../../src-shared/plan';
-import { LLM_ENDPOINT, type Candidate, type Selection, type Selections } from '../../../src-shared/selection';
+import { HUGGINGFACE_ENDPOINT, LLM_ENDPOINT, type Candidate, type Selection, type Selections } from '../../../src-shared/selection';
 import type { Settings } from '../../../src-shared/settings';
 import { findTaskType } from '../../../src-shared/tasks';
 import { LlmError, type ChatModel } from '../chat-model';
 import type { CatalogModel } from './catalog-model';
-import { topCandidates, unavailableReason } from './candidates';
+import type { CloudAvailability } from './availability';
+import { availableCandidates, noProviderReason } from './available-candidates';
+import { rankCandidates, unavailableReason } from './candidates';
 import { canonicalTask } from './endpoints';
 import { buildSelectionMessages, parseSelectionAnswer, SELECTION_SCHEMA, type ChoiceItem, type LlmChoice } from './selection-prompt';
 
@@ -16,6 +18,8 @@ export interface SelectModelsInput {
   catalog: CatalogModel[];
   chat: ChatModel;
   overrides?: Selections;
+  /** Checks cloud candidates for a live Inference Provider before the LLM chooses; absent: not checked. */
+  availability?: CloudAvailability;
   signal?: AbortSignal;
 }
 
@@ -23,6 +27,8 @@ export interface SelectModelsInput {
 export interface SelectModelsResult {
   selections: Selections;
   unavailable: Record<number, string>;
+  /** Per task, the other checked cloud candidates in rank order: where a run goes when the chosen model has no provider. */
+  alternatives: Record<number, string[]>;
   usage: Usage;
 }
 
@@ -84,6 +90,7 @@ export async function selectModels(input: SelectModelsInput): Promise<SelectMode
   const selections: Selections = {};
   const unavailable: Record<number, string> = {};
   const pending: ChoiceItem[] = [];
+  const cloudCandidates: Record<number, string[]> = {};
 
   for (const task of tasks) {
     const override = overrides[task.id];
@@ -96,8 +103,10 @@ export async function selectModels(input: SelectModelsInput): Promise<SelectMode
       selections[task.id] = { taskId: task.id, model: settings.llm.model, endpoint: LLM_ENDPOINT, method: 'llm-itself', reason: `"${type}" is a text-only task; the controlling LLM does it itself` };
       continue;
     }
-    const candidates = topCandidates(type, catalog, settings);
-    if (candidates.length === 0) unavailable[task.id] = unavailableReason(type, catalog, settings);
+    const ranked = rankCandidates(type, catalog, settings);
+    const { candidates, cloudProblem } = await availableCandidates(type, ranked, settings.selection.topK, input.availability, input.signal);
+    cloudCandidates[task.id] = candidates.filter((c) => c.endpoint === HUGGINGFACE_ENDPOINT).map((c) => c.id);
+    if (candidates.length === 0) unavailable[task.id] = cloudProblem ? noProviderReason(type, cloudProblem) : unavailableReason(type, catalog, settings);
     else if (candidates.length === 1) selections[task.id] = fromCandidate(task.id, candidates[0], 'only-candidate', 'the only model available for this task');
     else pending.push({ task, type, candidates });
   }
@@ -108,5 +117,10 @@ export async function selectModels(input: SelectModelsInput): Promise<SelectMode
     for (const selection of answer.selections) selections[selection.taskId] = selection;
     usage = answer.usage;
   }
-  return { selections, unavailable, usage };
+  const alternatives: Record<number, string[]> = {};
+  for (const [id, models] of Object.entries(cloudCandidates)) {
+    const others = models.filter((m) => m !== selections[Number(id)]?.model);
+    if (others.length > 0) alternatives[Number(id)] = others;
+  }
+  return { selections, unavailable, alternatives, usage };
 }
