@@ -51,12 +51,12 @@ async function measure(): Promise<BenchResult> {
   const catalog = loadSnapshot().models;
   const types = [...new Set(TEN_TASKS.map((t) => t.task))];
   const loop = await startLoopback([]);
-  for (const m of catalog.filter((c) => types.includes(c.task))) loop.hf.addModel(m.id, { task: m.task });
+  for (const m of catalog.filter((c) => types.includes(c.task))) loop.serveModel(m.id, m.task);
   const llm = await startFakeLlm();
   let current: PlanTask[] = [];
   scriptCooperativeLlm(llm, () => current);
   try {
-    const settings = pipelineSettings(llm.baseURL, loop.hf.url);
+    const settings = pipelineSettings(llm.baseURL, loop.hf.url, loop.hub.url);
     const attachments = { [IMAGE]: await loop.store.put(tinyPng(64, 64, [90, 160, 220]), { name: IMAGE }) };
     const plans: PlanCost[] = [];
     for (const size of SIZES) {

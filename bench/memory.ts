@@ -30,7 +30,7 @@ async function measure(): Promise<BenchResult> {
     const reports: ChildReport[] = [];
     for (let i = 0; i < RUNS; i += 1) {
       const dataDir = join(work, `data-${i}`);
-      const { stdout } = await promisify(execFile)(TSX, [CHILD, loop.hf.url, dataDir, inputFile, String(CHAIN)], { maxBuffer: 1 << 20 });
+      const { stdout } = await promisify(execFile)(TSX, [CHILD, loop.hf.url, loop.hub.url, dataDir, inputFile, String(CHAIN)], { maxBuffer: 1 << 20 });
       const report = JSON.parse(stdout) as ChildReport;
       if (report.status !== 'succeeded') throw new Error(`memory chain ended ${report.status}`);
       reports.push(report);

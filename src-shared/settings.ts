@@ -1,5 +1,6 @@
 // Configuration: one schema for the app's settings and the CLI's `--config FILE`.
 import { z } from 'zod';
+import { DEFAULT_TASK_TIMEOUTS_MS } from './cloud-jobs';
 import { ENDPOINT_PROTOCOLS } from './endpoint-protocols';
 
 export const ModelOnEndpointSchema = z.object({
@@ -59,6 +60,8 @@ export const SettingsSchema = z.object({
       maxParallel: z.number().int().min(1).max(64).default(4),
       maxPerEndpoint: z.number().int().min(1).max(64).default(2),
       timeoutMs: z.number().int().positive().default(120_000),
+      /** Per-task call timeouts that replace timeoutMs (generation jobs take minutes; video most). */
+      taskTimeoutMs: z.record(z.string(), z.number().int().positive()).default({ ...DEFAULT_TASK_TIMEOUTS_MS }),
       retries: z.number().int().min(0).max(10).default(2),
       /** In hybrid mode, run on Hugging Face when the local endpoint fails. */
       fallbackToCloud: z.boolean().default(true),

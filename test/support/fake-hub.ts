@@ -37,6 +37,8 @@ export interface FakeHub {
   url: string;
   requests: string[];
   authorizations: Array<string | undefined>;
+  /** Adds a model (or replaces the one with its id). */
+  addModel(model: FakeHubModel): void;
   close(): Promise<void>;
 }
 
@@ -140,6 +142,11 @@ export async function startFakeHub(models: FakeHubModel[], options: { pageSize?:
     url: base,
     requests,
     authorizations,
+    addModel: (model) => {
+      const at = models.findIndex((m) => m.id === model.id);
+      if (at >= 0) models.splice(at, 1);
+      models.push(model);
+    },
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

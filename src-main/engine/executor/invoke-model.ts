@@ -1,5 +1,5 @@
 // Calls a model for one node: bounded retries with backoff, a timeout per call, and hybrid fallback.
-import { cloudCallTimeoutMs, isPaidJob } from '../../../src-shared/cloud-jobs';
+import { callTimeoutMs, isPaidJob } from '../../../src-shared/cloud-jobs';
 import type { AttemptRecord } from '../../../src-shared/run-events';
 import { HUGGINGFACE_ENDPOINT } from '../../../src-shared/selection';
 import { InferenceError, type InferenceInput, type InferenceTarget, type ModelRunner, type RawOutput } from '../inference';
@@ -17,6 +17,8 @@ export interface CallEnvironment {
   now: () => number;
   emit: EmitEvent;
   timeoutMs: number;
+  /** Per-task timeouts that replace `timeoutMs` (settings execution.taskTimeoutMs). */
+  taskTimeoutMs?: Readonly<Record<string, number>>;
   retries: number;
 }
 
@@ -73,7 +75,7 @@ async function callTarget(
   const slotKey = target.kind === 'huggingface' ? `${endpoint}/${node.model}` : endpoint;
   const tries = env.retries + 1;
   const cloud = target.kind === 'huggingface';
-  const timeoutMs = cloud ? cloudCallTimeoutMs(node.task, env.timeoutMs) : env.timeoutMs;
+  const timeoutMs = callTimeoutMs(node.task, env.timeoutMs, env.taskTimeoutMs);
   for (let attempt = 1; ; attempt += 1) {
     let error: InferenceError;
     let release: (() => void) | undefined;

@@ -3,7 +3,7 @@
 // classifies every failure as an InferenceError.
 import { InferenceClient, setLogger } from '@huggingface/inference';
 import { InferenceError, type InferenceCall, type ModelRunner, type RawOutput } from '../../engine/inference';
-import { usableProviders, whyUnusable, type UsableProvider } from './cloud-routes';
+import { cloudRoutes, usableProviders, whyUnusable, type UsableProvider } from './cloud-routes';
 import { hfHostsFetch, LIBRARY_HUB_URL, LIBRARY_ROUTER_URL } from './hf-hosts';
 import { cloudFailure, toInferenceError, type FailureContext } from './inference-errors';
 import type { InvokeArgs } from './invoker';
@@ -60,7 +60,10 @@ export function createHfModelRunner(options: HfModelRunnerOptions): ModelRunner 
       };
       if (call.signal.aborted) throw toInferenceError(call.signal.reason, failure);
       let args: InvokeArgs;
-      if (cloud) {
+      if (cloud && cloudRoutes(call.task).length === 0) {
+        // ControlNet types: the invoker refuses them off a local endpoint, with its own explanation.
+        args = { ...common(call, recordingFetch), provider: 'none', rawUrl: '', local: false };
+      } else if (cloud) {
         const chosen = await chooseProvider(call, mappings, options.provider);
         failure.where = `Hugging Face (${chosen.provider})`;
         failure.cloud = { model: call.model, provider: chosen.provider };
