@@ -54,7 +54,7 @@ const rerank = (list: Candidate[]): Candidate[] => list.map((c, i) => ({ ...c, r
 export function noProviderReason(type: string, problem: string): string {
   const fixes = [
     ...(protocolServes('transformers.js', type) ? ['add the built-in runtime (an endpoint with protocol "transformers.js") with a model for it'] : []),
-    `add a local server with a "${type}" model to settings.endpoints`,
+    `add a local server for "${type}" to settings.endpoints`,
     'or plan a different task',
   ];
   return `No model can run "${type}": ${problem}. To run it, ${fixes.join(', ')}.`;
