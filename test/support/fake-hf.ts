@@ -105,7 +105,8 @@ export async function startFakeHf(options: { models?: Record<string, FakeModelBe
     // The router refuses calls without a token (huggingface.co answers 401 with this body).
     if (provider && !req.headers.authorization) return send(res, { status: 401, body: { error: 'Invalid credentials in Authorization header' } });
     const [first, second, ...more] = match[2].split('/');
-    const twoPart = second !== undefined && models.has(`${first}/${second}`);
+    // An unknown model is read as org/name when the path has two segments (the usual Hub repo id).
+    const twoPart = second !== undefined && (models.has(`${first}/${second}`) || !models.has(first));
     const model = twoPart ? `${first}/${second}` : first;
     const route = (twoPart ? more : [second, ...more].filter((s) => s !== undefined)).map((s) => `/${s}`).join('');
 

@@ -64,7 +64,7 @@ export const runCommand: Command = {
       streamed = soFar.length;
     });
     usage = addUsage(usage, answer.usage);
-    if (json) io.out(`${JSON.stringify(runJson({ tasks, selections: planned.selections, outcome, response: answer.text, usage }), null, 2)}\n`);
+    if (json) io.out(`${JSON.stringify(runJson({ tasks, selections: planned.selections, outcome, response: answer.text, usage, issues: planned.issues }), null, 2)}\n`);
     else io.out(`${answer.text.slice(streamed)}\n`);
 
     const workflowFile = args.values['save-workflow'];
