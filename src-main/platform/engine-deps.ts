@@ -6,7 +6,7 @@ import type { ChatModel } from '../engine/chat-model';
 import type { ConversationDeps } from '../engine/conversation';
 import type { InferenceCall, ModelRunner } from '../engine/inference';
 import type { CatalogModel } from '../engine/selector/catalog-model';
-import { loadCatalog } from './catalog-file';
+import { loadCatalog, type LoadedCatalog } from './catalog-file';
 import { FsResultCache } from './fs-result-cache';
 import { createFsResourceStore, importUserFile } from './fs-resource-store';
 import { FsRunRecorder } from './fs-run-recorder';
@@ -62,18 +62,19 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
     },
   };
   const runner = createModelRunner({ settings: options.settings, hfRunner, adapters: createEndpointAdapters(hfRunner) });
-  let catalog: CatalogModel[] | undefined;
+  let loaded: LoadedCatalog | undefined;
+  const catalogFile = (): LoadedCatalog => {
+    if (loaded) return loaded;
+    loaded = loadCatalog(options.dataDir);
+    deps.catalogWarning = loaded.warning;
+    return loaded;
+  };
   const deps: EngineDeps = {
     settings: options.settings,
     chat: (): ChatModel => chatFor(options.settings().llm),
-    catalog: () => {
-      if (catalog) return catalog;
-      const loaded = loadCatalog(options.dataDir);
-      deps.catalogWarning = loaded.warning;
-      return (catalog = loaded.models);
-    },
-    reloadCatalog: () => void (catalog = undefined),
-    availability: createCloudAvailability(mappings, () => options.settings().huggingface.provider),
+    catalog: (): CatalogModel[] => catalogFile().models,
+    reloadCatalog: () => void (loaded = undefined),
+    availability: createCloudAvailability(mappings, () => options.settings().huggingface.provider, () => catalogFile().noCloudProvider),
     runner,
     store,
     cache: new FsResultCache(options.dataDir),

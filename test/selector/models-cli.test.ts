@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/main';
-import { startFakeHub } from '../support/fake-hub';
+import { liveOn, startFakeHub } from '../support/fake-hub';
 import { memoryIO } from './support';
 
 let dataDir: string;
@@ -68,12 +68,13 @@ describe('hugginggpt models', () => {
   });
 
   it('--refresh fetches from the Hub at settings.huggingface.hubUrl and shows the refreshed catalog', async () => {
-    const hub = await startFakeHub([{ id: 'new-org/detector', pipeline_tag: 'object-detection', downloads: 99_000_000, likes: 3 }]);
+    const hub = await startFakeHub([{ id: 'new-org/detector', pipeline_tag: 'object-detection', downloads: 99_000_000, likes: 3, inferenceProviderMapping: liveOn('new-org/detector', 'object-detection') }]);
     try {
       writeSettings({ huggingface: { hubUrl: hub.url, token: 'hf_abc' } });
       const { code, out, err } = await models(['--refresh', '--task', 'object-detection', '--json']);
       expect(code).toBe(0);
-      expect(err).toContain(`refreshed 1 models from ${hub.url}`);
+      expect(err).toContain(`refreshed 1 models with a live Inference Provider from ${hub.url}`);
+      expect(err).toMatch(/no cloud provider for: .*depth-estimation/);
       expect(JSON.parse(out).candidates.map((c: { id: string }) => c.id)).toEqual(['new-org/detector']);
       expect(existsSync(join(dataDir, 'catalog.json'))).toBe(true);
     } finally {

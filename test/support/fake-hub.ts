@@ -74,6 +74,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 
 /** `inference_provider=all` keeps models some provider serves; a provider name keeps that provider's. */
 function servedBy(model: FakeHubModel, wanted: string[]): boolean {
+  wanted = wanted.flatMap((w) => w.split(','));
   if (wanted.length === 0) return true;
   const providers = (model.inferenceProviderMapping ?? []).map((m) => m.provider);
   return wanted.some((w) => (w === 'all' ? providers.length > 0 : providers.includes(w)));

@@ -5,7 +5,7 @@ import { findTaskType, knownTaskNames, TASK_TYPES, type TaskTypeSpec } from '../
 import type { CatalogModel } from '../../engine/selector/catalog-model';
 import { rankCandidates, unavailableReason } from '../../engine/selector/candidates';
 import { canonicalTask } from '../../engine/selector/endpoints';
-import { CatalogError, loadCatalog } from '../../platform/catalog-file';
+import { CatalogError, loadCatalog, type LoadedCatalog } from '../../platform/catalog-file';
 import { refreshCatalog } from '../../platform/hub-catalog';
 import { UsageError } from '../args';
 import type { Command } from '../command';
@@ -70,7 +70,13 @@ function showTask(context: CliContext, spec: TaskTypeSpec, catalog: CatalogModel
   return 0;
 }
 
-function showSummary(context: CliContext, catalog: CatalogModel[], source: string, settings: Settings, json: boolean): number {
+/** Where the catalog's figures come from, in words. */
+const figuresNote = (loaded: LoadedCatalog): string =>
+  loaded.figures === 'hub' ? 'downloads as the Hub reported them' : 'downloads are rough estimates, not Hub figures';
+
+function showSummary(context: CliContext, loaded: LoadedCatalog, settings: Settings, json: boolean): number {
+  const { models: catalog, source } = loaded;
+  const noProvider = new Set(loaded.noCloudProvider);
   const tasks = TASK_TYPES.map((spec) => {
     const candidates = rankCandidates(spec.type, catalog, settings);
     return {
@@ -79,17 +85,19 @@ function showSummary(context: CliContext, catalog: CatalogModel[], source: strin
       catalog: catalog.filter((m) => canonicalTask(m.task) === spec.type).length,
       candidates: candidates.length,
       endpoints: [...new Set(candidates.map((c) => c.endpoint))],
+      ...(noProvider.has(spec.type) ? { noCloudProvider: true } : {}),
     };
   });
   if (json) {
-    context.io.out(`${JSON.stringify({ mode: settings.execution.mode, source, catalogSize: catalog.length, tasks }, null, 2)}\n`);
+    context.io.out(`${JSON.stringify({ mode: settings.execution.mode, source, figures: loaded.figures, catalogSize: catalog.length, tasks }, null, 2)}\n`);
     return 0;
   }
   const width = Math.max(...tasks.map((t) => t.task.length));
-  const lines = [`${catalog.length} models in the catalog (${source}); candidates in ${settings.execution.mode} mode:`, ''];
+  const lines = [`${catalog.length} models in the catalog (${source}; ${figuresNote(loaded)}); candidates in ${settings.execution.mode} mode:`, ''];
   lines.push(`${'task'.padEnd(width)}  catalog  candidates  endpoints`);
   for (const t of tasks) {
-    lines.push(`${t.task.padEnd(width)}  ${String(t.catalog).padStart(7)}  ${String(t.candidates).padStart(10)}  ${t.endpoints.join(', ') || '-'}`);
+    const note = t.noCloudProvider ? '  (no cloud provider at the last refresh)' : '';
+    lines.push(`${t.task.padEnd(width)}  ${String(t.catalog).padStart(7)}  ${String(t.candidates).padStart(10)}  ${t.endpoints.join(', ') || '-'}${note}`);
   }
   context.io.out(`${lines.join('\n')}\n`);
   return 0;
@@ -108,8 +116,9 @@ export const modelsCommand: Command = {
       const { hubUrl, token } = settings.huggingface;
       context.io.err(`refreshing the model catalog from ${hubUrl} ...\n`);
       try {
-        const { count } = await refreshCatalog({ hubUrl, token, dataDir: context.dataDir });
-        context.io.err(`refreshed ${count} models from ${hubUrl}\n`);
+        const { count, noCloudProvider } = await refreshCatalog({ hubUrl, token, dataDir: context.dataDir });
+        context.io.err(`refreshed ${count} models with a live Inference Provider from ${hubUrl}\n`);
+        if (noCloudProvider.length) context.io.err(`no cloud provider for: ${noCloudProvider.join(', ')}\n`);
       } catch (error) {
         if (!(error instanceof CatalogError)) throw error;
         context.io.err(`hugginggpt: catalog refresh failed: ${error.message}\n`);
@@ -121,6 +130,6 @@ export const modelsCommand: Command = {
     const json = Boolean(args.values.json);
     return spec
       ? showTask(context, spec, loaded.models, settings, json)
-      : showSummary(context, loaded.models, loaded.source, settings, json);
+      : showSummary(context, loaded, settings, json);
   },
 };

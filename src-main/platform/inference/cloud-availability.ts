@@ -6,11 +6,16 @@ import type { ProviderMappings } from './provider-mappings';
 
 /**
  * Availability from cached mapping lookups. `provider` is settings.huggingface.provider: anything but
- * "auto" restricts the answer to that provider.
+ * "auto" restricts the answer to that provider. `unservedTasks` are the task types the last catalog refresh
+ * found no provider for.
  */
-export function createCloudAvailability(mappings: ProviderMappings, provider: () => string = () => 'auto'): CloudAvailability {
+export function createCloudAvailability(
+  mappings: ProviderMappings,
+  provider: () => string = () => 'auto',
+  unservedTasks: () => readonly string[] = () => [],
+): CloudAvailability {
   return {
-    taskServed: anyProviderCanServe,
+    taskServed: (task) => anyProviderCanServe(task) && !unservedTasks().includes(task),
     async check(model, task, signal): Promise<CloudStatus> {
       let mapping;
       try {
