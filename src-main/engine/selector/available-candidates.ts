@@ -5,7 +5,7 @@ import { HUGGINGFACE_ENDPOINT, type Candidate } from '../../../src-shared/select
 import type { CloudAvailability } from './availability';
 
 /** How many batches of `topK` cloud models are checked at most before giving up on a task type. */
-export const MAX_CHECK_BATCHES = 3;
+export const MAX_CHECK_BATCHES = 2;
 
 /** The candidates that can run, and what was learnt about the ones that cannot. */
 export interface AvailableCandidates {

@@ -92,6 +92,7 @@ export async function selectModels(input: SelectModelsInput): Promise<SelectMode
   const pending: ChoiceItem[] = [];
   const cloudCandidates: Record<number, string[]> = {};
 
+  const toCheck: Array<{ task: PlanTask; type: string }> = [];
   for (const task of tasks) {
     const override = overrides[task.id];
     if (override) {
@@ -103,13 +104,19 @@ export async function selectModels(input: SelectModelsInput): Promise<SelectMode
       selections[task.id] = { taskId: task.id, model: settings.llm.model, endpoint: LLM_ENDPOINT, method: 'llm-itself', reason: `"${type}" is a text-only task; the controlling LLM does it itself` };
       continue;
     }
-    const ranked = rankCandidates(type, catalog, settings);
-    const { candidates, cloudProblem } = await availableCandidates(type, ranked, settings.selection.topK, input.availability, input.signal);
+    toCheck.push({ task, type });
+  }
+  // Every task's availability checks at once: one round of Hub lookups per batch, not per task.
+  const checked = await Promise.all(
+    toCheck.map(({ type }) => availableCandidates(type, rankCandidates(type, catalog, settings), settings.selection.topK, input.availability, input.signal)),
+  );
+  toCheck.forEach(({ task, type }, i) => {
+    const { candidates, cloudProblem } = checked[i];
     cloudCandidates[task.id] = candidates.filter((c) => c.endpoint === HUGGINGFACE_ENDPOINT).map((c) => c.id);
     if (candidates.length === 0) unavailable[task.id] = cloudProblem ? noProviderReason(type, cloudProblem) : unavailableReason(type, catalog, settings);
     else if (candidates.length === 1) selections[task.id] = fromCandidate(task.id, candidates[0], 'only-candidate', 'the only model available for this task');
     else pending.push({ task, type, candidates });
-  }
+  });
 
   let usage = emptyUsage();
   if (pending.length > 0) {
