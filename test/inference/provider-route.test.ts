@@ -26,6 +26,14 @@ describe('Inference Providers through the configured Hub and router', () => {
       { id: 'other-task/model', task: 'object-detection', mapping: [{ provider: 'hf-inference', providerId: 'other-task/model', status: 'live', task: 'image-segmentation' }] },
       { id: 'unmapped/blip', task: 'image-to-text', mapping: [] },
       { id: 'undeployed/detr', task: 'object-detection', deployed: false },
+      {
+        id: 'sd/turbo',
+        task: 'text-to-image',
+        mapping: [
+          { provider: 'hf-inference', providerId: 'sd/turbo', status: 'staging', task: 'text-to-image' },
+          { provider: 'nscale', providerId: 'nscale/sd-turbo', status: 'live', task: 'text-to-image' },
+        ],
+      },
     ], TOKEN);
     const hf = cloud.huggingface(defaultSettings());
     const recording: typeof fetch = (input, init) => {
@@ -77,6 +85,15 @@ describe('Inference Providers through the configured Hub and router', () => {
     expect(error.retriable).toBe(false);
     expect(error.message).toMatch(why);
     expect(cloud.router.requests.length).toBe(before);
+  });
+
+  it('calls the first live provider of the mapping, a third party here, by its own model id', async () => {
+    const out = await run(makeCall('text-to-image', 'sd/turbo', cloudTarget, { text: text('a lighthouse') }));
+    expect(out[0]).toMatchObject({ port: 'image', modality: 'image' });
+    const call = cloud.router.requests.find((r) => r.provider === 'nscale')!;
+    expect(call).toMatchObject({ model: 'nscale/sd-turbo', route: '/v1/images/generations' });
+    expect((call.json as any).prompt).toBe('a lighthouse');
+    expect(call.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 
   it('turns a provider 404 (model not deployed) into no-provider', async () => {

@@ -44,7 +44,12 @@ export function hubModelsOf(models: FakeCloudModel[]): FakeHubModel[] {
 /** Starts the fake Hub and router on 127.0.0.1. */
 export async function startFakeCloud(models: FakeCloudModel[], token = 'hf_test_cloud'): Promise<FakeCloud> {
   const deployed: Record<string, FakeModelBehaviour> = {};
-  for (const m of models) if (m.deployed !== false) deployed[m.id] = { task: m.task };
+  for (const m of models) {
+    if (m.deployed === false) continue;
+    deployed[m.id] = { task: m.task };
+    // Third-party providers name the model by their own id (the mapping's providerId).
+    for (const entry of m.mapping ?? []) deployed[entry.providerId] = { task: m.task };
+  }
   const hub = await startFakeHub(hubModelsOf(models));
   const router = await startFakeHf({ models: deployed });
   return {

@@ -21,6 +21,7 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { defaultAnswer, wireProblem, type FakeReply, type FakeRequestView } from './fake-hf-answers';
+import { tinyPng } from './fake-hf-media';
 
 export type { FakeReply } from './fake-hf-answers';
 
@@ -100,15 +101,13 @@ export async function startFakeHf(options: { models?: Record<string, FakeModelBe
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     if (req.method === 'GET' && path === '/health') return send(res, { body: { status: 'ok' } });
     const match = /^(?:\/([a-z][\w-]*))?\/models\/(.+)$/.exec(path);
-    if (!match || req.method !== 'POST') return send(res, { status: 404, body: { error: `No route ${req.method} ${path}` } });
-    const provider = match[1];
+    // Third-party image providers behind the router speak the OpenAI images API with the provider's model id
+    // in the body (@huggingface/inference providers/nscale.ts and together.ts: `<router>/<provider>/v1/images/generations`).
+    const images = /^\/([a-z][\w-]*)\/v1\/images\/generations$/.exec(path);
+    if ((!match && !images) || req.method !== 'POST') return send(res, { status: 404, body: { error: `No route ${req.method} ${path}` } });
+    const provider = match ? match[1] : images![1];
     // The router refuses calls without a token (huggingface.co answers 401 with this body).
     if (provider && !req.headers.authorization) return send(res, { status: 401, body: { error: 'Invalid credentials in Authorization header' } });
-    const [first, second, ...more] = match[2].split('/');
-    // An unknown model is read as org/name when the path has two segments (the usual Hub repo id).
-    const twoPart = second !== undefined && (models.has(`${first}/${second}`) || !models.has(first));
-    const model = twoPart ? `${first}/${second}` : first;
-    const route = (twoPart ? more : [second, ...more].filter((s) => s !== undefined)).map((s) => `/${s}`).join('');
 
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -123,6 +122,18 @@ export async function startFakeHf(options: { models?: Record<string, FakeModelBe
     let json: unknown;
     if (contentType.startsWith('application/json')) {
       try { json = JSON.parse(body.toString('utf8')); } catch { json = undefined; }
+    }
+    let model: string;
+    let route: string;
+    if (match) {
+      const [first, second, ...more] = match[2].split('/');
+      // An unknown model is read as org/name when the path has two segments (the usual Hub repo id).
+      const twoPart = second !== undefined && (models.has(`${first}/${second}`) || !models.has(first));
+      model = twoPart ? `${first}/${second}` : first;
+      route = (twoPart ? more : [second, ...more].filter((s) => s !== undefined)).map((s) => `/${s}`).join('');
+    } else {
+      model = String((json as { model?: unknown } | undefined)?.model ?? '');
+      route = '/v1/images/generations';
     }
     requests.push({ model, provider, route, contentType, body, json, headers: req.headers });
 
@@ -145,6 +156,11 @@ export async function startFakeHf(options: { models?: Record<string, FakeModelBe
       return send(res, { status: step.status, body: typeof errBody === 'object' ? errBody : { error: errBody ?? `HTTP ${step.status}` } });
     }
     const view: FakeRequestView = { path: route, contentType, body, json };
+    if (images) {
+      const prompt = (json as { prompt?: unknown } | undefined)?.prompt;
+      if (typeof prompt !== 'string') return send(res, { status: 400, body: { error: 'prompt is required' } });
+      return send(res, { body: { data: [{ b64_json: tinyPng(16, 16, [200, 30, 30]).toString('base64') }] } });
+    }
     const problem = wireProblem(behaviour.task, view);
     if (problem) return send(res, { status: 400, body: { error: problem } });
     send(res, behaviour.reply ?? defaultAnswer(behaviour.task, view));
