@@ -19,7 +19,9 @@ import { BENCH_EXECUTION } from './loopback';
 /** Settings pointing the LLM and Hugging Face at the fakes. */
 export function pipelineSettings(llmUrl: string, hfUrl: string, hubUrl: string): Settings {
   return SettingsSchema.parse({
-    llm: { baseURL: llmUrl, apiKey: 'sk-bench', model: 'gpt-4o-mini', retries: 0 },
+    // One retry: on this loaded machine a kept-alive loopback socket is sometimes reset before the request is
+    // sent (the fake never sees it, so the measured calls and tokens are unchanged).
+    llm: { baseURL: llmUrl, apiKey: 'sk-bench', model: 'gpt-4o-mini', retries: 1 },
     huggingface: { token: 'hf_bench', enabled: true, hubUrl, routerUrl: hfUrl },
     execution: { ...BENCH_EXECUTION, mode: 'huggingface' },
   });
