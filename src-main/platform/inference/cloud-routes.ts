@@ -45,7 +45,6 @@ const EXTRA_ROUTES: Record<string, CloudRouteSpec[]> = {
   'image-to-text': [chat],
   'visual-question-answering': [chat],
   'text-generation': [chat],
-  conversational: [],
   'sentence-similarity': [classic('feature-extraction', 'hf-inference')],
 };
 

@@ -35,11 +35,13 @@ export function isConfiguredHfHost(url: string, hosts: HfHosts): boolean {
  */
 export function hfHostsFetch(base: typeof fetch, hosts: HfHosts): typeof fetch {
   return (input, init) => {
-    const original = input instanceof Request ? input.url : String(input);
-    const url = rewriteHfUrl(original, hosts);
-    const request = new Request(url, input instanceof Request ? input : undefined);
-    const headers = new Headers(init?.headers ?? request.headers);
+    const request = input instanceof Request ? input : undefined;
+    const url = rewriteHfUrl(request ? request.url : String(input), hosts);
+    const headers = new Headers(init?.headers ?? request?.headers);
     if (!isConfiguredHfHost(url, hosts)) headers.delete('authorization');
-    return base(input instanceof Request ? new Request(request, { ...init, headers }) : url, { ...init, headers });
+    const method = init?.method ?? request?.method;
+    const body = init?.body ?? request?.body;
+    // A stream body (a Request's) must be sent half-duplex.
+    return base(url, { ...init, method, headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
   };
 }

@@ -46,7 +46,9 @@ async function fetchMapping(model: string, options: ProviderMappingsOptions, sig
   const signals = [AbortSignal.timeout(options.timeoutMs ?? 15_000), ...(signal ? [signal] : [])];
   let response: Response;
   try {
-    response = await (options.fetch ?? fetch)(url, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal: AbortSignal.any(signals) });
+    // As @huggingface/inference does: only a Hugging Face token goes to the Hub (not a provider's own key).
+    const headers: Record<string, string> = token?.startsWith('hf_') ? { Authorization: `Bearer ${token}` } : {};
+    response = await (options.fetch ?? fetch)(url, { headers, signal: AbortSignal.any(signals) });
   } catch (error) {
     if (signal?.aborted) throw new InferenceError('cancelled', 'The provider lookup was cancelled');
     const cause = (error as { cause?: { code?: string } })?.cause?.code ?? (error as Error)?.name;
