@@ -13,6 +13,7 @@ import { executeGraph } from '../../src-main/engine/executor/execute-graph';
 import type { ExecuteDeps, RunOutcome, TaskTargets } from '../../src-main/engine/executor/types';
 import type { ResourceStore } from '../../src-main/engine/inference';
 import { createFsResourceStore } from '../../src-main/platform/fs-resource-store';
+import { anyProviderCanServe } from '../../src-main/platform/inference/cloud-routes';
 import { createHfModelRunner } from '../../src-main/platform/inference/hf-model-runner';
 import { startFakeHf, type FakeHf, type FakeModelBehaviour } from '../../test/support/fake-hf';
 import { tinyPng } from '../../test/support/fake-hf-media';
@@ -29,7 +30,8 @@ export const BENCH_EXECUTION: Settings['execution'] = { ...defaultSettings().exe
 /** The model the benchmarks pick for a task type. */
 export const modelFor = (task: string): string => `bench/${task}`;
 
-const isLocalOnly = (task: string): boolean => findTaskType(task)?.runtime !== 'inference';
+/** ControlNet types, and types no Inference Provider serves (depth-estimation, ...), run on the local endpoint. */
+const isLocalOnly = (task: string): boolean => findTaskType(task)?.runtime !== 'inference' || !anyProviderCanServe(task);
 
 /** A fake HF router and Hub, a temporary data folder with a store, and the real runner pointed at the fakes. */
 export interface Loopback {
@@ -46,7 +48,7 @@ export interface Loopback {
   close(): Promise<void>;
 }
 
-/** Selections and targets for `tasks`: cloud for inference tasks, the local endpoint for ControlNet. */
+/** Selections and targets for `tasks`: cloud where a provider can serve the type, the local endpoint otherwise. */
 export function routeTasks(tasks: PlanTask[], hfUrl: string): { selections: Selections; targets: Record<number, TaskTargets> } {
   const selections: Selections = {};
   const targets: Record<number, TaskTargets> = {};

@@ -33,4 +33,5 @@ process.stdout.write(JSON.stringify({
   maxRssMb: process.resourceUsage().maxRSS / 1024,
   wallMs,
   outputSizesMb: outputSizes.map((s) => s / MB),
+  errors: Object.values(results).flatMap((r) => (r.error ? [r.error.message] : [])),
 }));
