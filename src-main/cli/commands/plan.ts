@@ -5,7 +5,7 @@ import { LlmError } from '../../engine/chat-model';
 import { PlanParseError } from '../../engine/planner/parse-plan';
 import { planRequest } from '../../engine/planner/plan-request';
 import { refusedTasks } from '../../engine/selector/refused-tasks';
-import { requireLlm } from '../../platform/engine-deps';
+import { requireLlm } from '../../service/engine-deps';
 import { anyProviderCanServe } from '../../platform/inference/cloud-routes';
 import { createOpenAiChatModel } from '../../platform/openai-chat';
 import { UsageError } from '../args';
@@ -25,7 +25,7 @@ export function formatTasks(tasks: PlanTask[]): string {
 }
 
 const formatUsage = (u: Usage): string =>
-  `${u.llmCalls} LLM call${u.llmCalls === 1 ? '' : 's'}, ${u.promptTokens} prompt + ${u.completionTokens} completion tokens`;
+  `${u.llmCalls} LLM call${u.llmCalls === 1 ? '' : 's'}, ${u.promptTokens} prompt + ${u.completionTokens} completion tokens${u.estimated ? ' (estimated: the server reported no usage)' : ''}`;
 
 function reportIssues(io: CliIO, issues: PlanIssue[]): void {
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
@@ -51,7 +51,7 @@ export const planCommand: Command = {
         request,
         history: [],
         attachments: [],
-        chat: createOpenAiChatModel(settings.llm),
+        chat: createOpenAiChatModel(settings.llm, { routerUrl: settings.huggingface.routerUrl }),
         onTasks: (tasks) => {
           for (const t of tasks.slice(shown)) io.err(`  + task ${t.id} ${t.task}\n`);
           shown = Math.max(shown, tasks.length);

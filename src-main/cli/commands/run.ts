@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import { addUsage } from '../../../src-shared/plan';
 import { Conversation } from '../../engine/conversation';
 import type { RunOutcome } from '../../engine/executor/types';
-import { workflowFromRun } from '../../engine/workflows/workflow-from-run';
-import { createEngineDeps, requireLlm } from '../../platform/engine-deps';
+import { workflowFromRun } from '../../service/workflows/workflow-from-run';
+import { createEngineDeps, requireLlm } from '../../service/engine-deps';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { describePlan, progressLine, runExitCode, runJson } from '../run-report';
@@ -74,7 +74,7 @@ export const runCommand: Command = {
       await writeFile(path, `${JSON.stringify(workflow, null, 2)}\n`);
       io.err(`workflow saved to ${path} (inputs: ${workflow.inputs.map((i) => i.name).join(', ') || 'none'})\n`);
     }
-    io.err(`LLM calls: ${usage.llmCalls}, tokens: ${usage.promptTokens} prompt + ${usage.completionTokens} completion\n`);
+    io.err(`LLM calls: ${usage.llmCalls}, tokens: ${usage.promptTokens} prompt + ${usage.completionTokens} completion${usage.estimated ? ' (estimated: the server reported no usage)' : ''}\n`);
     return runExitCode(tasks, outcome);
   },
 };

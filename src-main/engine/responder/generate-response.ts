@@ -1,6 +1,7 @@
 // Stage 4: the LLM describes what was done and the results; the real list of files is appended by us.
+import { isSuccess } from '../../../src-shared/run-events';
 import type { Usage } from '../../../src-shared/plan';
-import type { ChatMessage, ChatModel } from '../chat-model';
+import { usageOfResult, type ChatMessage, type ChatModel } from '../chat-model';
 import { buildDirectAnswerMessages, buildResponseMessages, type ResponseContext } from './response-prompt';
 
 /** A generated answer and what it cost. */
@@ -14,7 +15,7 @@ export function listGeneratedFiles(context: ResponseContext): string[] {
   const lines: string[] = [];
   for (const task of context.tasks) {
     const result = context.results[task.id];
-    if (!result || (result.status !== 'succeeded' && result.status !== 'cached')) continue;
+    if (!isSuccess(result?.status)) continue;
     for (const output of result.outputs) {
       if (output.path) lines.push(`- ${output.path} (task ${task.id}, ${task.task}, ${output.modality}${result.model ? `, ${result.model}` : ''})`);
     }
@@ -35,7 +36,7 @@ async function complete(chat: ChatModel, messages: ChatMessage[], onDelta?: (tex
         }
       : undefined,
   });
-  return { text: result.text.trim(), usage: { llmCalls: 1, promptTokens: result.promptTokens, completionTokens: result.completionTokens } };
+  return { text: result.text.trim(), usage: usageOfResult(result) };
 }
 
 /**

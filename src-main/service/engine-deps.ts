@@ -6,17 +6,17 @@ import type { ChatModel } from '../engine/chat-model';
 import type { ConversationDeps } from '../engine/conversation';
 import type { InferenceCall, ModelRunner } from '../engine/inference';
 import type { CatalogModel } from '../engine/selector/catalog-model';
-import { loadCatalog, type LoadedCatalog } from './catalog-file';
-import { FsResultCache } from './fs-result-cache';
-import { createFsResourceStore, importUserFile } from './fs-resource-store';
-import { FsRunRecorder } from './fs-run-recorder';
-import { createEndpointAdapters } from './endpoints/registry';
-import { createCloudAvailability } from './inference/cloud-availability';
-import { createHfModelRunner } from './inference/hf-model-runner';
-import { createProviderMappings } from './inference/provider-mappings';
-import { createModelRunner } from './model-runner';
-import { createOpenAiChatModel, llmUnconfigured } from './openai-chat';
-import { ConfigError } from './config-file';
+import { loadCatalog, type LoadedCatalog } from '../platform/catalog-file';
+import { FsResultCache } from '../platform/fs-result-cache';
+import { createFsResourceStore, importUserFile } from '../platform/fs-resource-store';
+import { FsRunRecorder } from '../platform/fs-run-recorder';
+import { createEndpointAdapters } from '../platform/endpoints/registry';
+import { createCloudAvailability } from '../platform/inference/cloud-availability';
+import { createHfModelRunner } from '../platform/inference/hf-model-runner';
+import { createProviderMappings } from '../platform/inference/provider-mappings';
+import { createModelRunner } from '../platform/model-runner';
+import { createOpenAiChatModel, llmUnconfigured } from '../platform/openai-chat';
+import { ConfigError } from './settings/config-file';
 
 /** Refuses to start stages that need the LLM when none is configured (exit 2 in the CLI). */
 export function requireLlm(settings: Settings): void {
@@ -51,7 +51,7 @@ export interface EngineDeps extends ConversationDeps {
  */
 export function createEngineDeps(options: { dataDir: string; settings: () => Settings; cwd?: string }): EngineDeps {
   const store = createFsResourceStore(options.dataDir);
-  const chatFor = perConfig((llm: Settings['llm']) => createOpenAiChatModel(llm));
+  const chatFor = perConfig(({ llm, routerUrl }: { llm: Settings['llm']; routerUrl: string }) => createOpenAiChatModel(llm, { routerUrl }));
   // One mapping cache for selection and execution: a request looks each model up on the Hub once.
   const mappings = createProviderMappings({ hubUrl: () => options.settings().huggingface.hubUrl, token: () => options.settings().huggingface.token });
   const runnerFor = perConfig((hf: { token?: string; hubUrl: string; routerUrl: string; provider: string }) => createHfModelRunner({ ...hf, mappings }));
@@ -71,7 +71,10 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
   };
   const deps: EngineDeps = {
     settings: options.settings,
-    chat: (): ChatModel => chatFor(options.settings().llm),
+    chat: (): ChatModel => {
+      const settings = options.settings();
+      return chatFor({ llm: settings.llm, routerUrl: settings.huggingface.routerUrl });
+    },
     catalog: (): CatalogModel[] => catalogFile().models,
     reloadCatalog: () => void (loaded = undefined),
     availability: createCloudAvailability(mappings, () => options.settings().huggingface.provider, () => catalogFile().noCloudProvider),
