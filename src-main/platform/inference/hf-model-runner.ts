@@ -62,7 +62,7 @@ export function createHfModelRunner(options: HfModelRunnerOptions): ModelRunner 
       let args: InvokeArgs;
       if (cloud && cloudRoutes(call.task).length === 0) {
         // ControlNet types: the invoker refuses them off a local endpoint, with its own explanation.
-        args = { ...common(call, recordingFetch), provider: 'none', rawUrl: '', local: false };
+        args = { ...common(call, recordingFetch), rawUrl: '', local: false };
       } else if (cloud) {
         const chosen = await chooseProvider(call, mappings, options.provider);
         failure.where = `Hugging Face (${chosen.provider})`;
