@@ -48,6 +48,14 @@ describe('hugginggpt models', () => {
     expect(none.out).toMatch(/add a local endpoint serving task "openpose-control"/);
   });
 
+  it('--task says when no Inference Provider serves the type, and that the snapshot\'s figures are estimates', async () => {
+    writeSettings({});
+    const depth = await models(['--task', 'depth-estimation', '--json'], { HF_TOKEN: 'hf_abc' });
+    expect(JSON.parse(depth.out)).toMatchObject({ task: 'depth-estimation', noCloudProvider: true, figures: 'estimated' });
+    const detection = await models(['--task', 'object-detection'], { HF_TOKEN: 'hf_abc' });
+    expect(detection.out).toContain('note: downloads are rough estimates, not Hub figures; each cloud candidate\'s provider is checked on the Hub before selection');
+  });
+
   it('without --task counts candidates per task type', async () => {
     const { code, out } = await models(['--json'], { HF_TOKEN: 'hf_abc' });
     expect(code).toBe(0);

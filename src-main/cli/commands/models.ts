@@ -2,11 +2,11 @@
 import type { Candidate } from '../../../src-shared/selection';
 import type { Settings } from '../../../src-shared/settings';
 import { findTaskType, knownTaskNames, TASK_TYPES, type TaskTypeSpec } from '../../../src-shared/tasks';
-import type { CatalogModel } from '../../engine/selector/catalog-model';
 import { rankCandidates, unavailableReason } from '../../engine/selector/candidates';
 import { canonicalTask } from '../../engine/selector/endpoints';
 import { CatalogError, loadCatalog, type LoadedCatalog } from '../../platform/catalog-file';
 import { refreshCatalog } from '../../platform/hub-catalog';
+import { anyProviderCanServe } from '../../platform/inference/cloud-routes';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
@@ -47,17 +47,26 @@ function requireTaskType(task: string): TaskTypeSpec {
   throw new UsageError(`unknown task "${task}" (${hint})`);
 }
 
-function showTask(context: CliContext, spec: TaskTypeSpec, catalog: CatalogModel[], settings: Settings, json: boolean): number {
+/** Where the catalog's figures come from, in words. */
+const figuresNote = (loaded: LoadedCatalog): string =>
+  loaded.figures === 'hub' ? 'downloads as the Hub reported them' : 'downloads are rough estimates, not Hub figures';
+
+function showTask(context: CliContext, spec: TaskTypeSpec, loaded: LoadedCatalog, settings: Settings, json: boolean): number {
+  const catalog = loaded.models;
   const candidates = rankCandidates(spec.type, catalog, settings);
   const topK = settings.selection.topK;
   const unavailable = candidates.length === 0 ? unavailableReason(spec.type, catalog, settings) : undefined;
   const llmItself = Boolean(spec.llmCapable && settings.selection.llmDoesTextTasks);
+  const noCloudProvider = spec.runtime === 'inference' && (!anyProviderCanServe(spec.type) || loaded.noCloudProvider.includes(spec.type));
   if (json) {
-    context.io.out(`${JSON.stringify({ task: spec.type, mode: settings.execution.mode, topK, llmDoesTask: llmItself, candidates, unavailable }, null, 2)}\n`);
+    const doc = { task: spec.type, mode: settings.execution.mode, topK, llmDoesTask: llmItself, noCloudProvider, figures: loaded.figures, candidates, unavailable };
+    context.io.out(`${JSON.stringify(doc, null, 2)}\n`);
     return 0;
   }
   const lines = [`${spec.type} (${settings.execution.mode} mode): ${candidates.length} candidate(s); the top ${topK} go to the LLM`];
   if (llmItself) lines.push('note: this text-only task is done by the controlling LLM itself (selection.llmDoesTextTasks)');
+  if (noCloudProvider) lines.push(`note: no Inference Provider serves "${spec.type}"; its "huggingface" candidates are refused at selection`);
+  else lines.push(`note: ${figuresNote(loaded)}; each cloud candidate's provider is checked on the Hub before selection`);
   if (unavailable) lines.push(unavailable);
   const rows = candidates.map((c: Candidate) => [String(c.rank) + (c.rank <= topK ? '*' : ''), c.id, c.endpoint, formatCount(c.downloads), c.description]);
   if (rows.length) {
@@ -69,10 +78,6 @@ function showTask(context: CliContext, spec: TaskTypeSpec, catalog: CatalogModel
   context.io.out(`${lines.join('\n')}\n`);
   return 0;
 }
-
-/** Where the catalog's figures come from, in words. */
-const figuresNote = (loaded: LoadedCatalog): string =>
-  loaded.figures === 'hub' ? 'downloads as the Hub reported them' : 'downloads are rough estimates, not Hub figures';
 
 function showSummary(context: CliContext, loaded: LoadedCatalog, settings: Settings, json: boolean): number {
   const { models: catalog, source } = loaded;
@@ -129,7 +134,7 @@ export const modelsCommand: Command = {
     if (loaded.warning) context.io.err(`warning: ${loaded.warning}\n`);
     const json = Boolean(args.values.json);
     return spec
-      ? showTask(context, spec, loaded.models, settings, json)
+      ? showTask(context, spec, loaded, settings, json)
       : showSummary(context, loaded, settings, json);
   },
 };
