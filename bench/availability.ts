@@ -57,7 +57,7 @@ async function measure(): Promise<BenchResult> {
     const settings: Settings = { ...base, huggingface: cloud.huggingface(base), execution: { ...base.execution, mode: 'huggingface', retries: 0 } };
     const { token, hubUrl, routerUrl } = settings.huggingface;
     const mappings = createProviderMappings({ hubUrl: () => hubUrl, token: () => token });
-    const availability = createCloudAvailability(mappings);
+    const availability = createCloudAvailability(mappings, { routerUrl: () => routerUrl });
     const runner = createHfModelRunner({ token, hubUrl, routerUrl, mappings });
     const store = createFsResourceStore(await mkdtemp(join(tmpdir(), 'hugginggpt-bench-avail-')));
     const userResources = { [IMAGE]: await store.put(tinyPng(32, 32, [10, 90, 200]), { name: IMAGE }), 'a.wav': await store.put(new Uint8Array([82, 73, 70, 70, 0, 0, 0, 0]), { name: 'a.wav' }) };

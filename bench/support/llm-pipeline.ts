@@ -59,7 +59,7 @@ export async function runFourStages(options: {
   const mappings = createProviderMappings({ hubUrl: () => hubUrl, token: () => token });
   const runner = createHfModelRunner({ token, hubUrl, routerUrl, mappings });
   const { plan } = await planRequest({ request: options.request, history: [], attachments: Object.keys(options.attachments), chat });
-  const availability = createCloudAvailability(mappings);
+  const availability = createCloudAvailability(mappings, { routerUrl: () => routerUrl });
   const { selections, unavailable } = await selectModels({ tasks: plan.tasks, settings, catalog, chat, availability });
   const targets: Record<number, TaskTargets> = {};
   for (const [id, s] of Object.entries(selections)) {

@@ -77,7 +77,11 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
     },
     catalog: (): CatalogModel[] => catalogFile().models,
     reloadCatalog: () => void (loaded = undefined),
-    availability: createCloudAvailability(mappings, () => options.settings().huggingface.provider, () => catalogFile().noCloudProvider),
+    availability: createCloudAvailability(mappings, {
+      provider: () => options.settings().huggingface.provider,
+      routerUrl: () => options.settings().huggingface.routerUrl,
+      unservedTasks: () => catalogFile().noCloudProvider,
+    }),
     runner,
     store,
     cache: new FsResultCache(options.dataDir),

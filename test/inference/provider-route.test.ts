@@ -26,6 +26,7 @@ describe('Inference Providers through the configured Hub and router', () => {
       { id: 'other-task/model', task: 'object-detection', mapping: [{ provider: 'hf-inference', providerId: 'other-task/model', status: 'live', task: 'image-segmentation' }] },
       { id: 'unmapped/blip', task: 'image-to-text', mapping: [] },
       { id: 'undeployed/detr', task: 'object-detection', deployed: false },
+      { id: 'video/queued', task: 'text-to-video', mapping: [{ provider: 'fal-ai', providerId: 'fal-ai/video', status: 'live', task: 'text-to-video' }] },
       {
         id: 'sd/turbo',
         task: 'text-to-image',
@@ -94,6 +95,14 @@ describe('Inference Providers through the configured Hub and router', () => {
     expect(call).toMatchObject({ model: 'nscale/sd-turbo', route: '/v1/images/generations' });
     expect((call.json as any).prompt).toBe('a lighthouse');
     expect(call.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('does not use a provider whose results the library polls at router.huggingface.co itself, behind a custom router', async () => {
+    const before = cloud.router.requests.length;
+    const error = await failure(run(makeCall('text-to-video', 'video/queued', cloudTarget, { text: text('waves') })));
+    expect(error.kind).toBe('no-provider');
+    expect(error.message).toContain('(fal-ai) return results that @huggingface/inference fetches from router.huggingface.co itself');
+    expect(cloud.router.requests.length).toBe(before);
   });
 
   it('turns a provider 404 (model not deployed) into no-provider', async () => {

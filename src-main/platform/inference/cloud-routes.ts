@@ -48,6 +48,28 @@ const EXTRA_ROUTES: Record<string, CloudRouteSpec[]> = {
   'sentence-similarity': [classic('feature-extraction', 'hf-inference')],
 };
 
+// Provider tasks whose results @huggingface/inference 4.13 polls itself, with the global fetch, at the address
+// it built from its hard-coded router (providers/fal-ai.ts getResponseFromQueueApi, together.ts and novita.ts
+// video jobs, wavespeed.ts): behind a custom huggingface.routerUrl those polls would bypass it, so such a
+// provider is not used there.
+const POLLS_LIBRARY_ROUTER: Record<string, readonly string[] | 'all'> = {
+  'fal-ai': ['text-to-image', 'image-to-image', 'text-to-video', 'audio-to-audio', 'image-segmentation'],
+  together: ['text-to-video'],
+  novita: ['text-to-video'],
+  wavespeed: 'all',
+};
+
+/** Whether the library polls `provider`'s `mappingTask` results at router.huggingface.co itself. */
+export function pollsLibraryRouter(provider: string, mappingTask: string): boolean {
+  const tasks = POLLS_LIBRARY_ROUTER[provider];
+  return tasks === 'all' || Boolean(tasks?.includes(mappingTask));
+}
+
+/** How the app reaches the router: `customRouter` when huggingface.routerUrl is not the library's own. */
+export interface RouteOptions {
+  customRouter?: boolean;
+}
+
 /** Hub pipeline tags whose models can serve a task type (image-text-to-text models caption and answer). */
 const EXTRA_PIPELINES: Record<string, string[]> = {
   'image-to-text': ['image-text-to-text'],
@@ -84,11 +106,12 @@ export function anyProviderCanServe(task: string): boolean {
  * mapped to a task one of its routes takes, supported by the library. In the mapping's order (the user's
  * provider preference order on the Hub).
  */
-export function usableProviders(mapping: readonly ProviderMappingEntry[], task: string): UsableProvider[] {
+export function usableProviders(mapping: readonly ProviderMappingEntry[], task: string, options: RouteOptions = {}): UsableProvider[] {
   const routes = cloudRoutes(task);
   const usable: UsableProvider[] = [];
   for (const entry of mapping) {
     if (entry.status !== 'live') continue;
+    if (options.customRouter && pollsLibraryRouter(entry.provider, entry.task)) continue;
     const route = routes.find(
       (r) => r.mappingTask === entry.task && (!r.onlyProvider || r.onlyProvider === entry.provider) && librarySupports(entry.provider, r.mappingTask),
     );
@@ -98,7 +121,11 @@ export function usableProviders(mapping: readonly ProviderMappingEntry[], task: 
 }
 
 /** Why a mapping offers nothing for `task`, in one clause: "no provider", "only staging", "mapped to X". */
-export function whyUnusable(mapping: readonly ProviderMappingEntry[], task: string): string {
+export function whyUnusable(mapping: readonly ProviderMappingEntry[], task: string, options: RouteOptions = {}): string {
+  if (options.customRouter && usableProviders(mapping, task).length > 0) {
+    const polling = [...new Set(usableProviders(mapping, task).map((p) => p.provider))].join(', ');
+    return `its providers (${polling}) return results that @huggingface/inference fetches from router.huggingface.co itself, which a custom huggingface.routerUrl rules out`;
+  }
   if (mapping.length === 0) return 'no Inference Provider serves it';
   if (mapping.every((m) => m.status !== 'live')) return `its providers (${mapping.map((m) => `${m.provider}: ${m.status}`).join(', ')}) are not live`;
   const tasks = [...new Set(mapping.filter((m) => m.status === 'live').map((m) => m.task))];

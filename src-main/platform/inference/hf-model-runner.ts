@@ -3,7 +3,7 @@
 // classifies every failure as an InferenceError.
 import { InferenceClient, setLogger } from '@huggingface/inference';
 import { InferenceError, type InferenceCall, type ModelRunner, type RawOutput } from '../../engine/inference';
-import { cloudRoutes, usableProviders, whyUnusable, type UsableProvider } from './cloud-routes';
+import { cloudRoutes, usableProviders, whyUnusable, type RouteOptions, type UsableProvider } from './cloud-routes';
 import { hfHostsFetch, LIBRARY_HUB_URL, LIBRARY_ROUTER_URL } from './hf-hosts';
 import { cloudFailure, toInferenceError, type FailureContext } from './inference-errors';
 import type { InvokeArgs } from './invoker';
@@ -64,7 +64,7 @@ export function createHfModelRunner(options: HfModelRunnerOptions): ModelRunner 
         // ControlNet types: the invoker refuses them off a local endpoint, with its own explanation.
         args = { ...common(call, recordingFetch), rawUrl: '', local: false };
       } else if (cloud) {
-        const chosen = await chooseProvider(call, mappings, options.provider);
+        const chosen = await chooseProvider(call, mappings, options.provider, { customRouter: hosts.routerUrl.replace(/\/+$/, '') !== LIBRARY_ROUTER_URL });
         failure.where = `Hugging Face (${chosen.provider})`;
         failure.cloud = { model: call.model, provider: chosen.provider };
         args = cloudArgs(call, chosen, recordingFetch, options.token);
@@ -82,13 +82,13 @@ export function createHfModelRunner(options: HfModelRunnerOptions): ModelRunner 
 }
 
 /** The first provider of the model's live mapping that fits the task (or the configured one); `no-provider` otherwise. */
-async function chooseProvider(call: InferenceCall, mappings: ProviderMappings, provider: string | undefined): Promise<UsableProvider> {
+async function chooseProvider(call: InferenceCall, mappings: ProviderMappings, provider: string | undefined, route: RouteOptions): Promise<UsableProvider> {
   const mapping = await mappings.get(call.model, call.signal);
   const wanted = call.target.kind === 'huggingface' ? call.target.provider || provider || 'auto' : 'auto';
-  const usable = usableProviders(mapping, call.task);
+  const usable = usableProviders(mapping, call.task, route);
   const chosen = usable.find((p) => wanted === 'auto' || p.provider === wanted);
   if (chosen) return chosen;
-  const why = usable.length > 0 ? `provider "${wanted}" (huggingface.provider) does not serve it` : whyUnusable(mapping, call.task);
+  const why = usable.length > 0 ? `provider "${wanted}" (huggingface.provider) does not serve it` : whyUnusable(mapping, call.task, route);
   throw new InferenceError('no-provider', `${call.model} cannot run "${call.task}" on Hugging Face: ${why}.`, { retriable: false });
 }
 
