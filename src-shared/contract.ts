@@ -6,6 +6,7 @@ import type { RunEvent } from './run-events';
 import type { Candidate, Selections } from './selection';
 import type { Settings, SettingsView } from './settings';
 import type { Workflow } from './workflow';
+import type { BuiltInDownloadProgress, BuiltInModelView } from './built-in-models';
 
 /** A file the user attached to a request, already in the resource store. */
 export interface Attachment {
@@ -107,6 +108,14 @@ export interface InvokeMap {
   'runs.compare': { req: { a: string; b: string }; res: NodeComparison[] };
   /** "Edit from this run": a conversation that holds the recorded run, so `run.start` can re-run from it. */
   'runs.adopt': { req: { runId: string }; res: { conversationId: string } };
+  /** Models of the built-in endpoints with their size on disk; `sizes` also asks the Hub for download sizes. */
+  'builtin.list': { req: { sizes?: boolean }; res: BuiltInModelView[] };
+  /** Pre-fetches a built-in model's files; progress comes as `builtin.progress`. */
+  'builtin.download': { req: { id: string; task: string }; res: { id: string; bytesOnDisk: number } };
+  /** Stops a download started with `builtin.download` (it then fails with kind `cancelled`). */
+  'builtin.cancelDownload': { req: { id: string }; res: void };
+  /** Deletes a built-in model's downloaded files. */
+  'builtin.delete': { req: { id: string }; res: { deleted: boolean } };
 }
 
 /** Events pushed from the engine to the renderer, by channel. */
@@ -116,6 +125,8 @@ export interface EventMap {
   'plan.delta': { requestId: string; tasks: PlanTask[] };
   /** Text of the response generated so far. */
   'response.delta': { requestId: string; text: string };
+  /** A built-in model download's progress. */
+  'builtin.progress': BuiltInDownloadProgress;
 }
 
 export type InvokeChannel = keyof InvokeMap;
@@ -127,9 +138,10 @@ export const INVOKE_CHANNELS = [
   'conversation.plan', 'conversation.select', 'run.start', 'run.cancel', 'response.generate',
   'workflows.list', 'workflows.get', 'workflows.save', 'workflows.rename', 'workflows.duplicate', 'workflows.delete', 'workflows.restore',
   'workflows.import', 'workflows.export', 'workflows.run', 'runs.list', 'runs.get', 'runs.compare', 'runs.adopt',
+  'builtin.list', 'builtin.download', 'builtin.cancelDownload', 'builtin.delete',
 ] as const satisfies readonly InvokeChannel[];
 
-export const EVENT_CHANNELS = ['run.event', 'plan.delta', 'response.delta'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['run.event', 'plan.delta', 'response.delta', 'builtin.progress'] as const satisfies readonly EventChannel[];
 
 /** The engine side of the contract: one async handler per channel. */
 export type StudioHandlers = { [K in InvokeChannel]: (req: InvokeMap[K]['req']) => Promise<InvokeMap[K]['res']> };

@@ -21,14 +21,18 @@ export interface EndpointProtocolSpec {
 
 const TGI_TASKS = new Set(['text-generation', 'text2text-generation', 'conversational', 'summarization', 'translation']);
 const COMFYUI_TASKS = new Set(['text-to-image', 'image-to-image']);
-/** Task types the built-in runtime (transformers.js pipelines) runs; filled by the built-in runtime's table. */
-export const BUILT_IN_TASKS = new Set<string>([
+/** Task types the built-in runtime runs: one transformers.js pipeline each (src-main/platform/endpoints/transformers-js/task-pipelines.ts). */
+export const BUILT_IN_TASK_TYPES = [
   'image-classification', 'object-detection', 'image-to-text', 'image-segmentation', 'depth-estimation',
   'zero-shot-image-classification', 'document-question-answering', 'automatic-speech-recognition',
   'audio-classification', 'text-to-speech', 'text-classification', 'token-classification',
   'zero-shot-classification', 'question-answering', 'summarization', 'translation', 'text-generation',
-  'text2text-generation', 'sentence-similarity', 'openpose-control',
-]);
+  'text2text-generation', 'sentence-similarity',
+] as const;
+/** One task type the built-in runtime runs. */
+export type BuiltInTask = (typeof BUILT_IN_TASK_TYPES)[number];
+/** BUILT_IN_TASK_TYPES as a set. */
+export const BUILT_IN_TASKS: ReadonlySet<string> = new Set<string>(BUILT_IN_TASK_TYPES);
 
 /** The protocols, by name. */
 export const ENDPOINT_PROTOCOL_SPECS: Record<EndpointProtocol, EndpointProtocolSpec> = {

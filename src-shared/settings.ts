@@ -1,5 +1,6 @@
 // Configuration: one schema for the app's settings and the CLI's `--config FILE`.
 import { z } from 'zod';
+import { builtInEndpoint } from './built-in-models';
 import { DEFAULT_TASK_TIMEOUTS_MS } from './cloud-jobs';
 import { ENDPOINT_PROTOCOLS } from './endpoint-protocols';
 
@@ -56,7 +57,8 @@ export const SettingsSchema = z.object({
       routerUrl: z.url({ protocol: /^https?$/ }).default('https://router.huggingface.co'),
     })
     .prefault({}),
-  endpoints: z.array(EndpointSchema).default([]),
+  /** Model servers; without the key, the built-in runtime with its curated models. */
+  endpoints: z.array(EndpointSchema).default(() => [builtInEndpoint()]),
   execution: z
     .object({
       mode: ExecutionModeSchema.default('hybrid'),

@@ -23,6 +23,8 @@ export interface InferenceCall {
   inputs: Record<string, InferenceInput>;
   /** Fires on cancellation and on the per-call timeout; must reach the HTTP request. */
   signal: AbortSignal;
+  /** Progress the runtime can tell (a model download, a queued job); shown on the node. */
+  onProgress?(p: { message: string; fraction?: number }): void;
 }
 
 /** One output of a call, before it is stored: text (with optional structured data) or bytes. */

@@ -11,6 +11,7 @@ import { FsResultCache } from '../platform/fs-result-cache';
 import { createFsResourceStore, importUserFile } from '../platform/fs-resource-store';
 import { FsRunRecorder } from '../platform/fs-run-recorder';
 import { createEndpointAdapters } from '../platform/endpoints/registry';
+import { createBuiltInRuntime, type BuiltInRuntime } from '../platform/endpoints/transformers-js/builtin-runtime';
 import { createCloudAvailability } from '../platform/inference/cloud-availability';
 import { createHfModelRunner } from '../platform/inference/hf-model-runner';
 import { createProviderMappings } from '../platform/inference/provider-mappings';
@@ -42,6 +43,8 @@ function perConfig<K, V>(make: (key: K) => V): (key: K) => V {
 /** The engine's dependencies, plus what the app needs to refresh. */
 export interface EngineDeps extends ConversationDeps {
   reloadCatalog(): void;
+  /** The built-in runtime (transformers.js in a worker) and its model cache. */
+  builtIn: BuiltInRuntime;
   catalogWarning?: string;
 }
 
@@ -61,7 +64,8 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
       return runnerFor({ token, hubUrl, routerUrl, provider }).run(call);
     },
   };
-  const runner = createModelRunner({ settings: options.settings, hfRunner, adapters: createEndpointAdapters(hfRunner) });
+  const builtIn = createBuiltInRuntime({ dataDir: options.dataDir, settings: options.settings });
+  const runner = createModelRunner({ settings: options.settings, hfRunner, adapters: createEndpointAdapters(hfRunner, builtIn.adapter) });
   let loaded: LoadedCatalog | undefined;
   const catalogFile = (): LoadedCatalog => {
     if (loaded) return loaded;
@@ -82,6 +86,7 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
       routerUrl: () => options.settings().huggingface.routerUrl,
       unservedTasks: () => catalogFile().noCloudProvider,
     }),
+    builtIn,
     runner,
     store,
     cache: new FsResultCache(options.dataDir),

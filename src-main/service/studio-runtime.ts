@@ -8,6 +8,7 @@ import type { SettingsStore } from './settings/settings-store';
 import { rankCandidates } from '../engine/selector/candidates';
 import { checkEndpointHealth } from '../platform/endpoint-health';
 import { createEngineDeps } from './engine-deps';
+import { createBuiltInHandlers } from './builtin-handlers';
 import { createLibraryHandlers } from './library-handlers';
 import { testLlmConnection } from '../platform/llm-connection-check';
 
@@ -36,8 +37,9 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
       store: settingsStore,
       dataDir: options.dataDir,
       testLlm: (llm) => testLlmConnection(llm, { routerUrl: settingsStore.get().huggingface.routerUrl }),
-      checkHealth: (endpoint) => checkEndpointHealth(endpoint, { timeoutMs: 5000 }),
+      checkHealth: (endpoint) => (endpoint.protocol === 'transformers.js' ? deps.builtIn.adapter.health(endpoint) : checkEndpointHealth(endpoint, { timeoutMs: 5000 })),
     }),
+    ...createBuiltInHandlers(deps.builtIn, emit),
     ...createLibraryHandlers({ dataDir: options.dataDir, emit, conversation, ownRun: (runId, owner) => runOwners.set(runId, owner) }),
     'catalog.candidates': async ({ task }) => rankCandidates(task, deps.catalog(), settingsStore.get()),
     'catalog.model': async ({ id }) => {

@@ -1,5 +1,6 @@
 // The settings panel: LLM, Hugging Face, local endpoints, execution and the data folder, each saved on its own.
 import type { JSX } from 'react';
+import { BuiltInModelsSection } from './BuiltInModelsSection';
 import { DataFolderSection } from './DataFolderSection';
 import { EndpointsSection } from './EndpointsSection';
 import { ExecutionSection } from './ExecutionSection';
@@ -31,6 +32,7 @@ export function SettingsPanel(props: { onClose: () => void }): JSX.Element {
             <LlmSection llm={view.llm} save={save} />
             <HuggingFaceSection huggingface={view.huggingface} mode={view.execution.mode} save={save} />
             <EndpointsSection endpoints={view.endpoints} save={save} />
+            <BuiltInModelsSection />
             <ExecutionSection execution={view.execution} save={save} />
             <DataFolderSection dataDir={view.dataDir} />
           </>

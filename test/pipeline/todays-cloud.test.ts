@@ -38,6 +38,8 @@ beforeAll(async () => {
     ...s,
     llm: { ...s.llm, baseURL: llm.baseURL, apiKey: 'sk-test', model: 'fake-gpt', retries: 0 },
     huggingface: cloud.huggingface(s),
+    // The cloud alone: the built-in runtime that settings include by default is switched off.
+    endpoints: [{ name: 'built-in', protocol: 'transformers.js' as const, enabled: false, models: [] }],
     execution: { ...s.execution, retries: 0 },
   };
   config = join(cwd, 'config.json');
@@ -58,7 +60,7 @@ async function run(...args: string[]) {
   return { code, cap, json: () => JSON.parse(cap.stdout()) };
 }
 
-describe('today\'s Hugging Face, with only a token', () => {
+describe('today\'s Hugging Face, with only a token and no local runtime', () => {
   it('runs the seed request: refuses up front what cannot run, with reasons, and exits 1', async () => {
     plan = SEED_PLAN;
     const hubBefore = cloud.hub.requests.length;

@@ -11,7 +11,8 @@ import { createEngineDeps } from '../../service/engine-deps';
 import { importUserFile } from '../../platform/fs-resource-store';
 import { UsageError } from '../args';
 import type { Command } from '../command';
-import { progressLine, runExitCode, runJson } from '../run-report';
+import { runExitCode, runJson } from '../run-report';
+import { createEventPrinter } from '../progress-bar';
 
 async function readWorkflow(path: string) {
   let text: string;
@@ -57,19 +58,17 @@ export const workflowCommand: Command = {
       }
     }
     let started: WorkflowRun;
-    let byId = new Map<number, PlanTask>();
+    const byId = new Map<number, PlanTask>();
+    const printEvent = createEventPrinter(io, byId);
     try {
       started = startWorkflowRun(new Conversation(deps), workflow, values, {
-        onEvent: (event) => {
-          const line = progressLine(event, byId);
-          if (line) io.err(`${line}\n`);
-        },
+        onEvent: printEvent, // byId is filled once the workflow has started
       });
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
     const { instance, handle } = started;
-    byId = new Map(instance.tasks.map((t) => [t.id, t]));
+    for (const t of instance.tasks) byId.set(t.id, t);
     const outcome = await handle.done;
     const doc = runJson({ tasks: instance.tasks, selections: instance.selections, outcome, response: '', usage: emptyUsage() });
     if (args.values.json) io.out(`${JSON.stringify(doc, null, 2)}\n`);
@@ -79,6 +78,7 @@ export const workflowCommand: Command = {
         io.out(`task ${t.id} ${t.task}: ${r?.status ?? 'not run'}${r?.outputs.length ? ` -> ${r.outputs.map((o) => o.path ?? o.text).join(', ')}` : ''}${r?.error ? ` (${r.error.message})` : ''}\n`);
       }
     }
+    await deps.builtIn.close();
     return runExitCode(instance.tasks, outcome);
   },
 };

@@ -76,6 +76,8 @@ async function callTarget(
   const tries = env.retries + 1;
   const cloud = target.kind === 'huggingface';
   const timeoutMs = callTimeoutMs(node.task, env.timeoutMs, env.taskTimeoutMs);
+  const onProgress = (p: { message: string; fraction?: number }) =>
+    env.emit({ type: 'node-progress', taskId: node.taskId, message: p.message, ...(p.fraction === undefined ? {} : { fraction: p.fraction }) });
   for (let attempt = 1; ; attempt += 1) {
     let error: InferenceError;
     let release: (() => void) | undefined;
@@ -89,7 +91,7 @@ async function callTarget(
     const startedAt = env.now();
     try {
       const raw = await callWithDeadline(
-        (callSignal) => env.runner.run({ task: node.task, model: node.model, target, inputs: node.inputs, signal: callSignal }),
+        (callSignal) => env.runner.run({ task: node.task, model: node.model, target, inputs: node.inputs, signal: callSignal, onProgress }),
         signal,
         timeoutMs,
         endpoint,

@@ -9,7 +9,7 @@ function hfAdapter(hfRunner: ModelRunner): EndpointAdapter {
   return { protocol: 'hf', run: (call) => hfRunner.run(call), health: (endpoint, options) => checkEndpointHealth(endpoint, options) };
 }
 
-// TODO(protocols): replaced by the toolkit, tgi, comfyui and transformers.js adapters being written now.
+// TODO(protocols): replaced by the toolkit, tgi and comfyui adapters being written now.
 function notYet(protocol: EndpointProtocol): EndpointAdapter {
   return {
     protocol,
@@ -18,13 +18,13 @@ function notYet(protocol: EndpointProtocol): EndpointAdapter {
   };
 }
 
-/** The adapters, given the runner that speaks the Hugging Face wire format. */
-export function createEndpointAdapters(hfRunner: ModelRunner): Record<EndpointProtocol, EndpointAdapter> {
+/** The adapters, given the runner that speaks the Hugging Face wire format and the built-in runtime's adapter. */
+export function createEndpointAdapters(hfRunner: ModelRunner, builtIn: EndpointAdapter): Record<EndpointProtocol, EndpointAdapter> {
   return {
     hf: hfAdapter(hfRunner),
     toolkit: notYet('toolkit'),
     tgi: notYet('tgi'),
     comfyui: notYet('comfyui'),
-    'transformers.js': notYet('transformers.js'),
+    'transformers.js': builtIn,
   };
 }
