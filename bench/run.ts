@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { availabilityBench } from './availability';
 import { builtInRuntimeBench } from './builtin-runtime';
 import { cacheRerunBench } from './cache-rerun';
+import { comfyuiCallBench } from './comfyui-call';
 import { engineOverheadBench } from './engine-overhead';
 import { llmCostBench } from './llm-cost';
 import { memoryBench } from './memory';
@@ -16,7 +17,7 @@ import { log, verdict, type Bench, type Figure } from './support/figure';
 import { uiFramesBench } from './ui-frames';
 
 /** Every benchmark, in the order they run (the UI last: it needs the most from the machine). */
-export const BENCHES: Bench[] = [schedulerBench, engineOverheadBench, llmCostBench, availabilityBench, cacheRerunBench, memoryBench, builtInRuntimeBench, startupAndBundleBench, uiFramesBench];
+export const BENCHES: Bench[] = [schedulerBench, engineOverheadBench, llmCostBench, availabilityBench, cacheRerunBench, comfyuiCallBench, memoryBench, builtInRuntimeBench, startupAndBundleBench, uiFramesBench];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string', multiple: true }, write: { type: 'boolean' } } });

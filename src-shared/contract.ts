@@ -4,7 +4,8 @@ import type { Plan, PlanTask, Usage } from './plan';
 import type { ResourceRef } from './resources';
 import type { RunEvent } from './run-events';
 import type { Candidate, Selections } from './selection';
-import type { Settings, SettingsView } from './settings';
+import type { EndpointProtocol } from './endpoint-protocols';
+import type { ModelOnEndpoint, Settings, SettingsView } from './settings';
 import type { Workflow } from './workflow';
 import type { BuiltInDownloadProgress, BuiltInModelView } from './built-in-models';
 
@@ -71,12 +72,20 @@ export interface EndpointHealth {
   checkedAt: number;
 }
 
+/** What "Find models" found on a server: model rows to add, and a sentence for the user. */
+export interface EndpointDiscovery {
+  models: ModelOnEndpoint[];
+  message: string;
+}
+
 /** Request/response pairs, by channel. */
 export interface InvokeMap {
   'settings.get': { req: void; res: SettingsView };
   'settings.update': { req: SettingsPatch; res: SettingsView };
   'settings.testLlm': { req: void; res: ConnectionCheck };
   'endpoints.health': { req: { name?: string }; res: EndpointHealth[] };
+  /** Asks a server (saved or being edited) which models it serves, in its protocol. */
+  'endpoints.discover': { req: { protocol: EndpointProtocol; url?: string }; res: EndpointDiscovery };
   'catalog.candidates': { req: { task: string }; res: Candidate[] };
   /** A model of the whole catalog by repo id (whatever the endpoints can serve), or null. */
   'catalog.model': { req: { id: string }; res: { id: string; task: string; downloads: number; description: string } | null };
@@ -134,7 +143,7 @@ export type EventChannel = keyof EventMap;
 
 /** Every invoke channel, for the preload and the bridges (keep in step with InvokeMap). */
 export const INVOKE_CHANNELS = [
-  'settings.get', 'settings.update', 'settings.testLlm', 'endpoints.health', 'catalog.candidates', 'catalog.model', 'resources.upload',
+  'settings.get', 'settings.update', 'settings.testLlm', 'endpoints.health', 'endpoints.discover', 'catalog.candidates', 'catalog.model', 'resources.upload',
   'conversation.plan', 'conversation.select', 'run.start', 'run.cancel', 'response.generate',
   'workflows.list', 'workflows.get', 'workflows.save', 'workflows.rename', 'workflows.duplicate', 'workflows.delete', 'workflows.restore',
   'workflows.import', 'workflows.export', 'workflows.run', 'runs.list', 'runs.get', 'runs.compare', 'runs.adopt',

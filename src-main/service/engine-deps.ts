@@ -1,6 +1,7 @@
 // Composition root shared by the CLI, `serve` and the desktop app: real adapters behind the engine's interfaces.
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
+import type { EndpointProtocol } from '../../src-shared/endpoint-protocols';
 import type { Settings } from '../../src-shared/settings';
 import type { ChatModel } from '../engine/chat-model';
 import type { ConversationDeps } from '../engine/conversation';
@@ -10,6 +11,7 @@ import { loadCatalog, type LoadedCatalog } from '../platform/catalog-file';
 import { FsResultCache } from '../platform/fs-result-cache';
 import { createFsResourceStore, importUserFile } from '../platform/fs-resource-store';
 import { FsRunRecorder } from '../platform/fs-run-recorder';
+import type { EndpointAdapter } from '../platform/endpoints/endpoint-adapter';
 import { createEndpointAdapters } from '../platform/endpoints/registry';
 import { createBuiltInRuntime, type BuiltInRuntime } from '../platform/endpoints/transformers-js/builtin-runtime';
 import { createCloudAvailability } from '../platform/inference/cloud-availability';
@@ -43,6 +45,8 @@ function perConfig<K, V>(make: (key: K) => V): (key: K) => V {
 /** The engine's dependencies, plus what the app needs to refresh. */
 export interface EngineDeps extends ConversationDeps {
   reloadCatalog(): void;
+  /** Every endpoint protocol's adapter (health checks and "Find models" use them too). */
+  endpointAdapters: Record<EndpointProtocol, EndpointAdapter>;
   /** The built-in runtime (transformers.js in a worker) and its model cache. */
   builtIn: BuiltInRuntime;
   catalogWarning?: string;
@@ -65,7 +69,8 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
     },
   };
   const builtIn = createBuiltInRuntime({ dataDir: options.dataDir, settings: options.settings });
-  const runner = createModelRunner({ settings: options.settings, hfRunner, adapters: createEndpointAdapters(hfRunner, builtIn.adapter) });
+  const endpointAdapters = createEndpointAdapters(hfRunner, builtIn.adapter);
+  const runner = createModelRunner({ settings: options.settings, hfRunner, adapters: endpointAdapters });
   let loaded: LoadedCatalog | undefined;
   const catalogFile = (): LoadedCatalog => {
     if (loaded) return loaded;
@@ -86,6 +91,7 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
       routerUrl: () => options.settings().huggingface.routerUrl,
       unservedTasks: () => catalogFile().noCloudProvider,
     }),
+    endpointAdapters,
     builtIn,
     runner,
     store,

@@ -34,7 +34,7 @@ setLogger({ debug: () => undefined, info: () => undefined, log: () => undefined,
 export { isHuggingFaceHost };
 
 /** Creates the runner. One InferenceClient per call, so that concurrent calls never share state. */
-export function createHfModelRunner(options: HfModelRunnerOptions): ModelRunner {
+export function createHfModelRunner(options: HfModelRunnerOptions = {}): ModelRunner {
   const baseFetch = options.fetch ?? fetch;
   const hosts = { hubUrl: options.hubUrl ?? LIBRARY_HUB_URL, routerUrl: options.routerUrl ?? LIBRARY_ROUTER_URL };
   const mappings = options.mappings ?? createProviderMappings({ hubUrl: () => hosts.hubUrl, token: () => options.token, fetch: baseFetch });
