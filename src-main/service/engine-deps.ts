@@ -18,13 +18,18 @@ import { createCloudAvailability } from '../platform/inference/cloud-availabilit
 import { createHfModelRunner } from '../platform/inference/hf-model-runner';
 import { createProviderMappings } from '../platform/inference/provider-mappings';
 import { createModelRunner } from '../platform/model-runner';
-import { createOpenAiChatModel, llmUnconfigured } from '../platform/openai-chat';
+import type { BuiltInLlmDownload } from '../../src-shared/built-in-llm';
+import { createChatModels } from '../platform/chat-model-factory';
+import type { GgufStore } from '../platform/llama-chat/gguf-store';
+import { llmUnconfigured } from '../platform/openai-chat';
 import { ConfigError } from './settings/config-file';
 
-/** Refuses to start stages that need the LLM when none is configured (exit 2 in the CLI). */
+/** Refuses to start stages that need the LLM when none is configured (exit 2 in the CLI); the built-in LLM always is. */
 export function requireLlm(settings: Settings): void {
-  if (llmUnconfigured(settings.llm)) {
-    throw new ConfigError('no LLM configured: set OPENAI_API_KEY, or llm.baseURL (and llm.apiKey) in --config, e.g. a local Ollama at http://127.0.0.1:11434/v1');
+  if (settings.llm.provider !== 'built-in' && llmUnconfigured(settings.llm)) {
+    throw new ConfigError(
+      'no LLM configured: set OPENAI_API_KEY, or llm.baseURL (and llm.apiKey) in --config, e.g. a local Ollama at http://127.0.0.1:11434/v1, or "llm": {"provider": "built-in"} to run one on this computer',
+    );
   }
 }
 
@@ -50,15 +55,19 @@ export interface EngineDeps extends ConversationDeps {
   /** The built-in runtime (transformers.js in a worker) and its model cache. */
   builtIn: BuiltInRuntime;
   catalogWarning?: string;
+  /** The built-in LLM's model files (list, download, delete). */
+  llmModels: GgufStore;
+  /** Ends the built-in LLM's worker, if one runs. */
+  closeLlm(): Promise<void>;
 }
 
 /**
  * Builds every adapter once for a data folder; settings are read on each use so that changes apply.
  * @example const deps = createEngineDeps({ dataDir, settings: () => store.get(), cwd: process.cwd() })
  */
-export function createEngineDeps(options: { dataDir: string; settings: () => Settings; cwd?: string }): EngineDeps {
+export function createEngineDeps(options: { dataDir: string; settings: () => Settings; cwd?: string; onLlmDownload?: (progress: BuiltInLlmDownload) => void }): EngineDeps {
   const store = createFsResourceStore(options.dataDir);
-  const chatFor = perConfig(({ llm, routerUrl }: { llm: Settings['llm']; routerUrl: string }) => createOpenAiChatModel(llm, { routerUrl }));
+  const chatModels = createChatModels({ dataDir: options.dataDir, settings: options.settings, onDownload: options.onLlmDownload });
   // One mapping cache for selection and execution: a request looks each model up on the Hub once.
   const mappings = createProviderMappings({ hubUrl: () => options.settings().huggingface.hubUrl, token: () => options.settings().huggingface.token });
   const runnerFor = perConfig((hf: { token?: string; hubUrl: string; routerUrl: string; provider: string }) => createHfModelRunner({ ...hf, mappings }));
@@ -80,10 +89,9 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
   };
   const deps: EngineDeps = {
     settings: options.settings,
-    chat: (): ChatModel => {
-      const settings = options.settings();
-      return chatFor({ llm: settings.llm, routerUrl: settings.huggingface.routerUrl });
-    },
+    chat: (): ChatModel => chatModels.chat(),
+    llmModels: chatModels.ggufStore,
+    closeLlm: () => chatModels.close(),
     catalog: (): CatalogModel[] => catalogFile().models,
     reloadCatalog: () => void (loaded = undefined),
     availability: createCloudAvailability(mappings, {

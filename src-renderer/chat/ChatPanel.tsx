@@ -5,6 +5,7 @@ import { RunBar } from '../app/RunBar';
 import { useController, useStudio } from '../app/studio-context';
 import { AttachmentChips } from './AttachmentChips';
 import { ChatMessageView } from './ChatMessageView';
+import { LlmDownloadNotice } from './LlmDownloadNotice';
 
 /** The left panel. */
 export function ChatPanel() {
@@ -62,6 +63,7 @@ export function ChatPanel() {
         {chat.length === 0 && <p className="hint">Describe what you want, e.g. “Describe the objects in this photo and read the description aloud.” Attach files with “Attach files” or drop them here.</p>}
         {chat.map((m) => <ChatMessageView key={m.id} message={m} />)}
         {planning && <p className="hint" aria-live="polite">Planning…</p>}
+        <LlmDownloadNotice />
       </div>
       <form className="composer" onSubmit={submit}>
         <AttachmentChips attachments={attachments} uploading={uploading} onRemove={(i) => setAttachments((a) => a.filter((_, j) => j !== i))} />

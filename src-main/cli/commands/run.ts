@@ -8,6 +8,7 @@ import { workflowFromRun } from '../../service/workflows/workflow-from-run';
 import { createEngineDeps, requireLlm } from '../../service/engine-deps';
 import { UsageError } from '../args';
 import type { Command } from '../command';
+import { downloadProgressBar } from '../download-progress';
 import { describePlan, runExitCode, runJson } from '../run-report';
 import { createEventPrinter } from '../progress-bar';
 
@@ -23,7 +24,7 @@ export const runCommand: Command = {
     const { io } = context;
     const settings = context.settings();
     requireLlm(settings);
-    const deps = createEngineDeps({ dataDir: context.dataDir, settings: () => settings, cwd: io.cwd });
+    const deps = createEngineDeps({ dataDir: context.dataDir, settings: () => settings, cwd: io.cwd, onLlmDownload: downloadProgressBar(io) });
     const conversation = new Conversation(deps);
 
     io.err('planning...\n');
