@@ -19,13 +19,16 @@ export const REFERENCE_FORMULA =
 
 const IMAGE = 'example.jpg';
 
-/** Ten image/audio tasks (none text-only, so none is done by the LLM itself); plans are prefixes. */
+/**
+ * Ten image/audio tasks (none text-only, so none is done by the LLM itself); plans are prefixes. Every type
+ * here has a provider the app can call (depth-estimation, which none serves, would be refused at selection).
+ */
 const TEN_TASKS: PlanTask[] = [
   planTask(0, 'object-detection', { image: IMAGE }),
   planTask(1, 'image-to-text', { image: '<resource>-0' }),
   planTask(2, 'text-to-speech', { text: '<resource>-1' }),
   planTask(3, 'image-classification', { image: IMAGE }),
-  planTask(4, 'depth-estimation', { image: IMAGE }),
+  planTask(4, 'image-to-image', { image: IMAGE }),
   planTask(5, 'image-segmentation', { image: '<resource>-4' }),
   planTask(6, 'text-to-image', { text: 'a lighthouse in a storm' }),
   planTask(7, 'visual-question-answering', { image: '<resource>-6', text: 'how many boats are there?' }),
@@ -51,12 +54,12 @@ async function measure(): Promise<BenchResult> {
   const catalog = loadSnapshot().models;
   const types = [...new Set(TEN_TASKS.map((t) => t.task))];
   const loop = await startLoopback([]);
-  for (const m of catalog.filter((c) => types.includes(c.task))) loop.hf.addModel(m.id, { task: m.task });
+  for (const m of catalog.filter((c) => types.includes(c.task))) loop.serveModel(m.id, m.task);
   const llm = await startFakeLlm();
   let current: PlanTask[] = [];
   scriptCooperativeLlm(llm, () => current);
   try {
-    const settings = pipelineSettings(llm.baseURL, loop.hf.url);
+    const settings = pipelineSettings(llm.baseURL, loop.hf.url, loop.hub.url);
     const attachments = { [IMAGE]: await loop.store.put(tinyPng(64, 64, [90, 160, 220]), { name: IMAGE }) };
     const plans: PlanCost[] = [];
     for (const size of SIZES) {

@@ -17,7 +17,7 @@ const RUNS = 3;
 const TSX = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 const CHILD = fileURLToPath(new URL('./support/memory-child.ts', import.meta.url));
 
-interface ChildReport { status: string; baselineRssMb: number; sampledPeakRssMb: number; maxRssMb: number; wallMs: number; outputSizesMb: number[] }
+interface ChildReport { status: string; errors?: string[]; baselineRssMb: number; sampledPeakRssMb: number; maxRssMb: number; wallMs: number; outputSizesMb: number[] }
 
 async function measure(): Promise<BenchResult> {
   const input = bigPng(IMAGE_MB);
@@ -30,9 +30,9 @@ async function measure(): Promise<BenchResult> {
     const reports: ChildReport[] = [];
     for (let i = 0; i < RUNS; i += 1) {
       const dataDir = join(work, `data-${i}`);
-      const { stdout } = await promisify(execFile)(TSX, [CHILD, loop.hf.url, dataDir, inputFile, String(CHAIN)], { maxBuffer: 1 << 20 });
+      const { stdout } = await promisify(execFile)(TSX, [CHILD, loop.hf.url, loop.hub.url, dataDir, inputFile, String(CHAIN)], { maxBuffer: 1 << 20 });
       const report = JSON.parse(stdout) as ChildReport;
-      if (report.status !== 'succeeded') throw new Error(`memory chain ended ${report.status}`);
+      if (report.status !== 'succeeded') throw new Error(`memory chain ended ${report.status}: ${report.errors?.join('; ')}`);
       reports.push(report);
     }
     const bodies = loop.hf.requests.filter((r) => r.model === modelFor('image-to-image')).map((r) => r.body.length / 2 ** 20);

@@ -20,6 +20,7 @@ export type TaskErrorKind =
   | 'bad-output' // the model answered something unreadable
   | 'invalid-input' // arguments refused before the call
   | 'no-model' // no candidate model can serve the task
+  | 'no-provider' // no Inference Provider serves this model for the task (or it is not deployed there)
   | 'cancelled'
   | 'internal';
 

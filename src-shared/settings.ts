@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isGgufRef } from './built-in-llm';
 import { builtInEndpoint } from './built-in-models';
+import { DEFAULT_TASK_TIMEOUTS_MS } from './cloud-jobs';
 import { ENDPOINT_PROTOCOL_SPECS, ENDPOINT_PROTOCOLS } from './endpoint-protocols';
 import { REPO_ID_PATTERN } from './repo-id';
 
@@ -107,11 +108,9 @@ export const SettingsSchema = z.object({
       enabled: z.boolean().default(true),
       /** Inference Providers route for cloud calls ("auto" lets Hugging Face choose). */
       provider: z.string().default('auto'),
-      /** Where the inference router lives; tests point it at a loopback fake. */
-      endpointUrl: z.url({ protocol: /^https?$/ }).optional(),
       /** The Hub (API, model files); HF_ENDPOINT overrides the default. Proxies, mirrors and tests set it. */
       hubUrl: z.url({ protocol: /^https?$/ }).default('https://huggingface.co'),
-      /** The Inference Providers router every cloud call goes to. */
+      /** The Inference Providers router every cloud call goes to (proxies and tests set it). */
       routerUrl: z.url({ protocol: /^https?$/ }).default('https://router.huggingface.co'),
     })
     .prefault({}),
@@ -123,6 +122,8 @@ export const SettingsSchema = z.object({
       maxParallel: z.number().int().min(1).max(64).default(4),
       maxPerEndpoint: z.number().int().min(1).max(64).default(2),
       timeoutMs: z.number().int().positive().default(120_000),
+      /** Per-task call timeouts that replace timeoutMs (generation jobs take minutes; video most). */
+      taskTimeoutMs: z.record(z.string(), z.number().int().positive()).default({ ...DEFAULT_TASK_TIMEOUTS_MS }),
       retries: z.number().int().min(0).max(10).default(2),
       /** In hybrid mode, run on Hugging Face when the local endpoint fails. */
       fallbackToCloud: z.boolean().default(true),

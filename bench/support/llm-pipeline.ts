@@ -9,16 +9,20 @@ import { generateResponse } from '../../src-main/engine/responder/generate-respo
 import { fallbackTarget, modelTarget, selectModels, type CatalogModel } from '../../src-main/engine/selector';
 import type { ResourceStore } from '../../src-main/engine/inference';
 import type { ResourceRef } from '../../src-shared/resources';
+import { createCloudAvailability } from '../../src-main/platform/inference/cloud-availability';
 import { createHfModelRunner } from '../../src-main/platform/inference/hf-model-runner';
+import { createProviderMappings } from '../../src-main/platform/inference/provider-mappings';
 import { createOpenAiChatModel } from '../../src-main/platform/openai-chat';
 import type { FakeLlm } from '../../test/support/fake-llm';
 import { BENCH_EXECUTION } from './loopback';
 
 /** Settings pointing the LLM and Hugging Face at the fakes. */
-export function pipelineSettings(llmUrl: string, hfUrl: string): Settings {
+export function pipelineSettings(llmUrl: string, hfUrl: string, hubUrl: string): Settings {
   return SettingsSchema.parse({
-    llm: { baseURL: llmUrl, apiKey: 'sk-bench', model: 'gpt-4o-mini', retries: 0 },
-    huggingface: { token: 'hf_bench', enabled: true, endpointUrl: hfUrl },
+    // One retry: on this loaded machine a kept-alive loopback socket is sometimes reset before the request is
+    // sent (the fake never sees it, so the measured calls and tokens are unchanged).
+    llm: { baseURL: llmUrl, apiKey: 'sk-bench', model: 'gpt-4o-mini', retries: 1 },
+    huggingface: { token: 'hf_bench', enabled: true, hubUrl, routerUrl: hfUrl },
     execution: { ...BENCH_EXECUTION, mode: 'huggingface' },
   });
 }
@@ -51,9 +55,12 @@ export async function runFourStages(options: {
 }): Promise<{ tasks: PlanTask[]; methods: string[]; status: string }> {
   const { settings, catalog, store } = options;
   const chat = createOpenAiChatModel(settings.llm);
-  const runner = createHfModelRunner({ token: settings.huggingface.token, cloudEndpointUrl: settings.huggingface.endpointUrl });
+  const { token, hubUrl, routerUrl } = settings.huggingface;
+  const mappings = createProviderMappings({ hubUrl: () => hubUrl, token: () => token });
+  const runner = createHfModelRunner({ token, hubUrl, routerUrl, mappings });
   const { plan } = await planRequest({ request: options.request, history: [], attachments: Object.keys(options.attachments), chat });
-  const { selections, unavailable } = await selectModels({ tasks: plan.tasks, settings, catalog, chat });
+  const availability = createCloudAvailability(mappings, { routerUrl: () => routerUrl });
+  const { selections, unavailable } = await selectModels({ tasks: plan.tasks, settings, catalog, chat, availability });
   const targets: Record<number, TaskTargets> = {};
   for (const [id, s] of Object.entries(selections)) {
     const task = plan.tasks.find((t) => t.id === Number(id))!;

@@ -1,5 +1,6 @@
 // Runs plans with the real engine pieces over loopback: executeGraph, the real Hugging Face runner
-// (@huggingface/inference) against the fake HF endpoint, the fs resource store, optionally FsResultCache.
+// (@huggingface/inference) against the fake Hub (provider mappings) and router, the fs resource store,
+// optionally FsResultCache.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +13,12 @@ import { executeGraph } from '../../src-main/engine/executor/execute-graph';
 import type { ExecuteDeps, RunOutcome, TaskTargets } from '../../src-main/engine/executor/types';
 import type { ResourceStore } from '../../src-main/engine/inference';
 import { createFsResourceStore } from '../../src-main/platform/fs-resource-store';
+import { anyProviderCanServe } from '../../src-main/platform/inference/cloud-routes';
 import { createHfModelRunner } from '../../src-main/platform/inference/hf-model-runner';
 import { startFakeHf, type FakeHf, type FakeModelBehaviour } from '../../test/support/fake-hf';
 import { tinyPng } from '../../test/support/fake-hf-media';
+import { hubModelsOf } from '../../test/support/fake-cloud';
+import { startFakeHub, type FakeHub } from '../../test/support/fake-hub';
 import { INPUT_IMAGE } from './graphs';
 
 /** The endpoint name under which local-only tasks (ControlNet) run on the fake. */
@@ -26,11 +30,15 @@ export const BENCH_EXECUTION: Settings['execution'] = { ...defaultSettings().exe
 /** The model the benchmarks pick for a task type. */
 export const modelFor = (task: string): string => `bench/${task}`;
 
-const isLocalOnly = (task: string): boolean => findTaskType(task)?.runtime !== 'inference';
+/** ControlNet types, and types no Inference Provider serves (depth-estimation, ...), run on the local endpoint. */
+const isLocalOnly = (task: string): boolean => findTaskType(task)?.runtime !== 'inference' || !anyProviderCanServe(task);
 
-/** A fake HF endpoint, a temporary data folder with a store, and the real runner pointed at the fake. */
+/** A fake HF router and Hub, a temporary data folder with a store, and the real runner pointed at the fakes. */
 export interface Loopback {
   hf: FakeHf;
+  hub: FakeHub;
+  /** Serves `id` for `task`: the router answers it and the Hub maps it live on hf-inference. */
+  serveModel(id: string, task: string): void;
   dataDir: string;
   store: ResourceStore;
   deps: ExecuteDeps;
@@ -40,7 +48,7 @@ export interface Loopback {
   close(): Promise<void>;
 }
 
-/** Selections and targets for `tasks`: cloud for inference tasks, the local endpoint for ControlNet. */
+/** Selections and targets for `tasks`: cloud where a provider can serve the type, the local endpoint otherwise. */
 export function routeTasks(tasks: PlanTask[], hfUrl: string): { selections: Selections; targets: Record<number, TaskTargets> } {
   const selections: Selections = {};
   const targets: Record<number, TaskTargets> = {};
@@ -57,13 +65,19 @@ export function routeTasks(tasks: PlanTask[], hfUrl: string): { selections: Sele
 export async function startLoopback(taskTypes: string[], behaviours: Record<string, Partial<FakeModelBehaviour>> = {}): Promise<Loopback> {
   const models = Object.fromEntries(taskTypes.map((task) => [modelFor(task), { task, ...behaviours[task] }]));
   const hf = await startFakeHf({ models });
+  const hub = await startFakeHub(hubModelsOf(Object.entries(models).map(([id, m]) => ({ id, task: m.task }))));
   const dataDir = await mkdtemp(join(tmpdir(), 'hugginggpt-bench-'));
   const store = createFsResourceStore(dataDir);
-  const runner = createHfModelRunner({ cloudEndpointUrl: hf.url, token: 'hf_bench' });
+  const runner = createHfModelRunner({ hubUrl: hub.url, routerUrl: hf.url, token: 'hf_bench' });
   const deps: ExecuteDeps = { runner, store };
   const userResources = { [INPUT_IMAGE]: await store.put(tinyPng(64, 64, [200, 120, 40]), { name: INPUT_IMAGE }) };
   return {
     hf,
+    hub,
+    serveModel(id, task) {
+      hf.addModel(id, { task });
+      hub.addModel(hubModelsOf([{ id, task }])[0]);
+    },
     dataDir,
     store,
     deps,
@@ -89,6 +103,7 @@ export async function startLoopback(taskTypes: string[], behaviours: Record<stri
     },
     async close() {
       await hf.close();
+      await hub.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

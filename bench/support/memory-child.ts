@@ -1,5 +1,6 @@
 // The process whose memory the memory benchmark measures: it runs a 5-task image-to-image chain on a big
-// input image with the real runner against the fake HF endpoint at HF_URL, and prints its RSS figures as JSON.
+// input image with the real runner against the fake HF router at HF_URL (mappings from the fake Hub at
+// HUB_URL), and prints its RSS figures as JSON.
 import { readFile } from 'node:fs/promises';
 import { createFsResourceStore } from '../../src-main/platform/fs-resource-store';
 import { createHfModelRunner } from '../../src-main/platform/inference/hf-model-runner';
@@ -8,10 +9,10 @@ import { chain, INPUT_IMAGE } from './graphs';
 import { BENCH_EXECUTION, routeTasks } from './loopback';
 
 const MB = 2 ** 20;
-const [hfUrl, dataDir, inputFile, length] = process.argv.slice(2);
+const [hfUrl, hubUrl, dataDir, inputFile, length] = process.argv.slice(2);
 const tasks = chain(Number(length));
 const store = createFsResourceStore(dataDir);
-const runner = createHfModelRunner({ cloudEndpointUrl: hfUrl, token: 'hf_bench' });
+const runner = createHfModelRunner({ hubUrl, routerUrl: hfUrl, token: 'hf_bench' });
 global.gc?.();
 const baselineRss = process.memoryUsage().rss;
 let sampledPeak = baselineRss;
@@ -32,4 +33,5 @@ process.stdout.write(JSON.stringify({
   maxRssMb: process.resourceUsage().maxRSS / 1024,
   wallMs,
   outputSizesMb: outputSizes.map((s) => s / MB),
+  errors: Object.values(results).flatMap((r) => (r.error ? [r.error.message] : [])),
 }));

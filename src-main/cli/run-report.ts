@@ -1,4 +1,5 @@
 // How `run` and `workflow run` report: progress lines on stderr, and the JSON document of DESIGN.md.
+import type { PlanIssue } from '../../src-shared/contract';
 import { isSuccess } from '../../src-shared/run-events';
 import type { PlanTask, Usage } from '../../src-shared/plan';
 import type { TaskOutput } from '../../src-shared/resources';
@@ -57,7 +58,7 @@ function resultJson(result: NodeResult) {
 }
 
 /** The `run --json` document. */
-export function runJson(input: { tasks: PlanTask[]; selections: Selections; outcome?: RunOutcome; response: string; usage: Usage }) {
+export function runJson(input: { tasks: PlanTask[]; selections: Selections; outcome?: RunOutcome; response: string; usage: Usage; issues?: PlanIssue[] }) {
   const results: Record<number, ReturnType<typeof resultJson>> = {};
   for (const t of input.tasks) {
     const r = input.outcome?.results[t.id];
@@ -73,6 +74,7 @@ export function runJson(input: { tasks: PlanTask[]; selections: Selections; outc
     response: input.response,
     usage: input.usage,
     ...(input.outcome?.recordError ? { recordError: input.outcome.recordError } : {}),
+    ...(input.issues?.length ? { issues: input.issues } : {}),
   };
 }
 

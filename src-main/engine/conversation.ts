@@ -4,7 +4,7 @@ import type { Attachment, PlanIssue, PlanResult } from '../../src-shared/contrac
 import { addUsage, emptyUsage, MAX_PLAN_TASKS, type PlanTask, type Usage } from '../../src-shared/plan';
 import type { ResourceRef } from '../../src-shared/resources';
 import type { RunEvent } from '../../src-shared/run-events';
-import { LLM_ENDPOINT, type Selections } from '../../src-shared/selection';
+import { HUGGINGFACE_ENDPOINT, LLM_ENDPOINT, type Selections } from '../../src-shared/selection';
 import type { Settings } from '../../src-shared/settings';
 import type { ChatMessage, ChatModel } from './chat-model';
 import { StudioError } from '../../src-shared/contract-error';
@@ -15,6 +15,7 @@ import { PlanParseError } from './planner/parse-plan';
 import { planRequest } from './planner/plan-request';
 import { userResourcesIn } from './planner/user-resources';
 import { generateResponse, type GeneratedResponse } from './responder/generate-response';
+import type { CloudAvailability } from './selector/availability';
 import { SelectionError, type CatalogModel } from './selector/catalog-model';
 import { fallbackTarget, modelTarget } from './selector/endpoints';
 import { selectModels } from './selector/select-models';
@@ -24,6 +25,8 @@ export interface ConversationDeps {
   settings: () => Settings;
   chat: () => ChatModel;
   catalog: () => CatalogModel[];
+  /** Which cloud models an Inference Provider serves now; without it cloud candidates are not checked. */
+  availability?: CloudAvailability;
   runner: ModelRunner;
   store: ResourceStore;
   cache?: ResultCache;
@@ -72,6 +75,8 @@ export class Conversation {
   /** LLM usage not yet counted in a run: planning and selection calls made since the last run started. */
   private usage: Usage = emptyUsage();
   private unavailable: Record<number, string> = {};
+  /** Per task, the other cloud candidates with a live provider (from the last selection). */
+  private alternatives: Record<number, string[]> = {};
   private readonly runs = new Map<string, RunEntry>();
 
   constructor(
@@ -125,10 +130,12 @@ export class Conversation {
   }
 
   /** Stage 2 for an edited graph: keeps `overrides` and chooses for the other tasks. */
-  async select(tasks: PlanTask[], overrides: Selections = {}, signal?: AbortSignal): Promise<{ selections: Selections; unavailable: Record<number, string>; usage: Usage }> {
+  async select(tasks: PlanTask[], overrides: Selections = {}, signal?: AbortSignal): Promise<{ selections: Selections; unavailable: Record<number, string>; alternatives: Record<number, string[]>; usage: Usage }> {
     refuseOversized(tasks);
-    const result = await selectModels({ tasks, settings: this.deps.settings(), catalog: this.deps.catalog(), chat: this.deps.chat(), overrides, signal });
+    const deps = this.deps;
+    const result = await selectModels({ tasks, settings: deps.settings(), catalog: deps.catalog(), chat: deps.chat(), overrides, availability: deps.availability, signal });
     this.unavailable = result.unavailable;
+    this.alternatives = result.alternatives;
     this.usage = addUsage(this.usage, result.usage);
     return result;
   }
@@ -147,13 +154,19 @@ export class Conversation {
       }
       // A text task the controlling LLM does itself runs as a node without a model target (run-node calls the chat model).
       if (selection.endpoint === LLM_ENDPOINT) continue;
+      let primary;
       try {
-        targets[task.id] = { primary: modelTarget(selection, settings), fallback: fallbackTarget(selection, settings, task.task) };
+        primary = modelTarget(selection, settings);
       } catch (error) {
         // A model id that is not one, or an endpoint gone from settings: that node fails with the reason.
         if (!(error instanceof SelectionError)) throw error;
         unavailable[task.id] = error.message;
+        continue;
       }
+      targets[task.id] = { primary, fallback: fallbackTarget(selection, settings, task.task) };
+      // In the cloud, the other checked candidates take over when the chosen one turns out to have no provider.
+      const others = selection.endpoint === HUGGINGFACE_ENDPOINT ? (this.alternatives[task.id] ?? []).filter((m) => m !== selection.model) : [];
+      if (others.length > 0) targets[task.id].alternatives = others.map((model) => ({ model, target: primary }));
     }
     const base = options.baseRunId ? this.runs.get(options.baseRunId) : undefined;
     if (options.baseRunId && !base?.outcome) throw new StudioError('not-found', `run ${options.baseRunId} is not finished or not known in this conversation`);

@@ -13,6 +13,7 @@ const CatalogModelSchema = z.object({
   likes: z.number().nonnegative(),
   license: z.string().optional(),
   description: z.string(),
+  providers: z.array(z.string()).optional(),
 });
 
 /** The catalog file format (snapshot and cache alike). */
@@ -20,14 +21,22 @@ export const CatalogFileSchema = z.object({
   version: z.literal(1),
   source: z.string(),
   snapshotDate: z.string(),
+  /** Where downloads and likes come from: `estimated` (the hand-made snapshot) or `hub` (a refresh). */
+  figures: z.enum(['estimated', 'hub']).default('estimated'),
+  /** Cloud task types no provider served at the last refresh (absent: never checked). */
+  noCloudProvider: z.array(z.string()).optional(),
   models: z.array(CatalogModelSchema),
 });
-export type CatalogFile = z.infer<typeof CatalogFileSchema>;
+export type CatalogFile = z.input<typeof CatalogFileSchema>;
 
 /** The loaded catalog, where it came from, and a problem worth telling the user (a corrupt cache set aside). */
 export interface LoadedCatalog {
   models: CatalogModel[];
   source: 'snapshot' | 'cache';
+  /** Whether downloads and likes are estimates (the snapshot) or the Hub's figures (a refresh). */
+  figures: 'estimated' | 'hub';
+  /** Cloud task types the last refresh found no provider for. */
+  noCloudProvider: string[];
   warning?: string;
 }
 
@@ -49,7 +58,7 @@ const BUNDLED_SNAPSHOT = 'resources/model-catalog.json (bundled)';
 export const cachePath = (dataDir: string): string => join(dataDir, 'catalog.json');
 
 /** Reads and validates a catalog file; throws with a one-line reason. */
-export function readCatalogFile(path: string): CatalogFile {
+export function readCatalogFile(path: string): z.output<typeof CatalogFileSchema> {
   return validateCatalog(JSON.parse(readFileSync(path, 'utf8')));
 }
 
@@ -59,7 +68,7 @@ export function writeCatalogFile(path: string, file: CatalogFile): void {
 }
 
 /** Validates a parsed catalog document; throws with a one-line reason. */
-function validateCatalog(json: unknown): CatalogFile {
+function validateCatalog(json: unknown): z.output<typeof CatalogFileSchema> {
   const parsed = CatalogFileSchema.safeParse(json);
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; '));
   return parsed.data;
@@ -69,7 +78,7 @@ function validateCatalog(json: unknown): CatalogFile {
  * The snapshot compiled into the app (or another catalog file, for tests); a broken one is a CatalogError.
  * It is imported rather than read beside the module, because bundling moves the module (out/main/chunks).
  */
-export function loadSnapshot(path?: string): CatalogFile {
+export function loadSnapshot(path?: string): z.output<typeof CatalogFileSchema> {
   try {
     return path ? readCatalogFile(path) : validateCatalog(bundledSnapshot);
   } catch (error) {
@@ -86,12 +95,14 @@ export function loadCatalog(dataDir: string, options: { snapshotPath?: string } 
   let warning: string | undefined;
   if (existsSync(cache)) {
     try {
-      return { models: readCatalogFile(cache).models, source: 'cache' };
+      const file = readCatalogFile(cache);
+      return { models: file.models, source: 'cache', figures: file.figures, noCloudProvider: file.noCloudProvider ?? [] };
     } catch (error) {
       const aside = `${cache}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       renameSync(cache, aside);
       warning = `the cached model catalog was unreadable (${(error as Error).message}); it was moved to ${aside} and the bundled snapshot is used`;
     }
   }
-  return { models: loadSnapshot(options.snapshotPath).models, source: 'snapshot', warning };
+  const snapshot = loadSnapshot(options.snapshotPath);
+  return { models: snapshot.models, source: 'snapshot', figures: snapshot.figures, noCloudProvider: snapshot.noCloudProvider ?? [], warning };
 }

@@ -7,14 +7,16 @@ import type { ChatModel } from '../engine/chat-model';
 import type { ConversationDeps } from '../engine/conversation';
 import type { InferenceCall, ModelRunner } from '../engine/inference';
 import type { CatalogModel } from '../engine/selector/catalog-model';
-import { loadCatalog } from '../platform/catalog-file';
+import { loadCatalog, type LoadedCatalog } from '../platform/catalog-file';
 import { FsResultCache } from '../platform/fs-result-cache';
 import { createFsResourceStore, importUserFile } from '../platform/fs-resource-store';
 import { FsRunRecorder } from '../platform/fs-run-recorder';
 import type { EndpointAdapter } from '../platform/endpoints/endpoint-adapter';
 import { createEndpointAdapters } from '../platform/endpoints/registry';
 import { createBuiltInRuntime, type BuiltInRuntime } from '../platform/endpoints/transformers-js/builtin-runtime';
+import { createCloudAvailability } from '../platform/inference/cloud-availability';
 import { createHfModelRunner } from '../platform/inference/hf-model-runner';
+import { createProviderMappings } from '../platform/inference/provider-mappings';
 import { createModelRunner } from '../platform/model-runner';
 import type { BuiltInLlmDownload } from '../../src-shared/built-in-llm';
 import { createChatModels } from '../platform/chat-model-factory';
@@ -66,29 +68,37 @@ export interface EngineDeps extends ConversationDeps {
 export function createEngineDeps(options: { dataDir: string; settings: () => Settings; cwd?: string; onLlmDownload?: (progress: BuiltInLlmDownload) => void }): EngineDeps {
   const store = createFsResourceStore(options.dataDir);
   const chatModels = createChatModels({ dataDir: options.dataDir, settings: options.settings, onDownload: options.onLlmDownload });
-  const runnerFor = perConfig((hf: { token?: string; cloudEndpointUrl?: string }) => createHfModelRunner(hf));
+  // One mapping cache for selection and execution: a request looks each model up on the Hub once.
+  const mappings = createProviderMappings({ hubUrl: () => options.settings().huggingface.hubUrl, token: () => options.settings().huggingface.token });
+  const runnerFor = perConfig((hf: { token?: string; hubUrl: string; routerUrl: string; provider: string }) => createHfModelRunner({ ...hf, mappings }));
   const hfRunner: ModelRunner = {
     run: (call: InferenceCall) => {
-      const hf = options.settings().huggingface;
-      return runnerFor({ token: hf.token, cloudEndpointUrl: hf.endpointUrl }).run(call);
+      const { token, hubUrl, routerUrl, provider } = options.settings().huggingface;
+      return runnerFor({ token, hubUrl, routerUrl, provider }).run(call);
     },
   };
   const builtIn = createBuiltInRuntime({ dataDir: options.dataDir, settings: options.settings });
   const endpointAdapters = createEndpointAdapters(hfRunner, builtIn.adapter);
   const runner = createModelRunner({ settings: options.settings, hfRunner, adapters: endpointAdapters });
-  let catalog: CatalogModel[] | undefined;
+  let loaded: LoadedCatalog | undefined;
+  const catalogFile = (): LoadedCatalog => {
+    if (loaded) return loaded;
+    loaded = loadCatalog(options.dataDir);
+    deps.catalogWarning = loaded.warning;
+    return loaded;
+  };
   const deps: EngineDeps = {
     settings: options.settings,
     chat: (): ChatModel => chatModels.chat(),
     llmModels: chatModels.ggufStore,
     closeLlm: () => chatModels.close(),
-    catalog: () => {
-      if (catalog) return catalog;
-      const loaded = loadCatalog(options.dataDir);
-      deps.catalogWarning = loaded.warning;
-      return (catalog = loaded.models);
-    },
-    reloadCatalog: () => void (catalog = undefined),
+    catalog: (): CatalogModel[] => catalogFile().models,
+    reloadCatalog: () => void (loaded = undefined),
+    availability: createCloudAvailability(mappings, {
+      provider: () => options.settings().huggingface.provider,
+      routerUrl: () => options.settings().huggingface.routerUrl,
+      unservedTasks: () => catalogFile().noCloudProvider,
+    }),
     endpointAdapters,
     builtIn,
     runner,

@@ -57,6 +57,15 @@ describe('configuration loading', () => {
     expect(loadSettings({ configPath: path, dataDir: dir, env: { OPENAI_API_KEY: 'from-env' } }).llm.apiKey).toBe('from-file');
   });
 
+  it('takes the Hub address from HF_ENDPOINT unless the file sets huggingface.hubUrl', () => {
+    const none = write('no-hub.json', '{}');
+    const own = write('own-hub.json', JSON.stringify({ huggingface: { hubUrl: 'https://hub.example.org' } }));
+    const env = { HF_ENDPOINT: 'https://hf-mirror.example.com' };
+    expect(loadSettings({ configPath: none, dataDir: dir, env }).huggingface).toMatchObject({ hubUrl: 'https://hf-mirror.example.com', routerUrl: 'https://router.huggingface.co' });
+    expect(loadSettings({ configPath: own, dataDir: dir, env }).huggingface.hubUrl).toBe('https://hub.example.org');
+    expect(loadSettings({ configPath: none, dataDir: dir, env: {} }).huggingface.hubUrl).toBe('https://huggingface.co');
+  });
+
   it.each([
     ['broken.json', '{"llm": ', /config file .*broken\.json is not valid JSON/],
     ['array.json', '[]', /config must be a JSON object/],

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { startFakeHf, type FakeHf } from '../support/fake-hf';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 import { routeLlm } from '../support/routed-llm';
-import { cloudChoices, folderWithExample, POSE_MODEL, POSE_TO_IMAGE_MODEL, SEED_PLAN, seedSettings } from '../pipeline/seed-example';
+import { addCloudModel, cloudChoices, folderWithExample, POSE_MODEL, POSE_TO_IMAGE_MODEL, SEED_PLAN, seedCloudModels, seedSettings, startSeedHub } from '../pipeline/seed-example';
 import { startServe, type ServeProcess } from './serve-process';
 
 /** A running seed engine and its fakes. */
@@ -29,11 +29,12 @@ export interface SeedEngine {
 export async function startSeedEngine(response: string): Promise<SeedEngine> {
   const llm = await startFakeLlm();
   const hf = await startFakeHf();
-  const settings = seedSettings(llm.baseURL, hf.url);
+  const hub = await startSeedHub();
+  const settings = seedSettings(llm.baseURL, hf.url, hub.url);
   hf.addModel(POSE_MODEL, { task: 'openpose-control' });
   hf.addModel(POSE_TO_IMAGE_MODEL, { task: 'openpose-text-to-image' });
   const cloud = cloudChoices(settings);
-  for (const [task, model] of Object.entries(cloud)) hf.addModel(model, { task });
+  for (const { id, task } of seedCloudModels(settings)) addCloudModel(hf, hub, id, task);
   routeLlm(llm, { plan: () => JSON.stringify(SEED_PLAN), respond: () => response });
   const folder = folderWithExample();
   const config = join(folder, 'config.json');
@@ -52,6 +53,7 @@ export async function startSeedEngine(response: string): Promise<SeedEngine> {
       engine.server.stop();
       await llm.close();
       await hf.close();
+      await hub.close();
     },
   };
   return engine;

@@ -9,6 +9,9 @@ import { failFirst, waitForAbort } from './fakes/scripted-runner';
 
 const one = [task(0, 'text-to-image', { text: 'a red fox' })];
 const model = 'm/text-to-image-0';
+// Timeouts of a task that is not a billed generation job are retried like any other transient failure.
+const classify = [task(0, 'text-classification', { text: 'a red fox' })];
+const classifier = 'm/text-classification-0';
 
 describe('faults', () => {
   it('waits for a loading model as long as it estimates, then succeeds', async () => {
@@ -56,8 +59,8 @@ describe('faults', () => {
 
   it('times out a call through its signal and retries, then fails with kind timeout', async () => {
     const h = harness();
-    h.runner.script(model, waitForAbort);
-    const { results } = await executeGraph(inputFor(h, one, { execution: { retries: 1, timeoutMs: 30 } })).done;
+    h.runner.script(classifier, waitForAbort);
+    const { results } = await executeGraph(inputFor(h, classify, { execution: { retries: 1, timeoutMs: 30 } })).done;
     expect(results[0]).toMatchObject({ status: 'failed', error: { kind: 'timeout', retriable: true, message: 'huggingface did not answer within 30 ms' } });
     expect(h.runner.calls).toHaveLength(2);
     expect(h.runner.calls.every((c) => c.signal.aborted)).toBe(true);
@@ -66,9 +69,19 @@ describe('faults', () => {
 
   it('times out even a runner that ignores its signal', async () => {
     const h = harness();
-    h.runner.script(model, () => new Promise(() => undefined));
-    const { results } = await executeGraph(inputFor(h, one, { execution: { retries: 0, timeoutMs: 20 } })).done;
+    h.runner.script(classifier, () => new Promise(() => undefined));
+    const { results } = await executeGraph(inputFor(h, classify, { execution: { retries: 0, timeoutMs: 20 } })).done;
     expect(results[0].error?.kind).toBe('timeout');
+  });
+
+  it('never submits a timed-out cloud generation job again by itself, and gives it its own timeout', async () => {
+    const h = harness();
+    h.runner.script(model, waitForAbort);
+    const execution = { retries: 2, timeoutMs: 10_000, taskTimeoutMs: { 'text-to-image': 25 } };
+    const { results } = await executeGraph(inputFor(h, one, { execution })).done;
+    expect(results[0]).toMatchObject({ status: 'failed', error: { kind: 'timeout', retriable: false } });
+    expect(results[0].error?.message).toContain('huggingface did not answer within 25 ms; not retried by itself');
+    expect(h.runner.calls).toHaveLength(1);
   });
 
   it('does not retry a non-retriable HTTP 500, and retries one marked retriable until the limit', async () => {

@@ -12,7 +12,8 @@ import { createLibraryHandlers } from '../../src-main/service/library-handlers';
 import { startFakeHf, type FakeHf } from '../support/fake-hf';
 import { tinyPng } from '../support/fake-hf-media';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
-import { seedSettings } from '../pipeline/seed-example';
+import type { FakeHub } from '../support/fake-hub';
+import { seedSettings, startSeedHub } from '../pipeline/seed-example';
 
 const DRAW = 'stabilityai/stable-diffusion-xl-base-1.0';
 const CAPTION = 'Salesforce/blip-image-captioning-large';
@@ -27,19 +28,22 @@ const SELECTIONS: Selections = {
 
 let llm: FakeLlm;
 let hf: FakeHf;
+let hub: FakeHub;
 beforeAll(async () => {
   llm = await startFakeLlm();
   hf = await startFakeHf({ models: { [DRAW]: { task: 'text-to-image' }, [CAPTION]: { task: 'image-to-text' } } });
+  hub = await startSeedHub({ [DRAW]: 'text-to-image', [CAPTION]: 'image-to-text' });
 });
 afterAll(async () => {
   await llm.close();
   await hf.close();
+  await hub.close();
 });
 
 /** Handlers over a fresh data folder, with the events they emit. */
 function setup() {
   const dataDir = mkdtempSync(join(tmpdir(), 'hgs-history-'));
-  const settings = { ...seedSettings(llm.baseURL, hf.url), endpoints: [] };
+  const settings = { ...seedSettings(llm.baseURL, hf.url, hub.url), endpoints: [] };
   settings.execution = { ...settings.execution, retries: 0 };
   const deps = createEngineDeps({ dataDir, settings: () => settings });
   const conversations = new Map<string, Conversation>();

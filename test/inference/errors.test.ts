@@ -56,8 +56,7 @@ describe('HF model runner failures', () => {
 
   it('maps other statuses to http with a short body excerpt that never holds the token', async () => {
     hf.script(DETR, { status: 500, body: `CUDA out of memory; token=${TOKEN} ${'x'.repeat(2000)}` });
-    const cloud = createHfModelRunner({ token: TOKEN, cloudEndpointUrl: hf.url });
-    const error = await failure(cloud.run(makeCall('object-detection', DETR, { kind: 'huggingface', provider: 'auto' }, { image: file('image', png, 'image/png') })));
+    const error = await failure(runner.run(detect()));
     expect(error.kind).toBe('http');
     expect(error.details.status).toBe(500);
     expect(error.details.bodyExcerpt).toContain('CUDA out of memory');
@@ -116,21 +115,12 @@ describe('HF model runner failures', () => {
 
   it('refuses ControlNet on Hugging Face, a missing input and an unknown task before calling', async () => {
     const before = hf.requests.length;
-    const cloud = createHfModelRunner({ token: TOKEN, cloudEndpointUrl: hf.url });
-    const control = await failure(cloud.run(makeCall('canny-control', 'org/sd', { kind: 'huggingface', provider: 'auto' }, { image: file('image', png, 'image/png') })));
+    const control = await failure(runner.run(makeCall('canny-control', 'org/sd', { kind: 'huggingface', provider: 'auto' }, { image: file('image', png, 'image/png') })));
     expect(control.kind).toBe('invalid-input');
     expect(control.message).toMatch(/ControlNet.*local endpoint/);
     expect((await failure(runner.run(makeCall('object-detection', DETR, endpointTarget(hf.url, DETR), {})))).kind).toBe('invalid-input');
     expect((await failure(runner.run(makeCall('no-such-task', DETR, endpointTarget(hf.url, DETR), {})))).kind).toBe('invalid-input');
     expect(hf.requests.length).toBe(before);
-  });
-
-  it('sends cloud calls to <cloudEndpointUrl>/models/<model> with the token', async () => {
-    const cloud = createHfModelRunner({ token: TOKEN, cloudEndpointUrl: `${hf.url}/` });
-    await cloud.run(makeCall('object-detection', DETR, { kind: 'huggingface', provider: 'auto' }, { image: file('image', png, 'image/png') }));
-    const req = hf.requests.at(-1)!;
-    expect(req.model).toBe(DETR);
-    expect(req.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 });
 

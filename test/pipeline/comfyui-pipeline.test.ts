@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { runCli } from '../../src-main/cli/main';
 import { defaultSettings, type Settings } from '../../src-shared/settings';
 import { captureIO } from '../support/cli-io';
@@ -11,7 +11,7 @@ import { startFakeComfy, type FakeComfy } from '../support/fake-comfyui';
 import { startFakeHf, type FakeHf } from '../support/fake-hf';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 import { routeLlm, stageOf } from '../support/routed-llm';
-import { cloudChoices, folderWithExample, POSE_MODEL, SEED_PLAN, SEED_REQUEST, seedSettings } from './seed-example';
+import { addCloudModel, folderWithExample, POSE_MODEL, SEED_PLAN, SEED_REQUEST, seedCloudModels, seedSettings, startSeedHub } from './seed-example';
 
 const CHECKPOINT = 'dreamshaper_8.safetensors';
 const POSE_NET = 'control_v11p_sd15_openpose.pth';
@@ -108,10 +108,11 @@ describe('ComfyUI as the only endpoint', () => {
 describe('the seed example with ComfyUI making the pose-conditioned image', () => {
   it('detects the pose on a local endpoint, then ComfyUI draws the girl with its OpenPose ControlNet', async () => {
     routeLlm(llm, { plan: () => JSON.stringify(SEED_PLAN), respond: () => 'Here is a girl reading a book in the pose of the boy.' });
-    const base = seedSettings(llm.baseURL, hf.url);
-    const choices = cloudChoices(base);
+    const hub = await startSeedHub();
+    onTestFinished(() => hub.close());
+    const base = seedSettings(llm.baseURL, hf.url, hub.url);
     hf.addModel(POSE_MODEL, { task: 'openpose-control' });
-    for (const [task, model] of Object.entries(choices)) hf.addModel(model, { task });
+    for (const { id, task } of seedCloudModels(base)) addCloudModel(hf, hub, id, task);
     const settings: Settings = {
       ...base,
       endpoints: [

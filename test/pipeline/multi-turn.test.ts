@@ -7,22 +7,27 @@ import { createEngineDeps } from '../../src-main/service/engine-deps';
 import { startFakeHf, type FakeHf } from '../support/fake-hf';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 import { routeLlm } from '../support/routed-llm';
-import { seedSettings } from './seed-example';
+import type { FakeHub } from '../support/fake-hub';
+import { seedSettings, startSeedHub } from './seed-example';
 
 let llm: FakeLlm;
 let hf: FakeHf;
+let hub: FakeHub;
 beforeAll(async () => {
+  const models = { 'stabilityai/stable-diffusion-xl-base-1.0': 'text-to-image', 'Salesforce/blip-image-captioning-large': 'image-to-text' };
   llm = await startFakeLlm();
-  hf = await startFakeHf({ models: { 'stabilityai/stable-diffusion-xl-base-1.0': { task: 'text-to-image' }, 'Salesforce/blip-image-captioning-large': { task: 'image-to-text' } } });
+  hf = await startFakeHf({ models: Object.fromEntries(Object.entries(models).map(([id, task]) => [id, { task }])) });
+  hub = await startSeedHub(models);
 });
 afterAll(async () => {
   await llm.close();
   await hf.close();
+  await hub.close();
 });
 
 describe('a conversation over several turns', () => {
   it('keeps the history and lets a later request use a file an earlier run generated', async () => {
-    const settings = seedSettings(llm.baseURL, hf.url);
+    const settings = seedSettings(llm.baseURL, hf.url, hub.url);
     const deps = createEngineDeps({ dataDir: mkdtempSync(join(tmpdir(), 'hgs-data-')), settings: () => settings });
     const conversation = new Conversation(deps);
     let imagePath = '';
@@ -59,7 +64,7 @@ describe('a conversation over several turns', () => {
   });
 
   it('refuses a file nobody gave, on that task only', async () => {
-    const settings = seedSettings(llm.baseURL, hf.url);
+    const settings = seedSettings(llm.baseURL, hf.url, hub.url);
     const conversation = new Conversation(createEngineDeps({ dataDir: mkdtempSync(join(tmpdir(), 'hgs-data-')), settings: () => settings }));
     routeLlm(llm, {
       plan: () => JSON.stringify([

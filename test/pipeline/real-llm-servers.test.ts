@@ -10,24 +10,28 @@ import { startFakeHf, type FakeHf } from '../support/fake-hf';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 import { openAiReasoningRefusal, tgiRefusal } from '../support/llm-server-quirks';
 import { routeLlm, stageOf } from '../support/routed-llm';
-import { cloudChoices, folderWithExample, POSE_MODEL, POSE_TO_IMAGE_MODEL, SEED_PLAN, SEED_REQUEST, seedSettings } from './seed-example';
+import type { FakeHub } from '../support/fake-hub';
+import { addCloudModel, folderWithExample, POSE_MODEL, POSE_TO_IMAGE_MODEL, SEED_PLAN, SEED_REQUEST, seedCloudModels, seedSettings, startSeedHub } from './seed-example';
 
 let llm: FakeLlm;
 let hf: FakeHf;
+let hub: FakeHub;
 let cwd: string;
 
 beforeAll(async () => {
   llm = await startFakeLlm();
   hf = await startFakeHf();
+  hub = await startSeedHub();
   cwd = folderWithExample();
-  const settings = seedSettings(llm.baseURL, hf.url);
+  const settings = seedSettings(llm.baseURL, hf.url, hub.url);
   hf.addModel(POSE_MODEL, { task: 'openpose-control' });
   hf.addModel(POSE_TO_IMAGE_MODEL, { task: 'openpose-text-to-image' });
-  for (const [task, model] of Object.entries(cloudChoices(settings))) hf.addModel(model, { task });
+  for (const { id, task } of seedCloudModels(settings)) addCloudModel(hf, hub, id, task);
 });
 afterAll(async () => {
   await llm.close();
   await hf.close();
+  await hub.close();
 });
 beforeEach(() => {
   llm.requests.length = 0;
@@ -39,7 +43,7 @@ beforeEach(() => {
 
 /** Runs the CLI in a fresh process-like state: its own config naming `model` (capabilities are per connection). */
 async function cli(model: string, ...args: string[]) {
-  const settings = seedSettings(llm.baseURL, hf.url);
+  const settings = seedSettings(llm.baseURL, hf.url, hub.url);
   const config = join(cwd, `${model}.json`);
   writeFileSync(config, JSON.stringify({ ...settings, llm: { ...settings.llm, model } }));
   const cap = captureIO({ cwd, env: {} });

@@ -8,10 +8,12 @@ import { tinyPng } from '../support/fake-hf-media';
 import { startFakeHf, type FakeHf } from '../support/fake-hf';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 import { routeLlm, stageOf } from '../support/routed-llm';
-import { cloudChoices, folderWithExample, POSE_MODEL, POSE_TO_IMAGE_MODEL, SEED_PLAN, SEED_REQUEST, seedSettings } from './seed-example';
+import type { FakeHub } from '../support/fake-hub';
+import { addCloudModel, cloudChoices, folderWithExample, POSE_MODEL, POSE_TO_IMAGE_MODEL, SEED_PLAN, SEED_REQUEST, seedCloudModels, seedSettings, startSeedHub } from './seed-example';
 
 let llm: FakeLlm;
 let hf: FakeHf;
+let hub: FakeHub;
 let cwd: string;
 let config: string;
 let choices: ReturnType<typeof cloudChoices>;
@@ -19,18 +21,20 @@ let choices: ReturnType<typeof cloudChoices>;
 beforeAll(async () => {
   llm = await startFakeLlm();
   hf = await startFakeHf();
+  hub = await startSeedHub();
   cwd = folderWithExample();
-  const settings = seedSettings(llm.baseURL, hf.url);
+  const settings = seedSettings(llm.baseURL, hf.url, hub.url);
   choices = cloudChoices(settings);
   hf.addModel(POSE_MODEL, { task: 'openpose-control' });
   hf.addModel(POSE_TO_IMAGE_MODEL, { task: 'openpose-text-to-image' });
-  for (const [task, model] of Object.entries(choices)) hf.addModel(model, { task });
+  for (const { id, task } of seedCloudModels(settings)) addCloudModel(hf, hub, id, task);
   config = join(cwd, 'config.json');
   writeFileSync(config, JSON.stringify(settings));
 });
 afterAll(async () => {
   await llm.close();
   await hf.close();
+  await hub.close();
 });
 beforeEach(() => {
   llm.requests.length = 0;

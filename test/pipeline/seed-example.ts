@@ -7,6 +7,9 @@ import jpeg from 'jpeg-js';
 import { defaultSettings, type Settings } from '../../src-shared/settings';
 import { topCandidates } from '../../src-main/engine/selector/candidates';
 import { loadCatalog } from '../../src-main/platform/catalog-file';
+import { hubModelsOf } from '../support/fake-cloud';
+import type { FakeHf } from '../support/fake-hf';
+import { startFakeHub, type FakeHub } from '../support/fake-hub';
 
 export const SEED_REQUEST = 'make an image of a girl reading a book, in the pose of the boy in example.jpg, then describe it with your voice';
 
@@ -32,16 +35,35 @@ export function folderWithExample(): string {
   return dir;
 }
 
-/** Settings for the fakes: ControlNet on a local endpoint, the rest on the (fake) Hugging Face cloud. */
-export function seedSettings(llmBaseURL: string, hfUrl: string): Settings {
+/**
+ * Settings for the fakes: ControlNet on a local endpoint (the fake at `hfUrl`), the rest on the fake
+ * Hugging Face cloud: the Hub at `hubUrl` (provider mappings) and the router at `hfUrl`.
+ */
+export function seedSettings(llmBaseURL: string, hfUrl: string, hubUrl: string): Settings {
   const s = defaultSettings();
   return {
     ...s,
     llm: { ...s.llm, baseURL: llmBaseURL, apiKey: 'sk-test', model: 'fake-gpt', retries: 0, timeoutMs: 10_000 },
-    huggingface: { ...s.huggingface, token: 'hf_test', endpointUrl: hfUrl },
+    huggingface: { ...s.huggingface, token: 'hf_test', hubUrl, routerUrl: hfUrl },
     endpoints: [{ name: 'local-controlnet', protocol: 'hf', url: hfUrl, enabled: true, models: [{ id: POSE_MODEL, task: 'openpose-control' }, { id: POSE_TO_IMAGE_MODEL, task: 'openpose-text-to-image' }] }],
     execution: { ...s.execution, retries: 1, timeoutMs: 10_000 },
   };
+}
+
+/** A fake Hub where each `model -> task` has a live hf-inference mapping (and nothing else has one). */
+export const startSeedHub = (models: Record<string, string> = {}): Promise<FakeHub> =>
+  startFakeHub(hubModelsOf(Object.entries(models).map(([id, task]) => ({ id, task }))));
+
+/** Serves `id` for `task` in the fake cloud: the router answers it, the Hub maps it live on hf-inference. */
+export function addCloudModel(hf: FakeHf, hub: FakeHub, id: string, task: string): void {
+  hf.addModel(id, { task });
+  hub.addModel(hubModelsOf([{ id, task }])[0]);
+}
+
+/** The two best-ranked catalog models of each cloud task of the seed: what the fake cloud serves, so that the LLM chooses. */
+export function seedCloudModels(settings: Settings): Array<{ id: string; task: string }> {
+  const catalog = loadCatalog(mkdtempSync(join(tmpdir(), 'hgs-catalog-'))).models;
+  return ['object-detection', 'image-to-text', 'text-to-speech'].flatMap((task) => topCandidates(task, catalog, settings).slice(0, 2).map((c) => ({ id: c.id, task })));
 }
 
 /** The model the selection call will get for each cloud task (the fake LLM picks the first candidate). */

@@ -9,7 +9,8 @@ import { captureIO } from '../support/cli-io';
 import { startFakeHf, type FakeHf } from '../support/fake-hf';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 import { routeLlm } from '../support/routed-llm';
-import { folderWithExample, seedSettings } from '../pipeline/seed-example';
+import { folderWithExample, seedSettings, startSeedHub } from '../pipeline/seed-example';
+import type { FakeHub } from '../support/fake-hub';
 
 const CLASSIFIER = 'google/vit-base-patch16-224';
 const CAPTIONER = 'Salesforce/blip-image-captioning-large';
@@ -20,14 +21,16 @@ const PLAN = [
 
 let llm: FakeLlm;
 let hf: FakeHf;
+let hub: FakeHub;
 let cwd: string;
 let config: string;
 
 beforeAll(async () => {
   llm = await startFakeLlm();
   hf = await startFakeHf();
+  hub = await startSeedHub({ [CLASSIFIER]: 'image-classification', [CAPTIONER]: 'image-to-text' });
   cwd = folderWithExample();
-  const base = seedSettings(llm.baseURL, hf.url);
+  const base = seedSettings(llm.baseURL, hf.url, hub.url);
   writeFileSync((config = join(cwd, 'config.json')), JSON.stringify({ ...base, endpoints: [], execution: { ...base.execution, retries: 0 } }));
   hf.addModel(CLASSIFIER, { task: 'image-classification' });
   hf.addModel(CAPTIONER, { task: 'image-to-text' });
@@ -35,6 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await llm.close();
   await hf.close();
+  await hub.close();
 });
 
 const route = (respond: () => any) =>

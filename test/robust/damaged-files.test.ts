@@ -89,7 +89,7 @@ describe('runs cut short', () => {
       selections: {},
       targets: {},
       userResources: {},
-      execution: { mode: 'hybrid', maxParallel: 1, maxPerEndpoint: 1, timeoutMs: 1000, retries: 0, fallbackToCloud: false, autoRespond: false },
+      execution: { mode: 'hybrid', maxParallel: 1, maxPerEndpoint: 1, timeoutMs: 1000, taskTimeoutMs: {}, retries: 0, fallbackToCloud: false, autoRespond: false },
       deps: { runner: { run: () => new Promise(() => undefined) }, store: { put: async () => { throw new Error('x'); }, read: async () => new Uint8Array() } as any, recorder: { ...recorder, begin: (r: any) => recorder.begin(r).then(() => new Promise<void>((resolve) => (release = resolve))), event: (e: any) => recorder.event(e), finish: (r: any) => recorder.finish(r) } as any },
     });
     while (!release) await new Promise((r) => setTimeout(r, 10));

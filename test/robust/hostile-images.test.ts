@@ -15,7 +15,8 @@ import { tinyPng } from '../support/fake-hf-media';
 import { startFakeHf, type FakeHf } from '../support/fake-hf';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 import { routeLlm } from '../support/routed-llm';
-import { folderWithExample, seedSettings } from '../pipeline/seed-example';
+import { folderWithExample, seedSettings, startSeedHub } from '../pipeline/seed-example';
+import type { FakeHub } from '../support/fake-hub';
 
 const DETECTOR = 'facebook/detr-resnet-50';
 const SEGMENTER = 'nvidia/segformer-b0-finetuned-ade-512-512';
@@ -81,14 +82,16 @@ describe('bounded image work', () => {
 describe('hostile answers in a run', () => {
   let llm: FakeLlm;
   let hf: FakeHf;
+  let hub: FakeHub;
   let cwd: string;
   let config: string;
   beforeAll(async () => {
     llm = await startFakeLlm();
     hf = await startFakeHf();
+    hub = await startSeedHub({ [DETECTOR]: 'object-detection', [SEGMENTER]: 'image-segmentation' });
     cwd = folderWithExample();
     writeFileSync(join(cwd, 'bomb.png'), pngBomb(16000));
-    const base = seedSettings(llm.baseURL, hf.url);
+    const base = seedSettings(llm.baseURL, hf.url, hub.url);
     const settings = { ...base, endpoints: [], execution: { ...base.execution, retries: 0, timeoutMs: 8000 } };
     hf.addModel(DETECTOR, { task: 'object-detection', reply: { body: [{ score: 0.9, label: 'cat', box: { xmin: 0, ymin: 0, xmax: 1e17, ymax: 1e17 } }] } });
     hf.addModel(SEGMENTER, { task: 'image-segmentation', reply: { body: [{ label: 'wall', score: 0.9, mask: pngBomb(16000).toString('base64') }] } });
@@ -98,6 +101,7 @@ describe('hostile answers in a run', () => {
   afterAll(async () => {
     await llm.close();
     await hf.close();
+    await hub.close();
   });
 
   const runPlan = async (plan: { task: string; id: number; dep: number[]; args: { image: string } }[], choose: string) => {

@@ -9,7 +9,8 @@ import { captureIO } from '../support/cli-io';
 import { startFakeHf, type FakeHf } from '../support/fake-hf';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 import { routeLlm, stageOf } from '../support/routed-llm';
-import { folderWithExample, seedSettings } from '../pipeline/seed-example';
+import { folderWithExample, seedSettings, startSeedHub } from '../pipeline/seed-example';
+import type { FakeHub } from '../support/fake-hub';
 
 const PLAN = [
   { task: 'image-classification', id: 0, dep: [-1], args: { image: 'example.jpg' } },
@@ -18,14 +19,16 @@ const PLAN = [
 
 let llm: FakeLlm;
 let hf: FakeHf;
+let hub: FakeHub;
 let cwd: string;
 let config: string;
 
 beforeAll(async () => {
   llm = await startFakeLlm();
   hf = await startFakeHf();
+  hub = await startSeedHub({ 'google/vit-base-patch16-224': 'image-classification' });
   cwd = folderWithExample();
-  const settings = { ...seedSettings(llm.baseURL, hf.url), endpoints: [] };
+  const settings = { ...seedSettings(llm.baseURL, hf.url, hub.url), endpoints: [] };
   expect(settings.selection.llmDoesTextTasks).toBe(true);
   hf.addModel('google/vit-base-patch16-224', { task: 'image-classification' });
   config = join(cwd, 'config.json');
@@ -40,6 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await llm.close();
   await hf.close();
+  await hub.close();
 });
 
 describe('text tasks done by the controlling LLM', () => {

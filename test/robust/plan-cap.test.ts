@@ -9,23 +9,27 @@ import { captureIO } from '../support/cli-io';
 import { startFakeHf, type FakeHf } from '../support/fake-hf';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 import { routeLlm, stageOf } from '../support/routed-llm';
-import { folderWithExample, seedSettings } from '../pipeline/seed-example';
+import { folderWithExample, seedSettings, startSeedHub } from '../pipeline/seed-example';
+import type { FakeHub } from '../support/fake-hub';
 
 let llm: FakeLlm;
 let hf: FakeHf;
+let hub: FakeHub;
 let cwd: string;
 let config: string;
 
 beforeAll(async () => {
   llm = await startFakeLlm();
   hf = await startFakeHf();
+  hub = await startSeedHub({ 'google/vit-base-patch16-224': 'image-classification' });
   cwd = folderWithExample();
-  writeFileSync((config = join(cwd, 'config.json')), JSON.stringify({ ...seedSettings(llm.baseURL, hf.url), endpoints: [] }));
+  writeFileSync((config = join(cwd, 'config.json')), JSON.stringify({ ...seedSettings(llm.baseURL, hf.url, hub.url), endpoints: [] }));
   hf.addModel('google/vit-base-patch16-224', { task: 'image-classification' });
 });
 afterAll(async () => {
   await llm.close();
   await hf.close();
+  await hub.close();
 });
 
 describe('the plan size cap', () => {

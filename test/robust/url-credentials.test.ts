@@ -10,21 +10,24 @@ import { captureIO } from '../support/cli-io';
 import { startFakeHf, type FakeHf } from '../support/fake-hf';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 import { routeLlm } from '../support/routed-llm';
-import { folderWithExample, seedSettings } from '../pipeline/seed-example';
+import { folderWithExample, seedSettings, startSeedHub } from '../pipeline/seed-example';
+import type { FakeHub } from '../support/fake-hub';
 
 const MODEL = 'google/vit-base-patch16-224';
 const PASSWORD = 's3cret-pa55';
 
 let llm: FakeLlm;
 let hf: FakeHf;
+let hub: FakeHub;
 let cwd: string;
 let config: string;
 
 beforeAll(async () => {
   llm = await startFakeLlm();
   hf = await startFakeHf({ models: { [MODEL]: { task: 'image-classification' } } });
+  hub = await startSeedHub();
   cwd = folderWithExample();
-  const base = seedSettings(llm.baseURL, hf.url);
+  const base = seedSettings(llm.baseURL, hf.url, hub.url);
   const url = hf.url.replace('http://', `http://admin:${PASSWORD}@`);
   const settings = {
     ...base,
@@ -37,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await llm.close();
   await hf.close();
+  await hub.close();
 });
 
 describe('credentials in endpoint URLs', () => {

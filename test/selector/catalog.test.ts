@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TASK_TYPES } from '../../src-shared/tasks';
 import { loadCatalog, loadSnapshot, readCatalogFile } from '../../src-main/platform/catalog-file';
 import { refreshCatalog } from '../../src-main/platform/hub-catalog';
-import { startFakeHub, type FakeHub, type FakeHubModel } from '../support/fake-hub';
+import { liveOn, startFakeHub, type FakeHub, type FakeHubModel } from '../support/fake-hub';
 
 describe('the bundled snapshot', () => {
   const snapshot = loadSnapshot();
@@ -47,7 +47,12 @@ describe('loadCatalog', () => {
 
   it('prefers a valid cache', () => {
     writeFileSync(join(dataDir, 'catalog.json'), JSON.stringify({ version: 1, source: 'test', snapshotDate: 'now', models: [{ id: 'a/b', task: 'object-detection', downloads: 1, likes: 0, description: 'x' }] }));
-    expect(loadCatalog(dataDir)).toEqual({ source: 'cache', models: [{ id: 'a/b', task: 'object-detection', downloads: 1, likes: 0, description: 'x' }] });
+    expect(loadCatalog(dataDir)).toEqual({
+      source: 'cache',
+      figures: 'estimated',
+      noCloudProvider: [],
+      models: [{ id: 'a/b', task: 'object-detection', downloads: 1, likes: 0, description: 'x' }],
+    });
   });
 
   it('moves a corrupt cache aside, reports it, and falls back to the snapshot', () => {
@@ -62,10 +67,13 @@ describe('loadCatalog', () => {
 
 describe('refreshCatalog against the fake Hub', () => {
   const hubModels: FakeHubModel[] = [
-    { id: 'facebook/detr-resnet-50', pipeline_tag: 'object-detection', downloads: 1_234_567, likes: 900, tags: ['object-detection', 'license:apache-2.0'] },
-    { id: 'new-org/fresh-detector', pipeline_tag: 'object-detection', downloads: 2_000_000, likes: 5, tags: ['license:mit', 'en'], library_name: 'transformers' },
-    { id: 'hustvl/yolos-tiny', pipeline_tag: 'object-detection', downloads: 10, likes: 1 },
-    { id: 'openai/whisper-large-v3', pipeline_tag: 'automatic-speech-recognition', downloads: 7_000_000, likes: 4000 },
+    { id: 'facebook/detr-resnet-50', pipeline_tag: 'object-detection', downloads: 1_234_567, likes: 900, tags: ['object-detection', 'license:apache-2.0'], inferenceProviderMapping: liveOn('facebook/detr-resnet-50', 'object-detection') },
+    { id: 'new-org/fresh-detector', pipeline_tag: 'object-detection', downloads: 2_000_000, likes: 5, tags: ['license:mit', 'en'], library_name: 'transformers', inferenceProviderMapping: liveOn('new-org/fresh-detector', 'object-detection') },
+    { id: 'hustvl/yolos-tiny', pipeline_tag: 'object-detection', downloads: 10, likes: 1, inferenceProviderMapping: liveOn('hustvl/yolos-tiny', 'object-detection') },
+    { id: 'staging/detector', pipeline_tag: 'object-detection', downloads: 5_000_000, likes: 1, inferenceProviderMapping: [{ provider: 'hf-inference', providerId: 'staging/detector', status: 'staging', task: 'object-detection' }] },
+    { id: 'unserved/detector', pipeline_tag: 'object-detection', downloads: 9_000_000, likes: 1 },
+    { id: 'openai/whisper-large-v3', pipeline_tag: 'automatic-speech-recognition', downloads: 7_000_000, likes: 4000, inferenceProviderMapping: liveOn('openai/whisper-large-v3', 'automatic-speech-recognition', 'fal-ai') },
+    { id: 'Qwen/Qwen2.5-VL-7B-Instruct', pipeline_tag: 'image-text-to-text', downloads: 3_000_000, likes: 1000, inferenceProviderMapping: liveOn('Qwen/Qwen2.5-VL-7B-Instruct', 'conversational', 'together') },
   ];
   let hub: FakeHub;
   let dataDir: string;
@@ -78,30 +86,42 @@ describe('refreshCatalog against the fake Hub', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('fetches every cloud task type through listModels, follows pagination, and caches the result', async () => {
-    const { count } = await refreshCatalog({ hubUrl: hub.url, token: 'hf_secret', dataDir, perTask: 3 });
-    expect(count).toBe(4);
-    const cloudTypes = TASK_TYPES.filter((t) => t.runtime === 'inference').map((t) => t.type);
+  it('fetches the served models of every cloud task type through listModels, follows pagination, and caches the result', async () => {
+    const { count, noCloudProvider } = await refreshCatalog({ hubUrl: hub.url, token: 'hf_secret', dataDir, perTask: 4 });
+    expect(count).toBe(6);
     const first = hub.requests.filter((r) => !r.includes('cursor='));
-    expect(first.map((r) => new URL(r, hub.url).searchParams.get('pipeline_tag'))).toEqual(cloudTypes);
-    const detection = new URL(first[cloudTypes.indexOf('object-detection')], hub.url).searchParams;
+    const asked = first.map((r) => new URL(r, hub.url).searchParams.get('pipeline_tag'));
+    expect(asked).toEqual(expect.arrayContaining(['object-detection', 'image-to-text', 'image-text-to-text', 'automatic-speech-recognition']));
+    expect(asked).not.toContain('depth-estimation'); // no provider the library knows serves it: not even asked
+    const detection = new URL(first[asked.indexOf('object-detection')], hub.url).searchParams;
     expect(detection.get('sort')).toBe('downloads');
-    expect(detection.get('limit')).toBe('3');
-    expect(detection.getAll('expand')).toEqual(expect.arrayContaining(['downloads', 'likes', 'pipeline_tag', 'tags', 'library_name']));
+    expect(detection.get('limit')).toBe('4');
+    expect(detection.get('inference_provider')).toBe('all');
+    expect(detection.getAll('expand')).toEqual(expect.arrayContaining(['downloads', 'likes', 'pipeline_tag', 'tags', 'library_name', 'inferenceProviderMapping']));
+    expect(noCloudProvider).toEqual(expect.arrayContaining(['depth-estimation', 'text-to-speech', 'tabular-classification']));
+    expect(noCloudProvider).not.toContain('object-detection');
     expect(hub.requests.some((r) => r.includes('pipeline_tag=object-detection') && r.includes('cursor='))).toBe(true);
     expect(hub.authorizations.every((a) => a === 'Bearer hf_secret')).toBe(true);
 
     const loaded = loadCatalog(dataDir);
     expect(loaded.source).toBe('cache');
     const detectors = loaded.models.filter((m) => m.task === 'object-detection');
-    expect(detectors.map((m) => [m.id, m.downloads])).toEqual([
-      ['new-org/fresh-detector', 2_000_000],
-      ['facebook/detr-resnet-50', 1_234_567],
-      ['hustvl/yolos-tiny', 10],
+    // Staging-only and unmapped detectors are left out, however popular.
+    expect(detectors.map((m) => [m.id, m.downloads, m.providers])).toEqual([
+      ['new-org/fresh-detector', 2_000_000, ['hf-inference']],
+      ['facebook/detr-resnet-50', 1_234_567, ['hf-inference']],
+      ['hustvl/yolos-tiny', 10, ['hf-inference']],
     ]);
+    // A vision-language chat model serves captioning and visual questions through chat completion.
+    expect(loaded.models.filter((m) => m.id === 'Qwen/Qwen2.5-VL-7B-Instruct').map((m) => [m.task, m.providers])).toEqual([
+      ['image-to-text', ['together']],
+      ['visual-question-answering', ['together']],
+    ]);
+    expect(loaded.figures).toBe('hub');
+    expect(loaded.noCloudProvider).toEqual(noCloudProvider);
     expect(detectors[1].description).toMatch(/DETR/);
     expect(detectors[0]).toMatchObject({ license: 'mit', description: expect.stringContaining('object-detection model (transformers; languages: en)') });
-    // Types the Hub had nothing for keep their snapshot entries, ControlNet included.
+    // Types no provider serves keep their snapshot entries (for local endpoints), ControlNet included.
     expect(loaded.models.some((m) => m.task === 'text-to-speech' && m.id === 'microsoft/speecht5_tts')).toBe(true);
     expect(loaded.models.some((m) => m.task === 'openpose-text-to-image')).toBe(true);
     expect(readCatalogFile(join(dataDir, 'catalog.json')).source).toContain(hub.url);

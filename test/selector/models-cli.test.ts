@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/main';
-import { startFakeHub } from '../support/fake-hub';
+import { liveOn, startFakeHub } from '../support/fake-hub';
 import { memoryIO } from './support';
 
 let dataDir: string;
@@ -49,6 +49,14 @@ describe('hugginggpt models', () => {
     expect(none.out).toMatch(/add a local endpoint serving task "openpose-control"/);
   });
 
+  it('--task says when no Inference Provider serves the type, and that the snapshot\'s figures are estimates', async () => {
+    writeSettings({});
+    const depth = await models(['--task', 'depth-estimation', '--json'], { HF_TOKEN: 'hf_abc' });
+    expect(JSON.parse(depth.out)).toMatchObject({ task: 'depth-estimation', noCloudProvider: true, figures: 'estimated' });
+    const detection = await models(['--task', 'object-detection'], { HF_TOKEN: 'hf_abc' });
+    expect(detection.out).toContain('note: downloads are rough estimates, not Hub figures; each cloud candidate\'s provider is checked on the Hub before selection');
+  });
+
   it('without --task counts candidates per task type', async () => {
     writeSettings({});
     const { code, out } = await models(['--json'], { HF_TOKEN: 'hf_abc' });
@@ -70,12 +78,13 @@ describe('hugginggpt models', () => {
   });
 
   it('--refresh fetches from the Hub at settings.huggingface.hubUrl and shows the refreshed catalog', async () => {
-    const hub = await startFakeHub([{ id: 'new-org/detector', pipeline_tag: 'object-detection', downloads: 99_000_000, likes: 3 }]);
+    const hub = await startFakeHub([{ id: 'new-org/detector', pipeline_tag: 'object-detection', downloads: 99_000_000, likes: 3, inferenceProviderMapping: liveOn('new-org/detector', 'object-detection') }]);
     try {
       writeSettings({ huggingface: { hubUrl: hub.url, token: 'hf_abc' } });
       const { code, out, err } = await models(['--refresh', '--task', 'object-detection', '--json']);
       expect(code).toBe(0);
-      expect(err).toContain(`refreshed 1 models from ${hub.url}`);
+      expect(err).toContain(`refreshed 1 models with a live Inference Provider from ${hub.url}`);
+      expect(err).toMatch(/no cloud provider for: .*depth-estimation/);
       expect(JSON.parse(out).candidates.map((c: { id: string }) => c.id)).toEqual(['new-org/detector']);
       expect(existsSync(join(dataDir, 'catalog.json'))).toBe(true);
     } finally {

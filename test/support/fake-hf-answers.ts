@@ -62,6 +62,15 @@ export function defaultAnswer(task: string, req: FakeRequestView): FakeReply {
         usage: { prompt_tokens: 5, completion_tokens: 6, total_tokens: 11 },
       });
     case 'text2text-generation': return json([{ generated_text: 'rewritten text' }]);
+    case 'image-text-to-text': {
+      const question = req.json?.messages?.[0]?.content?.find?.((p: any) => p.type === 'text')?.text ?? '';
+      const content = /describe/i.test(question) ? 'A girl reading a book on a bench.' : 'Two.';
+      return json({
+        id: 'chat-vlm', object: 'chat.completion', created: 0, model: req.json?.model,
+        choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 20, completion_tokens: 8, total_tokens: 28 },
+      });
+    }
     case 'tabular-classification': {
       const columns = Object.values((req.json?.inputs?.data ?? {}) as Record<string, unknown[]>);
       return json((columns[0] ?? []).map((_, i) => i % 2));
@@ -102,6 +111,11 @@ export function wireProblem(task: string, req: FakeRequestView): string | undefi
   if (task === 'image-to-image' && !isJson) return undefined;
   if (!isJson || req.json === undefined) return `${task} expects a JSON body`;
   if (req.path.endsWith('/v1/completions')) return typeof req.json.prompt === 'string' ? undefined : 'missing prompt';
+  if (task === 'image-text-to-text') {
+    const parts = req.path.endsWith('/v1/chat/completions') ? req.json.messages?.[0]?.content : undefined;
+    const image = Array.isArray(parts) ? parts.find((p: any) => p?.type === 'image_url')?.image_url?.url : undefined;
+    return typeof image === 'string' && image.startsWith('data:image/') ? undefined : 'image-text-to-text expects a chat completion with an image_url content part';
+  }
   if (req.path.endsWith('/v1/chat/completions')) return Array.isArray(req.json.messages) ? undefined : 'missing messages';
   if (req.json.inputs === undefined) return 'missing "inputs"';
   if (task.endsWith('-text-to-image') && typeof req.json.parameters?.image !== 'string') return 'missing parameters.image (base64)';

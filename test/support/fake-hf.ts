@@ -1,6 +1,12 @@
-// A loopback fake of a Hugging Face inference endpoint (hf-inference layout) for tests and e2e runs.
+// A loopback fake of a Hugging Face inference endpoint (hf-inference layout) and of the Inference Providers
+// router, for tests and e2e runs.
 //
-// Models live at `${url}/models/<org>/<name>` (or `${url}/models/<name>`); `GET ${url}/health` answers
+// Models live at `${url}/models/<org>/<name>` (or `${url}/models/<name>`); as the router, the same models
+// answer at `${url}/<provider>/models/<org>/<name>` (the route @huggingface/inference builds for
+// hf-inference: `${HF_ROUTER_URL}/hf-inference/models/<id>`, chat at `.../v1/chat/completions`), where
+// the router asks for a token (401 without one) and answers 404 {"error"} for a model not deployed
+// there. Vision-language models (task `image-text-to-text`) answer chat completions whose user message
+// carries an `image_url` content part. `GET ${url}/health` answers
 // {"status":"ok"}. Each configured model answers in the real wire format of its task (see
 // fake-hf-answers.ts): e.g. object detection [{score,label,box:{xmin,ymin,xmax,ymax}}], image-to-text
 // [{generated_text}], text-to-speech a WAV, text-to-image and ControlNet a PNG, text-generation the
@@ -15,6 +21,7 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { defaultAnswer, wireProblem, type FakeReply, type FakeRequestView } from './fake-hf-answers';
+import { tinyPng } from './fake-hf-media';
 
 export type { FakeReply } from './fake-hf-answers';
 
@@ -41,6 +48,8 @@ export type FakeStep =
 /** One request the fake received. `json` is set when the body parsed as JSON. */
 export interface FakeRequest {
   model: string;
+  /** The provider segment when called as the router (`hf-inference`), undefined for the endpoint layout. */
+  provider?: string;
   /** The path after the model id ('' or '/v1/completions', '/v1/chat/completions', '/pipeline/<task>'). */
   route: string;
   contentType: string;
@@ -91,12 +100,14 @@ export async function startFakeHf(options: { models?: Record<string, FakeModelBe
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     if (req.method === 'GET' && path === '/health') return send(res, { body: { status: 'ok' } });
-    const match = /^\/models\/(.+)$/.exec(path);
-    if (!match || req.method !== 'POST') return send(res, { status: 404, body: { error: `No route ${req.method} ${path}` } });
-    const [first, second, ...more] = match[1].split('/');
-    const twoPart = second !== undefined && models.has(`${first}/${second}`);
-    const model = twoPart ? `${first}/${second}` : first;
-    const route = (twoPart ? more : [second, ...more].filter((s) => s !== undefined)).map((s) => `/${s}`).join('');
+    const match = /^(?:\/([a-z][\w-]*))?\/models\/(.+)$/.exec(path);
+    // Third-party image providers behind the router speak the OpenAI images API with the provider's model id
+    // in the body (@huggingface/inference providers/nscale.ts and together.ts: `<router>/<provider>/v1/images/generations`).
+    const images = /^\/([a-z][\w-]*)\/v1\/images\/generations$/.exec(path);
+    if ((!match && !images) || req.method !== 'POST') return send(res, { status: 404, body: { error: `No route ${req.method} ${path}` } });
+    const provider = match ? match[1] : images![1];
+    // The router refuses calls without a token (huggingface.co answers 401 with this body).
+    if (provider && !req.headers.authorization) return send(res, { status: 401, body: { error: 'Invalid credentials in Authorization header' } });
 
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -112,7 +123,19 @@ export async function startFakeHf(options: { models?: Record<string, FakeModelBe
     if (contentType.startsWith('application/json')) {
       try { json = JSON.parse(body.toString('utf8')); } catch { json = undefined; }
     }
-    requests.push({ model, route, contentType, body, json, headers: req.headers });
+    let model: string;
+    let route: string;
+    if (match) {
+      const [first, second, ...more] = match[2].split('/');
+      // An unknown model is read as org/name when the path has two segments (the usual Hub repo id).
+      const twoPart = second !== undefined && (models.has(`${first}/${second}`) || !models.has(first));
+      model = twoPart ? `${first}/${second}` : first;
+      route = (twoPart ? more : [second, ...more].filter((s) => s !== undefined)).map((s) => `/${s}`).join('');
+    } else {
+      model = String((json as { model?: unknown } | undefined)?.model ?? '');
+      route = '/v1/images/generations';
+    }
+    requests.push({ model, provider, route, contentType, body, json, headers: req.headers });
 
     const behaviour = models.get(model);
     if (!behaviour) return send(res, { status: 404, body: { error: `Model ${model} does not exist` } });
@@ -133,6 +156,11 @@ export async function startFakeHf(options: { models?: Record<string, FakeModelBe
       return send(res, { status: step.status, body: typeof errBody === 'object' ? errBody : { error: errBody ?? `HTTP ${step.status}` } });
     }
     const view: FakeRequestView = { path: route, contentType, body, json };
+    if (images) {
+      const prompt = (json as { prompt?: unknown } | undefined)?.prompt;
+      if (typeof prompt !== 'string') return send(res, { status: 400, body: { error: 'prompt is required' } });
+      return send(res, { body: { data: [{ b64_json: tinyPng(16, 16, [200, 30, 30]).toString('base64') }] } });
+    }
     const problem = wireProblem(behaviour.task, view);
     if (problem) return send(res, { status: 400, body: { error: problem } });
     send(res, behaviour.reply ?? defaultAnswer(behaviour.task, view));

@@ -1,6 +1,10 @@
 // A loopback Hugging Face Hub speaking GET /api/models as the real one does for @huggingface/hub's listModels:
-// query parameters pipeline_tag / author / search / filter / sort / limit, repeated `expand` fields,
-// `_id` + `id` in every item, and cursor pagination through a `Link: <...>; rel="next"` header.
+// query parameters pipeline_tag / author / search / filter / inference_provider / sort / limit, repeated
+// `expand` fields, `_id` + `id` in every item, and cursor pagination through a `Link: <...>; rel="next"` header.
+// GET /api/models/<org>/<name>?expand[]=inferenceProviderMapping answers the model's mapping as the list
+// @huggingface/inference reads (lib/getInferenceProviderMapping.ts): [{provider, providerId, status, task}],
+// `[]` for a model no provider serves; an unknown model gets 404 {"error": "Repository not found"} with a
+// token and 401 {"error": "Invalid username or password."} without one, as huggingface.co answers.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,13 +17,28 @@ export interface FakeHubModel {
   likes: number;
   tags?: string[];
   library_name?: string;
+  /** The model's Inference Provider mapping (absent: no provider serves it). */
+  inferenceProviderMapping?: FakeProviderMapping[];
 }
+
+/** One mapping entry, as the Hub lists it today (`status` "live" or "staging"; `task` the provider's task). */
+export interface FakeProviderMapping {
+  provider: string;
+  providerId: string;
+  status: 'live' | 'staging';
+  task: string;
+}
+
+/** A live hf-inference mapping of `id` for `task`: the common case in tests. */
+export const liveOn = (id: string, task: string, provider = 'hf-inference'): FakeProviderMapping[] => [{ provider, providerId: id, status: 'live', task }];
 
 /** A running fake Hub. `requests` lists each request's path and query, in order; `authorizations` its Authorization header. */
 export interface FakeHub {
   url: string;
   requests: string[];
   authorizations: Array<string | undefined>;
+  /** Adds a model (or replaces the one with its id). */
+  addModel(model: FakeHubModel): void;
   close(): Promise<void>;
 }
 
@@ -41,6 +60,7 @@ function itemFor(model: FakeHubModel, expand: string[]): Record<string, unknown>
     createdAt: '2023-01-01T12:00:00.000Z',
     library_name: model.library_name ?? 'transformers',
     tags: model.tags ?? [model.pipeline_tag],
+    inferenceProviderMapping: model.inferenceProviderMapping ?? [],
   };
   const item: Record<string, unknown> = { _id: objectId(model.id), id: model.id };
   for (const key of expand) if (key in full) item[key] = full[key];
@@ -50,6 +70,25 @@ function itemFor(model: FakeHubModel, expand: string[]): Record<string, unknown>
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
+}
+
+/** `inference_provider=all` keeps models some provider serves; a provider name keeps that provider's. */
+function servedBy(model: FakeHubModel, wanted: string[]): boolean {
+  wanted = wanted.flatMap((w) => w.split(','));
+  if (wanted.length === 0) return true;
+  const providers = (model.inferenceProviderMapping ?? []).map((m) => m.provider);
+  return wanted.some((w) => (w === 'all' ? providers.length > 0 : providers.includes(w)));
+}
+
+function modelInfo(req: IncomingMessage, res: ServerResponse, models: FakeHubModel[], id: string, base: string): void {
+  const model = models.find((m) => m.id === id);
+  if (!model) {
+    return req.headers.authorization
+      ? sendJson(res, 404, { error: 'Repository not found' })
+      : sendJson(res, 401, { error: 'Invalid username or password.' });
+  }
+  const expand = new URL(req.url ?? '/', base).searchParams.getAll('expand[]');
+  sendJson(res, 200, itemFor(model, expand.length > 0 ? expand : ['author', 'downloads', 'likes', 'pipeline_tag', 'tags', 'library_name']));
 }
 
 function listModels(req: IncomingMessage, res: ServerResponse, models: FakeHubModel[], base: string, pageSize: number): void {
@@ -63,7 +102,8 @@ function listModels(req: IncomingMessage, res: ServerResponse, models: FakeHubMo
       (!q.get('pipeline_tag') || m.pipeline_tag === q.get('pipeline_tag')) &&
       (!q.get('author') || m.id.startsWith(`${q.get('author')}/`)) &&
       (!q.get('search') || m.id.toLowerCase().includes(q.get('search')!.toLowerCase())) &&
-      q.getAll('filter').every((tag) => (m.tags ?? []).includes(tag)),
+      q.getAll('filter').every((tag) => (m.tags ?? []).includes(tag)) &&
+      servedBy(m, q.getAll('inference_provider')),
   );
   const sort = q.get('sort');
   if (sort === 'downloads' || sort === 'likes') found = [...found].sort((a, b) => b[sort] - a[sort]);
@@ -93,6 +133,8 @@ export async function startFakeHub(models: FakeHubModel[], options: { pageSize?:
     const path = new URL(req.url ?? '/', base).pathname;
     if (options.failWith) return sendJson(res, options.failWith, { error: 'Internal Error - We\'re working hard to fix this as soon as possible!' });
     if (req.method === 'GET' && path === '/api/models') return listModels(req, res, models, base, options.pageSize ?? 1000);
+    const info = /^\/api\/models\/([^/]+(?:\/[^/]+)?)$/.exec(path);
+    if (req.method === 'GET' && info) return modelInfo(req, res, models, decodeURIComponent(info[1]), base);
     sendJson(res, 404, { error: 'Not Found' });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -101,6 +143,11 @@ export async function startFakeHub(models: FakeHubModel[], options: { pageSize?:
     url: base,
     requests,
     authorizations,
+    addModel: (model) => {
+      const at = models.findIndex((m) => m.id === model.id);
+      if (at >= 0) models.splice(at, 1);
+      models.push(model);
+    },
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

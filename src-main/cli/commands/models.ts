@@ -2,11 +2,11 @@
 import type { Candidate } from '../../../src-shared/selection';
 import type { Settings } from '../../../src-shared/settings';
 import { findTaskType, knownTaskNames, TASK_TYPES, type TaskTypeSpec } from '../../../src-shared/tasks';
-import type { CatalogModel } from '../../engine/selector/catalog-model';
 import { rankCandidates, unavailableReason } from '../../engine/selector/candidates';
 import { canonicalTask } from '../../engine/selector/endpoints';
-import { CatalogError, loadCatalog } from '../../platform/catalog-file';
+import { CatalogError, loadCatalog, type LoadedCatalog } from '../../platform/catalog-file';
 import { refreshCatalog } from '../../platform/hub-catalog';
+import { anyProviderCanServe } from '../../platform/inference/cloud-routes';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { createBuiltInRuntime } from '../../platform/endpoints/transformers-js/builtin-runtime';
@@ -50,17 +50,26 @@ function requireTaskType(task: string): TaskTypeSpec {
   throw new UsageError(`unknown task "${task}" (${hint})`);
 }
 
-function showTask(context: CliContext, spec: TaskTypeSpec, catalog: CatalogModel[], settings: Settings, json: boolean): number {
+/** Where the catalog's figures come from, in words. */
+const figuresNote = (loaded: LoadedCatalog): string =>
+  loaded.figures === 'hub' ? 'downloads as the Hub reported them' : 'downloads are rough estimates, not Hub figures';
+
+function showTask(context: CliContext, spec: TaskTypeSpec, loaded: LoadedCatalog, settings: Settings, json: boolean): number {
+  const catalog = loaded.models;
   const candidates = rankCandidates(spec.type, catalog, settings);
   const topK = settings.selection.topK;
   const unavailable = candidates.length === 0 ? unavailableReason(spec.type, catalog, settings) : undefined;
   const llmItself = Boolean(spec.llmCapable && settings.selection.llmDoesTextTasks);
+  const noCloudProvider = spec.runtime === 'inference' && (!anyProviderCanServe(spec.type) || loaded.noCloudProvider.includes(spec.type));
   if (json) {
-    context.io.out(`${JSON.stringify({ task: spec.type, mode: settings.execution.mode, topK, llmDoesTask: llmItself, candidates, unavailable }, null, 2)}\n`);
+    const doc = { task: spec.type, mode: settings.execution.mode, topK, llmDoesTask: llmItself, noCloudProvider, figures: loaded.figures, candidates, unavailable };
+    context.io.out(`${JSON.stringify(doc, null, 2)}\n`);
     return 0;
   }
   const lines = [`${spec.type} (${settings.execution.mode} mode): ${candidates.length} candidate(s); the top ${topK} go to the LLM`];
   if (llmItself) lines.push('note: this text-only task is done by the controlling LLM itself (selection.llmDoesTextTasks)');
+  if (noCloudProvider) lines.push(`note: no Inference Provider serves "${spec.type}"; its "huggingface" candidates are refused at selection`);
+  else lines.push(`note: ${figuresNote(loaded)}; each cloud candidate's provider is checked on the Hub before selection`);
   if (unavailable) lines.push(unavailable);
   const rows = candidates.map((c: Candidate) => [String(c.rank) + (c.rank <= topK ? '*' : ''), c.id, c.endpoint, formatCount(c.downloads), c.description]);
   if (rows.length) {
@@ -73,7 +82,9 @@ function showTask(context: CliContext, spec: TaskTypeSpec, catalog: CatalogModel
   return 0;
 }
 
-function showSummary(context: CliContext, catalog: CatalogModel[], source: string, settings: Settings, json: boolean, builtIn: BuiltInModelView[]): number {
+function showSummary(context: CliContext, loaded: LoadedCatalog, settings: Settings, json: boolean, builtIn: BuiltInModelView[]): number {
+  const { models: catalog, source } = loaded;
+  const noProvider = new Set(loaded.noCloudProvider);
   const tasks = TASK_TYPES.map((spec) => {
     const candidates = rankCandidates(spec.type, catalog, settings);
     return {
@@ -82,17 +93,19 @@ function showSummary(context: CliContext, catalog: CatalogModel[], source: strin
       catalog: catalog.filter((m) => canonicalTask(m.task) === spec.type).length,
       candidates: candidates.length,
       endpoints: [...new Set(candidates.map((c) => c.endpoint))],
+      ...(noProvider.has(spec.type) ? { noCloudProvider: true } : {}),
     };
   });
   if (json) {
-    context.io.out(`${JSON.stringify({ mode: settings.execution.mode, source, catalogSize: catalog.length, tasks, builtIn }, null, 2)}\n`);
+    context.io.out(`${JSON.stringify({ mode: settings.execution.mode, source, figures: loaded.figures, catalogSize: catalog.length, tasks, builtIn }, null, 2)}\n`);
     return 0;
   }
   const width = Math.max(...tasks.map((t) => t.task.length));
-  const lines = [`${catalog.length} models in the catalog (${source}); candidates in ${settings.execution.mode} mode:`, ''];
+  const lines = [`${catalog.length} models in the catalog (${source}; ${figuresNote(loaded)}); candidates in ${settings.execution.mode} mode:`, ''];
   lines.push(`${'task'.padEnd(width)}  catalog  candidates  endpoints`);
   for (const t of tasks) {
-    lines.push(`${t.task.padEnd(width)}  ${String(t.catalog).padStart(7)}  ${String(t.candidates).padStart(10)}  ${t.endpoints.join(', ') || '-'}`);
+    const note = t.noCloudProvider ? '  (no cloud provider at the last refresh)' : '';
+    lines.push(`${t.task.padEnd(width)}  ${String(t.catalog).padStart(7)}  ${String(t.candidates).padStart(10)}  ${t.endpoints.join(', ') || '-'}${note}`);
   }
   context.io.out(`${lines.join('\n')}\n${builtInSection(builtIn)}`);
   return 0;
@@ -116,8 +129,9 @@ export const modelsCommand: Command = {
       const { hubUrl, token } = settings.huggingface;
       context.io.err(`refreshing the model catalog from ${hubUrl} ...\n`);
       try {
-        const { count } = await refreshCatalog({ hubUrl, token, dataDir: context.dataDir });
-        context.io.err(`refreshed ${count} models from ${hubUrl}\n`);
+        const { count, noCloudProvider } = await refreshCatalog({ hubUrl, token, dataDir: context.dataDir });
+        context.io.err(`refreshed ${count} models with a live Inference Provider from ${hubUrl}\n`);
+        if (noCloudProvider.length) context.io.err(`no cloud provider for: ${noCloudProvider.join(', ')}\n`);
       } catch (error) {
         if (!(error instanceof CatalogError)) throw error;
         context.io.err(`hugginggpt: catalog refresh failed: ${error.message}\n`);
@@ -127,10 +141,10 @@ export const modelsCommand: Command = {
     const loaded = loadCatalog(context.dataDir);
     if (loaded.warning) context.io.err(`warning: ${loaded.warning}\n`);
     const json = Boolean(args.values.json);
-    if (spec) return showTask(context, spec, loaded.models, settings, json);
+    if (spec) return showTask(context, spec, loaded, settings, json);
     const runtime = createBuiltInRuntime({ dataDir: context.dataDir, settings: () => settings });
     try {
-      return showSummary(context, loaded.models, loaded.source, settings, json, await runtime.list({ sizes: Boolean(args.values.sizes) }));
+      return showSummary(context, loaded, settings, json, await runtime.list({ sizes: Boolean(args.values.sizes) }));
     } finally {
       await runtime.close();
     }

@@ -78,7 +78,7 @@ export const runCommand: Command = {
       }
     }
     if (responseError) io.err(`hugginggpt: ${responseError}\n`);
-    if (json) io.out(`${JSON.stringify({ ...runJson({ tasks, selections: planned.selections, outcome, response: response ?? '', usage }), response, ...(responseError ? { responseError } : {}) }, null, 2)}\n`);
+    if (json) io.out(`${JSON.stringify({ ...runJson({ tasks, selections: planned.selections, outcome, response: response ?? '', usage, issues: planned.issues }), response, ...(responseError ? { responseError } : {}) }, null, 2)}\n`);
     else if (responseError) io.out(`${describeResults(tasks, outcome)}`);
 
     const workflowFile = args.values['save-workflow'];

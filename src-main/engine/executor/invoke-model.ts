@@ -1,4 +1,5 @@
 // Calls a model for one node: bounded retries with backoff, a timeout per call, and hybrid fallback.
+import { callTimeoutMs, isPaidJob } from '../../../src-shared/cloud-jobs';
 import type { AttemptRecord } from '../../../src-shared/run-events';
 import { HUGGINGFACE_ENDPOINT } from '../../../src-shared/selection';
 import { InferenceError, type InferenceInput, type InferenceTarget, type ModelRunner, type RawOutput } from '../inference';
@@ -16,33 +17,46 @@ export interface CallEnvironment {
   now: () => number;
   emit: EmitEvent;
   timeoutMs: number;
+  /** Per-task timeouts that replace `timeoutMs` (settings execution.taskTimeoutMs). */
+  taskTimeoutMs?: Readonly<Record<string, number>>;
   retries: number;
 }
 
-/** The end of a node's calls: outputs and the endpoint that served them, or the last error. */
+/** The end of a node's calls: outputs with the model and endpoint that served them, or the last error. */
 export type InvokeOutcome =
-  | { ok: true; raw: RawOutput[]; endpoint: string; attempts: AttemptRecord[] }
-  | { ok: false; error: InferenceError; endpoint: string; attempts: AttemptRecord[] };
+  | { ok: true; raw: RawOutput[]; endpoint: string; model?: string; attempts: AttemptRecord[] }
+  | { ok: false; error: InferenceError; endpoint: string; model?: string; attempts: AttemptRecord[] };
 
 /** The endpoint name of a target, as events and records show it. */
 export const endpointOf = (target: InferenceTarget): string => (target.kind === 'endpoint' ? target.endpoint : HUGGINGFACE_ENDPOINT);
 
 const urlOf = (target: InferenceTarget): string => (target.kind === 'endpoint' ? target.url : `${HUGGINGFACE_ENDPOINT}:${target.provider}`);
 
-/** One node's model call on its primary target, then on its fallback target if the primary fails. */
+/**
+ * One node's model call on its primary target, then on its fallback target if the primary fails; when the
+ * model turns out to have no provider (`no-provider`), on the next alternative model by itself.
+ */
 export async function invokeModel(
   env: CallEnvironment,
   node: { taskId: number; task: string; model: string; targets: TaskTargets; inputs: Record<string, InferenceInput> },
   signal: AbortSignal,
 ): Promise<InvokeOutcome> {
   const attempts: AttemptRecord[] = [];
-  const targets = node.targets.fallback ? [node.targets.primary, node.targets.fallback] : [node.targets.primary];
+  const tries = [
+    ...[node.targets.primary, node.targets.fallback].filter((t) => t !== undefined).map((target) => ({ model: node.model, target })),
+    ...(node.targets.alternatives ?? []),
+  ];
+  const own = node.targets.fallback ? 2 : 1;
   let last: InvokeOutcome | undefined;
-  for (const target of targets) {
+  for (const [index, next] of tries.entries()) {
     if (last && !last.ok) {
-      env.emit({ type: 'node-log', taskId: node.taskId, message: `${last.endpoint} failed (${last.error.message}); falling back to ${endpointOf(target)}` });
+      if (index >= own && last.error.kind !== 'no-provider') break;
+      const message = next.model === last.model
+        ? `${last.endpoint} failed (${last.error.message}); falling back to ${endpointOf(next.target)}`
+        : `${last.model} failed on ${last.endpoint} (${last.error.message}); trying the next candidate, ${next.model} on ${endpointOf(next.target)}`;
+      env.emit({ type: 'node-log', taskId: node.taskId, message });
     }
-    last = await callTarget(env, node, target, signal, attempts);
+    last = await callTarget(env, { ...node, model: next.model }, next.target, signal, attempts);
     if (last.ok || last.error.kind === 'cancelled') return last;
   }
   return last!;
@@ -60,6 +74,8 @@ async function callTarget(
   // The per-endpoint limit protects a local server; in the cloud each model is served on its own.
   const slotKey = target.kind === 'huggingface' ? `${endpoint}/${node.model}` : endpoint;
   const tries = env.retries + 1;
+  const cloud = target.kind === 'huggingface';
+  const timeoutMs = callTimeoutMs(node.task, env.timeoutMs, env.taskTimeoutMs);
   const onProgress = (p: { message: string; fraction?: number }) =>
     env.emit({ type: 'node-progress', taskId: node.taskId, message: p.message, ...(p.fraction === undefined ? {} : { fraction: p.fraction }) });
   for (let attempt = 1; ; attempt += 1) {
@@ -68,7 +84,7 @@ async function callTarget(
     try {
       release = await env.slots.acquire(slotKey, signal);
     } catch {
-      return { ok: false, error: cancelledError(), endpoint, attempts };
+      return { ok: false, error: cancelledError(), endpoint, model: node.model, attempts };
     }
     const number = attempts.length + 1;
     env.emit({ type: 'node-started', taskId: node.taskId, model: node.model, endpoint, attempt: number });
@@ -77,25 +93,28 @@ async function callTarget(
       const raw = await callWithDeadline(
         (callSignal) => env.runner.run({ task: node.task, model: node.model, target, inputs: node.inputs, signal: callSignal, onProgress }),
         signal,
-        env.timeoutMs,
+        timeoutMs,
         endpoint,
       );
       if (raw.length === 0) throw new InferenceError('bad-output', `${endpoint} answered with no output`, { retriable: false });
       attempts.push({ attempt: number, endpoint, url, startedAt, durationMs: env.now() - startedAt });
-      return { ok: true, raw, endpoint, attempts };
+      return { ok: true, raw, endpoint, model: node.model, attempts };
     } catch (thrown) {
       error = asInferenceError(thrown);
+      if (cloud && error.kind === 'timeout' && isPaidJob(node.task)) {
+        error = new InferenceError('timeout', `${error.message}; not retried by itself, since a new ${node.task} job would be billed again`, { retriable: false });
+      }
       const record: AttemptRecord = { attempt: number, endpoint, url, startedAt, durationMs: env.now() - startedAt, error: toTaskError(error) };
       if (error.details.status !== undefined) record.status = error.details.status;
       attempts.push(record);
     } finally {
       release();
     }
-    if (error.kind === 'cancelled' || !error.retriable || attempt >= tries) return { ok: false, error, endpoint, attempts };
+    if (error.kind === 'cancelled' || !error.retriable || attempt >= tries) return { ok: false, error, endpoint, model: node.model, attempts };
     const delay = retryDelayMs(error, attempt);
     env.emit({ type: 'node-progress', taskId: node.taskId, message: waitMessage(error, node.model, endpoint, delay, attempt + 1, tries) });
     await env.sleep(delay, signal);
-    if (signal.aborted) return { ok: false, error: cancelledError(), endpoint, attempts };
+    if (signal.aborted) return { ok: false, error: cancelledError(), endpoint, model: node.model, attempts };
   }
 }
 

@@ -105,7 +105,8 @@ export async function runNode(env: NodeEnvironment, node: GraphNode, signal: Abo
   const outcome = byLlm
     ? await invokeLlm(env, input.deps.chat, { taskId, spec, model, inputs, request: input.context?.request }, signal)
     : await invokeModel(env, { taskId, task: spec.type, model, targets: targets!, inputs }, signal);
-  const done: Partial<NodeResult> = { ...base, endpoint: outcome.endpoint, attempts: outcome.attempts, durationMs: env.now() - startedAt };
+  const ran = outcome.model ?? model;
+  const done: Partial<NodeResult> = { ...base, model: ran, endpoint: outcome.endpoint, attempts: outcome.attempts, durationMs: env.now() - startedAt };
   if (!outcome.ok) {
     if (outcome.error.kind === 'cancelled') return cancellation(taskId, done);
     return failure(taskId, toTaskError(outcome.error), done);
@@ -119,13 +120,13 @@ export async function runNode(env: NodeEnvironment, node: GraphNode, signal: Abo
     return failure(taskId, { kind: 'internal', message, retriable: true }, done);
   }
   if (cache && cacheKey) {
-    const write = cache.set(cacheKey, { outputs, model, endpoint: outcome.endpoint, storedAt: env.now() });
+    const write = cache.set(cacheKey, { outputs, model: ran, endpoint: outcome.endpoint, storedAt: env.now() });
     env.track(write.catch((error: unknown) => env.emit({ type: 'node-log', taskId, message: `the result could not be cached: ${String(error)}` })));
   }
   const durationMs = env.now() - startedAt;
   return {
     result: { ...done, status: 'succeeded', outputs, attempts: outcome.attempts, durationMs },
-    event: { type: 'node-succeeded', taskId, outputs, durationMs, model, endpoint: outcome.endpoint },
+    event: { type: 'node-succeeded', taskId, outputs, durationMs, model: ran, endpoint: outcome.endpoint },
   };
 }
 

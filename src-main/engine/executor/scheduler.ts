@@ -48,6 +48,7 @@ export class Scheduler {
       now,
       emit,
       timeoutMs: execution.timeoutMs,
+      taskTimeoutMs: execution.taskTimeoutMs,
       retries: execution.retries,
       outputsOf: (id) => this.state.results.get(id)?.outputs,
       isUpstream: (id, ancestor) => isUpstream(graph, id, ancestor),

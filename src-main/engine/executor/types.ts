@@ -13,6 +13,8 @@ import type { InferenceTarget, ModelRunner, ResourceStore } from '../inference';
 export interface TaskTargets {
   primary: InferenceTarget;
   fallback?: InferenceTarget;
+  /** Other models (checked at selection) to try, in order, when the chosen one turns out to have no provider. */
+  alternatives?: Array<{ model: string; target: InferenceTarget }>;
 }
 
 /** Waits `ms` milliseconds, or less when `signal` aborts (it then resolves early). Injectable for tests. */

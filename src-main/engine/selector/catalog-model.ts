@@ -8,6 +8,8 @@ export type CatalogModel = {
   likes: number;
   license?: string;
   description: string;
+  /** Live Inference Providers that served it for this task at the last refresh (absent: not recorded). */
+  providers?: string[];
 };
 
 /** Why a model could not be selected or targeted, in words a user can act on. */

@@ -1,12 +1,14 @@
 // Stage 2: choose a model for every task, with at most one LLM call for all tasks that need a choice.
 import { emptyUsage, type PlanTask, type Usage } from '../../../src-shared/plan';
-import { LLM_ENDPOINT, type Candidate, type Selection, type Selections } from '../../../src-shared/selection';
+import { HUGGINGFACE_ENDPOINT, LLM_ENDPOINT, type Candidate, type Selection, type Selections } from '../../../src-shared/selection';
 import type { Settings } from '../../../src-shared/settings';
 import { findTaskType } from '../../../src-shared/tasks';
 import { LlmError, usageOfResult, type ChatModel } from '../chat-model';
 import { AnswerReadError } from '../structured-answer';
 import type { CatalogModel } from './catalog-model';
-import { topCandidates, unavailableReason } from './candidates';
+import type { CloudAvailability } from './availability';
+import { availableCandidates, noProviderReason } from './available-candidates';
+import { rankCandidates, unavailableReason } from './candidates';
 import { canonicalTask } from './endpoints';
 import { buildSelectionMessages, parseSelectionAnswer, SELECTION_SCHEMA, type ChoiceItem, type LlmChoice } from './selection-prompt';
 
@@ -17,6 +19,8 @@ export interface SelectModelsInput {
   catalog: CatalogModel[];
   chat: ChatModel;
   overrides?: Selections;
+  /** Checks cloud candidates for a live Inference Provider before the LLM chooses; absent: not checked. */
+  availability?: CloudAvailability;
   signal?: AbortSignal;
 }
 
@@ -24,6 +28,8 @@ export interface SelectModelsInput {
 export interface SelectModelsResult {
   selections: Selections;
   unavailable: Record<number, string>;
+  /** Per task, the other checked cloud candidates in rank order: where a run goes when the chosen model has no provider. */
+  alternatives: Record<number, string[]>;
   usage: Usage;
 }
 
@@ -90,7 +96,9 @@ export async function selectModels(input: SelectModelsInput): Promise<SelectMode
   const selections: Selections = {};
   const unavailable: Record<number, string> = {};
   const pending: ChoiceItem[] = [];
+  const cloudCandidates: Record<number, string[]> = {};
 
+  const toCheck: Array<{ task: PlanTask; type: string }> = [];
   for (const task of tasks) {
     const override = overrides[task.id];
     if (override) {
@@ -102,11 +110,19 @@ export async function selectModels(input: SelectModelsInput): Promise<SelectMode
       selections[task.id] = { taskId: task.id, model: settings.llm.model, endpoint: LLM_ENDPOINT, method: 'llm-itself', reason: `"${type}" is a text-only task; the controlling LLM does it itself` };
       continue;
     }
-    const candidates = topCandidates(type, catalog, settings);
-    if (candidates.length === 0) unavailable[task.id] = unavailableReason(type, catalog, settings);
+    toCheck.push({ task, type });
+  }
+  // Every task's availability checks at once: one round of Hub lookups per batch, not per task.
+  const checked = await Promise.all(
+    toCheck.map(({ type }) => availableCandidates(type, rankCandidates(type, catalog, settings), settings.selection.topK, input.availability, input.signal)),
+  );
+  toCheck.forEach(({ task, type }, i) => {
+    const { candidates, cloudProblem } = checked[i];
+    cloudCandidates[task.id] = candidates.filter((c) => c.endpoint === HUGGINGFACE_ENDPOINT).map((c) => c.id);
+    if (candidates.length === 0) unavailable[task.id] = cloudProblem ? noProviderReason(type, cloudProblem) : unavailableReason(type, catalog, settings);
     else if (candidates.length === 1) selections[task.id] = fromCandidate(task.id, candidates[0], 'only-candidate', 'the only model available for this task');
     else pending.push({ task, type, candidates });
-  }
+  });
 
   let usage = emptyUsage();
   if (pending.length > 0) {
@@ -114,5 +130,10 @@ export async function selectModels(input: SelectModelsInput): Promise<SelectMode
     for (const selection of answer.selections) selections[selection.taskId] = selection;
     usage = answer.usage;
   }
-  return { selections, unavailable, usage };
+  const alternatives: Record<number, string[]> = {};
+  for (const [id, models] of Object.entries(cloudCandidates)) {
+    const others = models.filter((m) => m !== selections[Number(id)]?.model);
+    if (others.length > 0) alternatives[Number(id)] = others;
+  }
+  return { selections, unavailable, alternatives, usage };
 }

@@ -17,6 +17,30 @@ export interface FailureContext {
   lastHeaders?: Headers;
   /** Strings that must never appear in messages or excerpts (the token). */
   secrets: readonly string[];
+  /** Set for Inference Providers calls: the model and the provider chosen for it. */
+  cloud?: { model: string; provider: string };
+}
+
+// What @huggingface/inference 4.13 throws (InferenceClientInputError) when the mapping offers no provider
+// for the call (lib/getInferenceProviderMapping.ts, lib/makeRequestOptions.ts).
+const NO_PROVIDER_MESSAGES = /No Inference Provider available|is not supported for task|not been able to find inference provider/i;
+
+/**
+ * A failed Inference Providers call: as toInferenceError, except that "no provider for this model" and a
+ * provider's 404 (the model is not deployed there) become `no-provider`, so the executor moves on to
+ * the next candidate instead of retrying or blaming the input.
+ */
+export function cloudFailure(error: unknown, ctx: FailureContext): InferenceError {
+  const classified = toInferenceError(error, ctx);
+  const model = ctx.cloud?.model ?? 'the model';
+  if (error instanceof InferenceClientInputError && NO_PROVIDER_MESSAGES.test(error.message)) {
+    return new InferenceError('no-provider', `${model} cannot run here: ${error.message}`, { retriable: false });
+  }
+  if (classified.details.status === 404) {
+    const provider = ctx.cloud?.provider ?? 'its provider';
+    return new InferenceError('no-provider', `${model} is not deployed on ${provider} (HTTP 404)`, { ...classified.details, retriable: false });
+  }
+  return classified;
 }
 
 const EXCERPT_CHARS = 500;

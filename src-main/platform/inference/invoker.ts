@@ -1,6 +1,7 @@
 // The shape of one task type's invoker: how it calls the model and reads the answer into RawOutputs.
 import type { InferenceClient } from '@huggingface/inference';
 import type { InferenceInput, RawOutput } from '../../engine/inference';
+import type { CloudRoute } from './cloud-routes';
 
 /** Options every library call gets: never retry 503 by itself, abort with the call, record responses. */
 export interface CallOptions {
@@ -14,13 +15,15 @@ export interface InvokeArgs {
   model: string;
   /** The model's full URL (a local endpoint, or the hf-inference layout of the cloud). */
   endpointUrl?: string;
-  /** The Inference Providers route (`auto` lets Hugging Face choose). */
+  /** The Inference Provider chosen from the model's live mapping. */
   provider?: string;
+  /** How that provider serves the task: its classic function, or chat completion (vision-language and instruct models). */
+  cloudRoute?: CloudRoute;
   /** Inputs by port name. */
   inputs: Record<string, InferenceInput>;
   signal: AbortSignal;
   options: CallOptions;
-  /** Where raw Hugging Face wire-format POSTs go: `endpointUrl`, or hf-inference's router URL. */
+  /** Where raw Hugging Face wire-format POSTs go: `endpointUrl`, or hf-inference's router URL (rewritten by `fetch`). */
   rawUrl: string;
   /** The token raw POSTs send (the library sends it itself); absent for local endpoints. */
   accessToken?: string;
