@@ -20,3 +20,6 @@ export class StudioError extends Error {
     this.name = 'StudioError';
   }
 }
+
+/** The message of any thrown value, for a user-facing sentence. */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

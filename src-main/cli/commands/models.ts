@@ -1,4 +1,5 @@
 // `hugginggpt models`: the model catalog as the selector sees it
+import { editDistance } from '../../../src-shared/edit-distance';
 import type { Candidate } from '../../../src-shared/selection';
 import type { Settings } from '../../../src-shared/settings';
 import { findTaskType, knownTaskNames, TASK_TYPES, type TaskTypeSpec } from '../../../src-shared/tasks';
@@ -13,20 +14,6 @@ import { createBuiltInRuntime } from '../../platform/endpoints/transformers-js/b
 import type { BuiltInModelView } from '../../../src-shared/built-in-models';
 import { builtInSection, manageBuiltInModel } from './builtin-models';
 import type { CliContext } from '../context';
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
 
 /** Up to three known task names close to `name` (by spelling, or containing it). */
 export function suggestTaskNames(name: string): string[] {

@@ -1,4 +1,5 @@
 // Per-request comparison of a predicted plan with the annotated one: the counts behind every planning metric.
+import { editDistance } from '../../../src-shared/edit-distance';
 import { depsOf, RESOURCE_REF_PATTERN, type PlanTask } from '../../../src-shared/plan';
 
 /** Matched, predicted and expected sizes of one multiset comparison. */
@@ -48,24 +49,10 @@ export function multisetDifference(a: readonly string[], b: readonly string[]): 
   return left;
 }
 
-/** Levenshtein distance between two sequences (insert, delete, substitute: cost 1 each). */
-export function levenshtein(a: readonly string[], b: readonly string[]): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitute = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitute));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 /** Levenshtein distance over the longer length: 0 when both are empty, 1 when only one is. */
 export function normalizedEditDistance(a: readonly string[], b: readonly string[]): number {
   const longer = Math.max(a.length, b.length);
-  return longer === 0 ? 0 : levenshtein(a, b) / longer;
+  return longer === 0 ? 0 : editDistance(a, b) / longer;
 }
 
 /** Task names in id order, as written. */

@@ -1,11 +1,11 @@
 // LLM mode's planning step: the app's own planner (prompt, validation, one repair round), with the raw answer kept.
+import { messageOf } from '../../../src-shared/contract-error';
 import type { ChatModel } from '../chat-model';
 import { PlanParseError } from '../planner/parse-plan';
 import { planRequest } from '../planner/plan-request';
 import type { PlanOneRequest } from './plan-dataset';
 import { recordChatModel } from './recording-chat';
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Plans one request exactly as the app does (no history, no attachments) and returns the LLM's last raw

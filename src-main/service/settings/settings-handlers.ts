@@ -1,7 +1,7 @@
 // The settings side of the contract: read and change settings, test the LLM connection, check endpoints.
 import type { ConnectionCheck, EndpointHealth, SettingsPatch, StudioHandlers } from '../../../src-shared/contract';
 import { describeZodError, EndpointSchema, toSettingsView, type Endpoint, type Settings, type SettingsView } from '../../../src-shared/settings';
-import { StudioError } from '../../../src-shared/contract-error';
+import { messageOf, StudioError } from '../../../src-shared/contract-error';
 import { applySettingsPatch, type SettingsStore } from './settings-store';
 
 /** What the settings handlers work with. */
@@ -18,7 +18,6 @@ export interface SettingsHandlerDeps {
 /** The settings handlers of StudioHandlers. */
 export type SettingsHandlers = Pick<StudioHandlers, 'settings.get' | 'settings.update' | 'settings.testLlm' | 'endpoints.health'>;
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Builds the settings handlers over a store; settings leave only as a SettingsView (secrets as set / not set).

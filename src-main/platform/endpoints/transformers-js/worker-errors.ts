@@ -1,5 +1,6 @@
 // Why a built-in job failed, in words a user can act on: the Hub's refusals (by status and X-Error-Code),
 // an unreachable Hub, a cancelled download, or a model that transformers.js cannot run.
+import { messageOf } from '../../../../src-shared/contract-error';
 import type { TaskErrorKind } from '../../../../src-shared/run-events';
 import { InferenceError } from '../../../engine/inference';
 import type { FetchScope } from './hub-fetch';
@@ -12,7 +13,6 @@ export interface JobFailure {
   retriable: boolean;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Classifies what a job threw. */
 export function describeFailure(error: unknown, job: WorkerJob, scope: FetchScope): JobFailure {
