@@ -17,9 +17,9 @@ export interface PortSpec {
 /** Where a task type can run: cloud inference, local endpoints only (ControlNet), or the LLM itself. */
 export type TaskRuntime = 'inference' | 'local-only';
 
-/** A task type: its ports and how it may be served. */
-export interface TaskTypeSpec {
-  type: string;
+/** A task type: its ports and how it may be served. `T` is its name (a TaskType for the table's rows). */
+export interface TaskTypeSpec<T extends string = string> {
+  type: T;
   summary: string;
   inputs: PortSpec[];
   outputs: PortSpec[];
@@ -37,20 +37,23 @@ const video = (name = 'video'): PortSpec => ({ name, modality: 'video' });
 /** The optional seed of a generative task (src-shared/seed.ts): random per run unless the user pins it. */
 const seed = (): PortSpec => ({ name: SEED_PORT, modality: 'text', optional: true });
 
-function task(
-  type: string,
+function task<const T extends string>(
+  type: T,
   summary: string,
   inputs: PortSpec[],
   outputs: PortSpec[],
   extra: Partial<Pick<TaskTypeSpec, 'aliases' | 'runtime' | 'llmCapable'>> = {},
-): TaskTypeSpec {
+): TaskTypeSpec<T> {
   return { type, summary, inputs, outputs, aliases: extra.aliases ?? [], runtime: extra.runtime ?? 'inference', llmCapable: extra.llmCapable };
 }
 
 const CONTROL_KINDS = ['canny', 'depth', 'hed', 'mlsd', 'normal', 'openpose', 'seg'] as const;
 
-function controlTasks(): TaskTypeSpec[] {
-  const specs: TaskTypeSpec[] = [];
+/** The ControlNet task types: an annotator and a conditioned generator per control kind. */
+export type ControlTaskType = `${(typeof CONTROL_KINDS)[number]}-control` | `${(typeof CONTROL_KINDS)[number]}-text-to-image`;
+
+function controlTasks(): Array<TaskTypeSpec<ControlTaskType>> {
+  const specs: Array<TaskTypeSpec<ControlTaskType>> = [];
   for (const kind of CONTROL_KINDS) {
     const short = kind === 'openpose' ? 'pose' : kind;
     const aliases = (suffix: string) => (short !== kind ? [`${short}-${suffix}`] : []);
@@ -68,8 +71,8 @@ function controlTasks(): TaskTypeSpec[] {
   return specs;
 }
 
-/** Every task type, in the order the planner prompt lists them. */
-export const TASK_TYPES: readonly TaskTypeSpec[] = [
+/** Every task type, in the order the planner prompt lists them: the one table the TaskType union comes from. */
+export const TASK_TYPES = [
   task('token-classification', 'tag entities in text', [text()], [text()], { aliases: ['ner', 'named-entity-recognition'] }),
   task('text-classification', 'label text (sentiment, topic)', [text()], [text()], { aliases: ['sentiment-analysis'] }),
   task('zero-shot-classification', 'label text with given candidate labels', [text(), text('candidate_labels', true)], [text()]),
@@ -98,9 +101,12 @@ export const TASK_TYPES: readonly TaskTypeSpec[] = [
   task('audio-classification', 'label audio', [audio()], [text()]),
   ...controlTasks(),
   task('video-classification', 'label a video', [video()], [text()]),
-];
+] as const;
 
-const BY_NAME = new Map<string, TaskTypeSpec>();
+/** Every task type's canonical name, derived from TASK_TYPES: a registry keyed by it must list them all. */
+export type TaskType = (typeof TASK_TYPES)[number]['type'];
+
+const BY_NAME = new Map<string, TaskTypeSpec<TaskType>>();
 for (const spec of TASK_TYPES) {
   BY_NAME.set(spec.type, spec);
   for (const alias of spec.aliases) BY_NAME.set(alias, spec);
@@ -115,7 +121,7 @@ export function normalizeTaskName(name: string): string {
  * Finds a task type by its name or one of its aliases.
  * @example findTaskType('pose-detection')?.type === 'openpose-control'
  */
-export function findTaskType(name: string): TaskTypeSpec | undefined {
+export function findTaskType(name: string): TaskTypeSpec<TaskType> | undefined {
   return BY_NAME.get(normalizeTaskName(name));
 }
 

@@ -1,6 +1,6 @@
-// Every task type's invoker, by canonical type. ControlNet invokers are derived from the task registry
-// (its 'local-only' types), so nothing is listed twice by hand.
-import { TASK_TYPES } from '../../../src-shared/tasks';
+// Every task type's invoker, by canonical type: a table keyed by the task table's TaskType union (the compiler
+// finds a missing one), and ControlNet invokers derived from the task table's 'local-only' types.
+import { TASK_TYPES, type ControlTaskType, type TaskType } from '../../../src-shared/tasks';
 import type { TaskInvoker } from './invoker';
 import { audioClassification } from './tasks/audio-classification';
 import { audioToAudio } from './tasks/audio-to-audio';
@@ -31,13 +31,36 @@ import { visualQuestionAnswering } from './tasks/visual-question-answering';
 import { zeroShotClassification } from './tasks/zero-shot-classification';
 import { zeroShotImageClassification } from './tasks/zero-shot-image-classification';
 
-const CLOUD_INVOKERS: TaskInvoker[] = [
-  tokenClassification, textClassification, zeroShotClassification, questionAnswering, sentenceSimilarity,
-  summarization, translation, textGeneration, text2textGeneration, conversational, tabularClassification,
-  imageClassification, objectDetection, imageToText, imageSegmentation, depthEstimation, imageToImage,
-  zeroShotImageClassification, visualQuestionAnswering, documentQuestionAnswering, textToImage, textToVideo,
-  textToSpeech, automaticSpeechRecognition, audioToAudio, audioClassification, videoClassification,
-];
+/** The invoker of every task type a model serves, keyed by the task table's names: a missing one does not compile. */
+const MODEL_INVOKERS: { [K in Exclude<TaskType, ControlTaskType>]: TaskInvoker } = {
+  'token-classification': tokenClassification,
+  'text-classification': textClassification,
+  'zero-shot-classification': zeroShotClassification,
+  'question-answering': questionAnswering,
+  'sentence-similarity': sentenceSimilarity,
+  'summarization': summarization,
+  'translation': translation,
+  'text-generation': textGeneration,
+  'text2text-generation': text2textGeneration,
+  'conversational': conversational,
+  'tabular-classification': tabularClassification,
+  'image-classification': imageClassification,
+  'object-detection': objectDetection,
+  'image-to-text': imageToText,
+  'image-segmentation': imageSegmentation,
+  'depth-estimation': depthEstimation,
+  'image-to-image': imageToImage,
+  'zero-shot-image-classification': zeroShotImageClassification,
+  'visual-question-answering': visualQuestionAnswering,
+  'document-question-answering': documentQuestionAnswering,
+  'text-to-image': textToImage,
+  'text-to-video': textToVideo,
+  'text-to-speech': textToSpeech,
+  'automatic-speech-recognition': automaticSpeechRecognition,
+  'audio-to-audio': audioToAudio,
+  'audio-classification': audioClassification,
+  'video-classification': videoClassification,
+};
 
 const CONTROL_INVOKERS: TaskInvoker[] = TASK_TYPES.filter((t) => t.runtime === 'local-only').map((t) =>
   t.type.endsWith('-control') ? controlAnnotator(t.type) : controlTextToImage(t.type),
@@ -45,7 +68,7 @@ const CONTROL_INVOKERS: TaskInvoker[] = TASK_TYPES.filter((t) => t.runtime === '
 
 /** Every invoker by canonical task type. */
 export const TASK_INVOKERS: ReadonlyMap<string, TaskInvoker> = new Map(
-  [...CLOUD_INVOKERS, ...CONTROL_INVOKERS].map((invoker) => [invoker.type, invoker]),
+  [...Object.values(MODEL_INVOKERS), ...CONTROL_INVOKERS].map((invoker) => [invoker.type, invoker]),
 );
 
 /** The invoker of a canonical task type, if any. */
