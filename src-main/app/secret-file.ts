@@ -1,6 +1,7 @@
 // A SecretStore over <dataDir>/secrets.json holding each secret encrypted (base64), written atomically.
 // No electron import: the app passes safeStorage as the cipher; tests pass their own.
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { keepAsideSync } from '../platform/atomic-file';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { SecretName, SecretStore } from '../service/settings/settings-store';
 import { writeFileAtomicSync } from '../platform/atomic-file';
@@ -41,8 +42,7 @@ export function createSecretFileStore(options: SecretFileOptions): SecretStore {
       }
     } catch (error) {
       values.clear();
-      const aside = `${path}.corrupt-${(options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-')}`;
-      renameSync(path, aside);
+      const aside = keepAsideSync(path, options.now?.());
       warnings.push(`The saved API key and token could not be read (${(error as Error).message}). The file was kept as ${basename(aside)}; enter them again in Settings.`);
     }
   }

@@ -69,3 +69,24 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array, opt
     throw error;
   }
 }
+
+/** The name an unreadable file is kept under: `<path>.corrupt-<time>` (never overwriting an earlier one). */
+const asideName = (path: string, now: Date): string => `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+
+/**
+ * Moves an unreadable file aside so that nothing is lost, returning its new path (one naming for every file
+ * the app keeps: settings, secrets, session, catalog cache, cache entries).
+ * @example const aside = keepAsideSync(settingsPath) // '/data/settings.json.corrupt-2026-11-29T22-38-00-000Z'
+ */
+export function keepAsideSync(path: string, now = new Date()): string {
+  const aside = asideName(path, now);
+  renameSync(path, aside);
+  return aside;
+}
+
+/** keepAsideSync, without blocking. */
+export async function keepAside(path: string, now = new Date()): Promise<string> {
+  const aside = asideName(path, now);
+  await rename(path, aside);
+  return aside;
+}

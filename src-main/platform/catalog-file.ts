@@ -1,5 +1,6 @@
 // The model catalog on disk: the bundled snapshot (resources/model-catalog.json) or a refreshed cache in the data folder.
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { keepAsideSync } from './atomic-file';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import bundledSnapshot from '../../resources/model-catalog.json' with { type: 'json' };
@@ -98,8 +99,7 @@ export function loadCatalog(dataDir: string, options: { snapshotPath?: string } 
       const file = readCatalogFile(cache);
       return { models: file.models, source: 'cache', figures: file.figures, noCloudProvider: file.noCloudProvider ?? [] };
     } catch (error) {
-      const aside = `${cache}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      renameSync(cache, aside);
+      const aside = keepAsideSync(cache);
       warning = `the cached model catalog was unreadable (${(error as Error).message}); it was moved to ${aside} and the bundled snapshot is used`;
     }
   }

@@ -1,5 +1,6 @@
 // The result cache on disk: one JSON file per key under <dataDir>/cache/, written atomically.
-import { readFile, rename } from 'node:fs/promises';
+import { keepAside } from './atomic-file';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CachedResult, ResultCache } from '../engine/executor/types';
 import { writeFileAtomic } from './atomic-file';
@@ -36,8 +37,7 @@ export class FsResultCache implements ResultCache {
       if (Array.isArray(value.outputs) && typeof value.model === 'string' && typeof value.endpoint === 'string') return value;
       throw new Error('missing fields');
     } catch (error) {
-      const aside = `${file}.corrupt`;
-      await rename(file, aside).catch(() => undefined);
+      const aside = await keepAside(file).catch(() => `${file} (could not be moved)`);
       this.onProblem(`cache entry ${file} was unreadable (${(error as Error).message}); kept aside as ${aside}`);
       return undefined;
     }

@@ -1,6 +1,7 @@
 // The open session in `<dataDir>/session.json`: written atomically, checked on load, and a corrupt file
 // kept aside (`session.json.corrupt-<time>`) and reported instead of silently dropped.
-import { readFile, rename } from 'node:fs/promises';
+import { keepAside } from '../platform/atomic-file';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StudioHandlers } from '../../src-shared/contract';
 import { describeZodError } from '../../src-shared/settings';
@@ -37,8 +38,7 @@ export class SessionFile {
     } catch (error) {
       reason = `not valid JSON (${(error as Error).message})`;
     }
-    const aside = `${this.path}.corrupt-${this.now().toISOString().replace(/[:.]/g, '-')}`;
-    await rename(this.path, aside);
+    const aside = await keepAside(this.path, this.now());
     return { session: null, problem: `The saved session could not be read (${reason}); it was kept as ${aside} and a new session started.` };
   }
 

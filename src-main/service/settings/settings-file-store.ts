@@ -1,6 +1,7 @@
 // The SettingsStore over <dataDir>/settings.json (a conf / electron-store file): versioned, migrated, atomic,
 // secrets kept in a SecretStore, and a corrupt file kept aside and reported instead of silently reset.
-import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import { keepAsideSync } from '../../platform/atomic-file';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { SettingsPatch } from '../../../src-shared/contract';
 import { defaultSettings, describeZodError, SettingsSchema, type Settings } from '../../../src-shared/settings';
@@ -37,12 +38,6 @@ interface LoadedFile {
   warnings: string[];
 }
 
-/** Moves an unreadable settings file aside so that nothing is lost, returning the new name. */
-function keepAside(path: string, now: Date): string {
-  const aside = `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
-  renameSync(path, aside);
-  return aside;
-}
 
 /** Reads, migrates and validates settings.json; an unreadable file is kept aside and reported. */
 function loadFile(path: string, now: () => Date): LoadedFile {
@@ -61,7 +56,7 @@ function loadFile(path: string, now: () => Date): LoadedFile {
     else if (error instanceof StudioError) reason = error.message;
     else throw error;
   }
-  const aside = keepAside(path, now());
+  const aside = keepAsideSync(path, now());
   return {
     settings: defaultSettings(),
     rewrite: false,
