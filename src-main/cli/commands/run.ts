@@ -8,13 +8,14 @@ import { workflowFromRun } from '../../engine/workflows/workflow-from-run';
 import { createEngineDeps, requireLlm } from '../../platform/engine-deps';
 import { UsageError } from '../args';
 import type { Command } from '../command';
+import { describeWrittenOutputs, outputFolder, writeReadableOutputs } from '../output-folder';
 import { describePlan, progressLine, runExitCode, runJson } from '../run-report';
 
 export const runCommand: Command = {
   name: 'run',
-  usage: 'hugginggpt run "<request>" [--json] [--yes] [--save-workflow FILE]',
+  usage: 'hugginggpt run "<request>" [--json] [--yes] [--out DIR] [--save-workflow FILE]',
   summary: 'plan, select models, execute and answer (all four stages)',
-  options: { json: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' }, 'save-workflow': { type: 'string' } },
+  options: { json: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' }, out: { type: 'string' }, 'save-workflow': { type: 'string' } },
   async run(args, context) {
     const request = args.positionals.join(' ').trim();
     if (!request) throw new UsageError('run needs a request, e.g. hugginggpt run "describe example.jpg"');
@@ -57,6 +58,7 @@ export const runCommand: Command = {
       process.off('SIGINT', onSignal);
     }
 
+    const written = await writeReadableOutputs(outputFolder(io.cwd, args.values.out, outcome.runId), tasks, outcome);
     io.err('writing the response...\n');
     let streamed = 0;
     const answer = await conversation.respond(handle.runId, json ? undefined : (soFar) => {
@@ -64,8 +66,8 @@ export const runCommand: Command = {
       streamed = soFar.length;
     });
     usage = addUsage(usage, answer.usage);
-    if (json) io.out(`${JSON.stringify(runJson({ tasks, selections: planned.selections, outcome, response: answer.text, usage }), null, 2)}\n`);
-    else io.out(`${answer.text.slice(streamed)}\n`);
+    if (json) io.out(`${JSON.stringify(runJson({ tasks, selections: planned.selections, outcome, response: answer.text, usage, written }), null, 2)}\n`);
+    else io.out(`${answer.text.slice(streamed)}\n${describeWrittenOutputs(written)}`);
 
     const workflowFile = args.values['save-workflow'];
     if (typeof workflowFile === 'string') {

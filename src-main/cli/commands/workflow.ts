@@ -9,6 +9,7 @@ import { createEngineDeps } from '../../platform/engine-deps';
 import { importUserFile } from '../../platform/fs-resource-store';
 import { UsageError } from '../args';
 import type { Command } from '../command';
+import { outputFolder, writeReadableOutputs } from '../output-folder';
 import { progressLine, runExitCode, runJson } from '../run-report';
 
 async function readWorkflow(path: string) {
@@ -27,12 +28,12 @@ async function readWorkflow(path: string) {
 
 export const workflowCommand: Command = {
   name: 'workflow',
-  usage: 'hugginggpt workflow run <file> [--input NAME=VALUE]... [--json]',
+  usage: 'hugginggpt workflow run <file> [--input NAME=VALUE]... [--out DIR] [--json]',
   summary: 'run a saved workflow with new inputs, without planning',
-  options: { json: { type: 'boolean' }, input: { type: 'string', multiple: true } },
+  options: { json: { type: 'boolean' }, input: { type: 'string', multiple: true }, out: { type: 'string' } },
   async run(args, context) {
     const [action, file, ...extra] = args.positionals;
-    if (action !== 'run' || !file || extra.length) throw new UsageError('usage: hugginggpt workflow run <file> [--input NAME=VALUE]... [--json]');
+    if (action !== 'run' || !file || extra.length) throw new UsageError('usage: hugginggpt workflow run <file> [--input NAME=VALUE]... [--out DIR] [--json]');
     const { io } = context;
     const workflow = await readWorkflow(resolve(io.cwd, file));
     const settings = context.settings();
@@ -71,7 +72,8 @@ export const workflowCommand: Command = {
       },
     });
     const outcome = await handle.done;
-    const doc = runJson({ tasks: instance.tasks, selections: instance.selections, outcome, response: '', usage: emptyUsage() });
+    const written = await writeReadableOutputs(outputFolder(io.cwd, args.values.out, outcome.runId), instance.tasks, outcome);
+    const doc = runJson({ tasks: instance.tasks, selections: instance.selections, outcome, response: '', usage: emptyUsage(), written });
     if (args.values.json) io.out(`${JSON.stringify(doc, null, 2)}\n`);
     else {
       for (const t of instance.tasks) {
