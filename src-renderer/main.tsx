@@ -7,16 +7,20 @@ import { createStudioClient } from './api/client';
 import { App } from './app/App';
 import { createController } from './app/controller';
 import { StudioContext } from './app/studio-context';
+import { createUiPrefsStore, UiPrefsContext } from './app/ui-prefs';
 import { createStudioStore } from './store/studio-store';
 
 const client = createStudioClient();
 const store = createStudioStore();
 const controller = createController(client, store);
+const prefs = createUiPrefsStore(window.localStorage);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StudioContext.Provider value={{ store, controller }}>
-      <App />
+      <UiPrefsContext.Provider value={prefs}>
+        <App />
+      </UiPrefsContext.Provider>
     </StudioContext.Provider>
   </StrictMode>,
 );

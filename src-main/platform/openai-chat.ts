@@ -9,12 +9,8 @@ import { countChatTokens, countTokens } from '../engine/planner/token-count';
 /** The API key sent to servers that need none (the SDK insists on one). */
 export const PLACEHOLDER_API_KEY = 'no-key-needed';
 
-/** OpenAI's own API, the default `llm.baseURL`. */
-export const DEFAULT_LLM_BASE_URL = 'https://api.openai.com/v1';
+export { DEFAULT_LLM_BASE_URL, llmUnconfigured } from '../../src-shared/llm-readiness';
 
-/** Whether settings point at OpenAI's API without a key: nothing could answer. */
-export const llmUnconfigured = (llm: Settings['llm']): boolean =>
-  !llm.apiKey && llm.baseURL.replace(/\/+$/, '') === DEFAULT_LLM_BASE_URL;
 
 /** The innermost reason of a connection failure: a system error code, else its message. */
 function connectionReason(error: unknown): string | undefined {

@@ -5,6 +5,7 @@ import { Conversation } from '../engine/conversation';
 import { StudioError } from '../engine/contract-error';
 import { createSettingsHandlers } from '../engine/settings-handlers';
 import type { SettingsStore } from '../engine/settings-store';
+import { taskAvailability } from '../engine/selector/availability';
 import { rankCandidates } from '../engine/selector/candidates';
 import { checkEndpointHealth } from './endpoint-health';
 import { createEngineDeps } from './engine-deps';
@@ -40,6 +41,7 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
     }),
     ...createLibraryHandlers({ dataDir: options.dataDir, emit, conversation, ownRun: (runId, owner) => runOwners.set(runId, owner) }),
     'catalog.candidates': async ({ task }) => rankCandidates(task, deps.catalog(), settingsStore.get()),
+    'catalog.availability': async () => taskAvailability(deps.catalog(), settingsStore.get()),
     'catalog.model': async ({ id }) => {
       const model = deps.catalog().find((m) => m.id === id.trim());
       return model ? { id: model.id, task: model.task, downloads: model.downloads, description: model.description } : null;

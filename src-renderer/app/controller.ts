@@ -6,11 +6,17 @@ import { createLibraryActions } from '../library/library-actions';
 import { buildRunRequest, type RunScope } from '../store/run-request';
 import type { StudioStore } from '../store/studio-store';
 import { isRunning, tasksWithoutModel } from '../store/studio-state';
+import { createLlmStatusStore } from './llm-status';
+import { createFrameBatcher } from './frame-batcher';
+
+/** Error kinds of a failed LLM call (the engine's LlmError): planning then waits until the LLM answers again. */
+const LLM_FAILURE_KINDS = new Set(['auth', 'network', 'timeout']);
 
 /** What the UI asks of the engine. */
 export type StudioController = ReturnType<typeof createController>;
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const kindOf = (e: unknown) => (e && typeof e === 'object' && 'kind' in e ? String((e as { kind: unknown }).kind) : undefined);
 
 /** Reads a file as base64 (without the data-URL prefix). */
 async function fileToBase64(file: Blob): Promise<string> {
@@ -31,9 +37,12 @@ export function createController(client: StudioClient, store: StudioStore) {
     return { name: file.name, resource };
   };
   const library = createLibraryActions(client, store, upload);
+  const llm = createLlmStatusStore(client);
+  // A streamed plan re-sends every task so far: only the latest delta of each animation frame is applied.
+  const planDeltas = createFrameBatcher<Parameters<ReturnType<typeof state>['planDelta']>[0]>((batch) => state().planDelta(batch[batch.length - 1]));
 
   const unsubscribe = [
-    client.on('plan.delta', (d) => state().planDelta(d)),
+    client.on('plan.delta', (d) => planDeltas.push(d)),
     client.on('run.event', (e) => state().runEvent(e)),
     client.on('response.delta', (d) => {
       if (state().responding) state().responseText(d.requestId, d.text, false);
@@ -74,8 +83,11 @@ export function createController(client: StudioClient, store: StudioStore) {
       state().planRequested(request, attachments);
       try {
         const result = await client.invoke('conversation.plan', { conversationId: state().conversationId, request, attachments });
+        planDeltas.flush();
         state().planReceived(result);
       } catch (e) {
+        planDeltas.cancel();
+        if (LLM_FAILURE_KINDS.has(kindOf(e) ?? '')) llm.getState().unreachable(`The LLM did not answer: ${messageOf(e)}`);
         state().failed(`Planning failed: ${messageOf(e)}`, 'plan');
       }
     },
@@ -128,9 +140,14 @@ export function createController(client: StudioClient, store: StudioStore) {
       }
       return hit;
     },
+    /** Whether the controlling LLM can answer (Plan waits for it). */
+    llm,
     /** A URL for a stored resource. */
     resourceUrl: client.resourceUrl.bind(client),
     client,
-    dispose: () => unsubscribe.forEach((u) => u()),
+    dispose: () => {
+      planDeltas.cancel();
+      unsubscribe.forEach((u) => u());
+    },
   };
 }

@@ -30,23 +30,29 @@ function Timing({ run }: { run: NodeRun }) {
   return null;
 }
 
-/** The task node (memoised; everything it shows comes from its data). */
+/** The task node (memoised; everything it shows comes from its data). Zoomed far out, only its summary shows. */
 export const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps<TaskFlowNode>) {
   const { task, ports, selection, run, changed, issues } = data;
   const controller = useController();
+  const model = run.model ?? selection?.model;
   return (
     <div className={`task-node status-${run.status}${selected ? ' is-selected' : ''}`} data-status={run.status} data-changed={changed || undefined} data-task-id={id}>
+      <div className="node-summary" aria-hidden="true">
+        <span className="summary-type">{task.id} · {task.task}</span>
+        <span className={`status-pill s-${run.status}`}>{run.status}</span>
+      </div>
       <div className="node-head">
         <span className="node-id">Task {task.id}</span>
         <span className="node-type">{task.task}</span>
         <span className={`status-pill s-${run.status}`}>{run.status}</span>
       </div>
       {ports.inputs.map((p) => <InputRow key={p.name} port={p} value={task.args[p.name]} />)}
-      <div className="node-model" title={selection ? `${selection.model} on ${selection.endpoint}: ${selection.reason}` : 'No model chosen yet'}>
+      <div className={`node-model${selected ? ' is-open' : ''}`} title={selection ? `${model} on ${selection.endpoint}: ${selection.reason}` : 'No model chosen yet'}>
         {selection ? (
           <>
-            <span className="model-id">{run.model ?? selection.model}</span>
+            <span className="model-id">{model}</span>
             <span className="model-endpoint">{run.endpoint ?? selection.endpoint}</span>
+            {selected && <span className="model-reason">{selection.reason}</span>}
           </>
         ) : (
           <span className="model-missing">no model</span>
@@ -58,7 +64,7 @@ export const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps
           <Handle type="source" position={Position.Right} id={outputHandleId(p.name)} className={`handle handle-${p.modality}`} title={`${p.name}: ${p.modality}`} />
         </div>
       ))}
-      <OutputPreview outputs={run.outputs} />
+      <OutputPreview taskId={task.id} outputs={run.outputs} />
       {run.error && (
         <div className="node-error" title={run.error.message}>
           <b>{run.error.kind}</b>: {run.error.message}
@@ -70,7 +76,8 @@ export const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps
         <Timing run={run} />
         {changed && <span className="changed-tag" title="Edited since the last run: will re-run">changed</span>}
         <span className="spacer" />
-        <button type="button" className="node-btn nodrag" onClick={() => void controller.runFrom(task.id)} title="Run this task and what depends on it">
+        <button type="button" className="node-btn nodrag" onClick={() => void controller.runFrom(task.id)} title="Run this task and what depends on it"
+          aria-label={`Run from task ${task.id} (${task.task})`}>
           Run from here
         </button>
       </div>

@@ -2,12 +2,15 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { useStudio, useStudioStore } from '../app/studio-context';
+import { useUiPrefs } from '../app/ui-prefs';
 import { layoutTasks } from '../store/layout';
+import { fitViewOptions } from './fit-view';
 
 /** Keeps positions for every task, and fits the view after a layout. */
 export function useAutoLayout(): void {
   const store = useStudioStore();
   const { fitView } = useReactFlow();
+  const minimap = useUiPrefs((p) => p.minimap);
   const request = useStudio((s) => s.layout.layoutRequest);
   const missing = useStudio((s) => s.tasks.filter((t) => !s.layout.positions[t.id]).length);
   const handled = useRef(0);
@@ -22,7 +25,7 @@ export function useAutoLayout(): void {
         .then((positions) => {
           if (stale) return;
           store.getState().setPositions(positions);
-          requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 200 }));
+          requestAnimationFrame(() => void fitView(fitViewOptions(minimap)));
         })
         .catch((e: unknown) => store.getState().notify(`Layout failed: ${e instanceof Error ? e.message : String(e)}`, 'error'));
     }, 120);
@@ -30,5 +33,5 @@ export function useAutoLayout(): void {
       stale = true;
       clearTimeout(timer);
     };
-  }, [store, fitView, request, missing]);
+  }, [store, fitView, request, missing, minimap]);
 }

@@ -2,7 +2,8 @@
 import { memo } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import { RESOURCE_FILE_PATTERN } from '../../src-shared/resources';
-import { useController } from '../app/studio-context';
+import { useController, useStudioStore } from '../app/studio-context';
+import { outputWithHash, useOpenOutput } from '../outputs/use-open-output';
 import { MediaView } from './MediaView';
 
 /** The stored resource a URL or path names (`.../<sha256>.<ext>`), if any. */
@@ -16,6 +17,8 @@ export function resourceInUrl(url: string | undefined): { hash: string; ext: str
 /** Renders markdown from the LLM safely. */
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
   const { resourceUrl } = useController();
+  const store = useStudioStore();
+  const openOutput = useOpenOutput();
   const components: Components = {
     img({ src, alt }) {
       const ref = resourceInUrl(typeof src === 'string' ? src : undefined);
@@ -24,6 +27,15 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
     },
     a({ href, children }) {
       const ref = resourceInUrl(href);
+      // A generated file named in the answer (`task-1-image.png`): one click opens it in the output viewer.
+      const produced = ref && outputWithHash(store.getState().runs, ref.hash);
+      if (produced) {
+        return (
+          <button type="button" className="link-btn file-name" title={`Stored as resources/${ref.hash}.${ref.ext}`} onClick={() => openOutput(produced.taskId, produced.output.port)}>
+            {children}
+          </button>
+        );
+      }
       if (ref) return <MediaView url={resourceUrl(ref)} ext={ref.ext} label={String(children ?? '')} />;
       return <span className="link" title={href}>{children}</span>;
     },

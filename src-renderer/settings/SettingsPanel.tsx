@@ -1,5 +1,6 @@
 // The settings panel: LLM, Hugging Face, local endpoints, execution and the data folder, each saved on its own.
-import type { JSX } from 'react';
+import { useRef, type JSX } from 'react';
+import { useDialogFocus } from '../library/use-dialog-focus';
 import { DataFolderSection } from './DataFolderSection';
 import { EndpointsSection } from './EndpointsSection';
 import { ExecutionSection } from './ExecutionSection';
@@ -10,10 +11,12 @@ import { useSettings } from './use-settings';
 /** The settings panel (a dialog); it reaches the engine only through the typed client. */
 export function SettingsPanel(props: { onClose: () => void }): JSX.Element {
   const { view, loadError, save } = useSettings();
+  const ref = useRef<HTMLDivElement>(null);
+  useDialogFocus(ref, props.onClose);
   return (
     <div className="modal-backdrop" onClick={props.onClose}>
-      <div role="dialog" aria-modal="true" aria-labelledby="settings-title" className="modal settings-panel"
-        onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
+      <div ref={ref} tabIndex={-1} role="dialog" aria-modal="true" aria-labelledby="settings-title" className="modal settings-panel"
+        onClick={(e) => e.stopPropagation()}>
         <div className="inspector-row">
           <h2 id="settings-title" className="panel-title">Settings</h2>
           <span className="spacer" />

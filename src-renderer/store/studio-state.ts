@@ -27,6 +27,8 @@ export type ChatMessage = {
   /** The engine request this message streams from (plan answer or response). */
   requestId?: string;
   streaming?: boolean;
+  /** For errors: the stage that failed, so the message can link to the setting that fixes it. */
+  where?: 'plan' | 'run' | 'response' | 'other';
 };
 
 /** What undo and redo restore. */
