@@ -46,13 +46,14 @@ export function progressLine(event: RunEvent, tasks: Map<number, PlanTask>): str
 
 /** A node's result as `results[id]` of the JSON document; a file's `path` is its readable copy when one was written. */
 function resultJson(taskId: number, result: NodeResult, written?: WrittenOutputs) {
-  const fileOf = (o: TaskOutput) => {
+  type OutputJson = { port: string; modality: TaskOutput['modality']; path?: string; stored?: string; text?: string };
+  const fileOf = (o: TaskOutput): OutputJson => {
     const copy = written?.get(outputKey(taskId, o.port));
     return copy ? { port: o.port, modality: o.modality, path: copy, stored: o.path } : { port: o.port, modality: o.modality, path: o.path };
   };
   return {
     status: result.status,
-    outputs: result.outputs.map((o) => (o.path ? fileOf(o) : { port: o.port, modality: o.modality, text: o.text })),
+    outputs: result.outputs.map((o): OutputJson => (o.path ? fileOf(o) : { port: o.port, modality: o.modality, text: o.text })),
     error: result.error ?? null,
     model: result.model ?? null,
     endpoint: result.endpoint ?? null,
