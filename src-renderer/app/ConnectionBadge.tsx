@@ -33,7 +33,7 @@ export function LlmBadge() {
   const open = useOpenDialog();
   const tone = status.readiness === 'reachable' ? 'open' : status.readiness === 'unconfigured' || status.readiness === 'unreachable' ? 'closed' : 'connecting';
   return (
-    <button type="button" className={`badge badge-button badge-${tone}`} aria-label={`${LLM_TEXT[status.readiness]}. Open the LLM settings`}
+    <button type="button" className={`badge badge-button badge-${tone}`} aria-label={`${LLM_TEXT[status.readiness]}: configure the LLM`}
       title={`The controlling LLM, tested with one short chat call. ${status.message}`}
       onClick={() => open({ kind: status.readiness === 'unconfigured' ? 'setup' : 'settings' })}>
       <span role="status">{LLM_TEXT[status.readiness]}</span>

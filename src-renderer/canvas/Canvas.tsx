@@ -13,7 +13,7 @@ import { createProjector, projectEdges, type TaskFlowEdge, type TaskFlowNode } f
 import type { Size, XY } from '../store/studio-state';
 import { ReadOnlyBanner } from '../library/ReadOnlyBanner';
 import { CanvasToolbar } from './CanvasToolbar';
-import { detailAt, fitViewOptions, MINIMAP_SIZE } from './fit-view';
+import { detailAt, fitViewOptions, MIN_ZOOM, MINIMAP_SIZE } from './fit-view';
 import { NoticeBar } from './NoticeBar';
 import { TaskNode } from './TaskNode';
 import { TaskPalette } from './TaskPalette';
@@ -166,7 +166,7 @@ function Flow() {
       nodesConnectable={!readOnly}
       edgesReconnectable={!readOnly}
       colorMode="dark"
-      minZoom={0.2}
+      minZoom={MIN_ZOOM}
       proOptions={{ hideAttribution: true }}
       fitView
       fitViewOptions={fitViewOptions(minimap, 0)}

@@ -38,7 +38,7 @@ function FixLink({ where }: { where: ChatMessage['where'] }) {
   if (where !== 'plan' && where !== 'response' && where !== 'run') return null;
   return (
     <button type="button" className="link-btn" onClick={() => open({ kind: 'settings' })}>
-      {where === 'run' ? 'Check the Hugging Face token and local endpoints in Settings' : 'Check the LLM in Settings'}
+      {where === 'run' ? 'Check the Hugging Face token and local endpoints' : 'Configure the LLM'}
     </button>
   );
 }

@@ -97,7 +97,7 @@ export function ChatPanel() {
             <span>Plan is off: {llm.message}</span>
             <span className="inspector-row">
               <button type="button" className="btn" onClick={() => openDialog({ kind: llm.readiness === 'unconfigured' ? 'setup' : 'settings' })}>
-                {llm.readiness === 'unconfigured' ? 'Set up an LLM' : 'Open LLM settings'}
+                {llm.readiness === 'unconfigured' ? 'Set up an LLM' : 'Configure the LLM'}
               </button>
               <button type="button" className="btn" onClick={() => void controller.llm.getState().check()}>Check again</button>
             </span>
