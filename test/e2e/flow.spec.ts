@@ -77,7 +77,14 @@ test.afterAll(async () => engine?.close());
 test.beforeEach(() => { llmConfigured = true; });
 
 const node = (page: Page, label: string) => page.getByRole('group', { name: label });
-const zoomOf = (page: Page) => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
+/** The page's CSS helpers (this file is type-checked without the DOM library). */
+type PageCss = { getComputedStyle(el: unknown): { transform: string; fontSize: string; outlineStyle: string }; DOMMatrixReadOnly: new (t: string) => { a: number }; document: { querySelector(s: string): unknown; activeElement: unknown } };
+/** Whether the focused element is inside the dialog `d` (evaluated in the page). */
+const holdsFocus = (d: { contains(e: unknown): boolean }) => d.contains((globalThis as unknown as PageCss).document.activeElement);
+const zoomOf = (page: Page) => page.locator('.react-flow__viewport').evaluate((el) => {
+  const w = globalThis as unknown as PageCss;
+  return new w.DOMMatrixReadOnly(w.getComputedStyle(el).transform).a;
+});
 
 /** Plans the three-task request with cat.png attached, and waits for the laid-out graph. */
 async function planCat(page: Page) {
@@ -143,11 +150,15 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]
     await page.screenshot({ path: `test-results/flow-fit-${size.width}x${size.height}.png` });
 
     // Zoomed far out: the summary (task and status) is drawn at least 11 px high on screen.
-    for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Zoom Out' }).click();
+    const zoomOut = page.getByRole('button', { name: 'Zoom Out' });
+    for (let i = 0; i < 6 && (await zoomOut.isEnabled()); i++) await zoomOut.click();
     await expect(page.locator('.react-flow')).toHaveClass(/detail-(summary|far)/);
     const summary = node(page, 'Task 1: image-to-text').locator('.summary-type');
     await expect(summary).toBeVisible();
-    const screenFont = await summary.evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+    const screenFont = await summary.evaluate((el) => {
+      const w = globalThis as unknown as PageCss;
+      return parseFloat(w.getComputedStyle(el).fontSize) * new w.DOMMatrixReadOnly(w.getComputedStyle(w.document.querySelector('.react-flow__viewport')).transform).a;
+    });
     expect(screenFont).toBeGreaterThanOrEqual(11);
     await page.screenshot({ path: `test-results/flow-summary-${size.width}x${size.height}.png` });
 
@@ -190,7 +201,7 @@ test('outputs open full size: boxes toggle, players, long text, download names; 
   await page.screenshot({ path: 'test-results/flow-viewer.png' });
   // Focus stays inside: Tab from the last control wraps to the first.
   for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
-  expect(await viewer.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  expect(await viewer.evaluate(holdsFocus)).toBe(true);
   await page.keyboard.press('Escape');
   await expect(viewer).toHaveCount(0);
   await expect(open).toBeFocused();
@@ -261,7 +272,7 @@ test('shortcuts: ? shows help, Ctrl+S saves, Ctrl+Enter runs; nodes show a focus
   await page.keyboard.press('Control+Enter');
   await expect.poll(() => engine.calls.filter((c) => c.method === 'run.start').length).toBe(runs + 1);
   await node(page, 'Task 1: image-to-text').focus();
-  const outline = await node(page, 'Task 1: image-to-text').locator('.task-node').evaluate((el) => getComputedStyle(el).outlineStyle);
+  const outline = await node(page, 'Task 1: image-to-text').locator('.task-node').evaluate((el) => (globalThis as unknown as PageCss).getComputedStyle(el).outlineStyle);
   expect(outline).toBe('solid');
 });
 
@@ -273,7 +284,7 @@ test('first launch without an LLM: guided setup opens, Plan is off with the reas
   await expect(setup).toBeVisible();
   await expect(setup.getByLabel('Provider')).toBeVisible();
   await expect(setup.getByRole('button', { name: 'Test connection' })).toBeVisible();
-  expect(await setup.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  expect(await setup.evaluate(holdsFocus)).toBe(true);
   await page.screenshot({ path: 'test-results/flow-setup.png' });
   await setup.getByRole('button', { name: 'Start without an LLM' }).click();
   await expect(setup).toHaveCount(0);
