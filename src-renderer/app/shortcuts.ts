@@ -18,7 +18,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
 
 /** Whether a key event comes from a place where the user types text. */
 export const isTyping = (t: EventTarget | null): boolean =>
-  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+  typeof HTMLElement !== 'undefined' && t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
 /** What an app-level key press asks for, if anything. */
 export function appShortcut(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>): 'run' | 'save' | 'help' | undefined {
