@@ -143,6 +143,7 @@ async function measure(): Promise<BenchResult> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const page = await browser.newPage({ viewport: VIEWPORT });
+    page.on('pageerror', (error) => log(`page error: ${error.message}`));
     const bySize: Record<number, Record<string, number>> = {};
     for (const n of SIZES) bySize[n] = await measureSize(page, serve.url, n, setPlan);
     setPlan(randomDag(STREAMED, 1000 + STREAMED), 7);
