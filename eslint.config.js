@@ -36,12 +36,30 @@ export default tseslint.config(
       'no-restricted-imports': ban(
         electronOnlyInApp,
         [VENDOR_SDKS, 'The engine depends on interfaces; vendor SDKs live in src-main/platform.'],
-        [['**/platform/**', '**/app/**', '**/cli/**', 'react', 'react-dom'], 'The engine must not reach up into platform, app, cli or UI code.'],
+        [['**/platform/**', '**/service/**', '**/app/**', '**/cli/**', 'react', 'react-dom'], 'The engine must not reach up into platform, service, app, cli or UI code.'],
       ),
     },
   },
   {
-    files: ['src-main/platform/**', 'src-main/cli/**'],
+    files: ['src-main/platform/**'],
+    rules: {
+      'no-restricted-imports': ban(
+        electronOnlyInApp,
+        [['**/service/**', '**/app/**', '**/cli/**', '**/src-renderer/**'], 'Platform holds adapters behind the engine\'s interfaces: it must not reach up into service, app, cli or UI code.'],
+      ),
+    },
+  },
+  {
+    files: ['src-main/service/**'],
+    rules: {
+      'no-restricted-imports': ban(
+        electronOnlyInApp,
+        [['**/app/**', '**/cli/**', '**/src-renderer/**'], 'The service layer is called by every transport (app, cli): it must not import them.'],
+      ),
+    },
+  },
+  {
+    files: ['src-main/cli/**'],
     rules: { 'no-restricted-imports': ban(electronOnlyInApp, [['**/app/**', '**/src-renderer/**'], 'Only src-main/app is Electron glue.']) },
   },
   {

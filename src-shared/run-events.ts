@@ -4,6 +4,12 @@ import type { TaskOutput } from './resources';
 /** A node's status; the canvas shows it as `data-status`, the CLI's `results` uses the same words. */
 export type NodeStatus = 'queued' | 'running' | 'succeeded' | 'cached' | 'failed' | 'skipped' | 'cancelled' | 'invalid';
 
+/** Whether a node's status lets its dependents run and its outputs count: it ran, or its result was reused. */
+export const isSuccess = (status: NodeStatus | undefined): boolean => status === 'succeeded' || status === 'cached';
+
+/** Whether a status is final for its run. */
+export const isSettled = (status: NodeStatus): boolean => status !== 'queued' && status !== 'running';
+
 /** What went wrong, in a form the UI can act on (retry, swap model, fix input). */
 export type TaskErrorKind =
   | 'loading' // model is loading (503 with estimated_time)
@@ -16,6 +22,9 @@ export type TaskErrorKind =
   | 'no-model' // no candidate model can serve the task
   | 'cancelled'
   | 'internal';
+
+/** The error of a node the user cancelled: running it again may well work. */
+export const cancelledTaskError = (): TaskError => ({ kind: 'cancelled', message: 'cancelled by the user', retriable: true });
 
 /** A typed task error; `retriable` says whether trying again may help. */
 export interface TaskError {

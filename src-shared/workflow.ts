@@ -1,6 +1,7 @@
 // Reusable workflows: an executed graph whose user-given files and texts became named inputs.
 import { z } from 'zod';
-import { PlanTaskSchema } from './plan';
+import { PlanTaskSchema, type PlanTask } from './plan';
+import type { Selections } from './selection';
 
 /** The newest workflow file version; older files are migrated forward on load. */
 export const WORKFLOW_VERSION = 1;
@@ -36,3 +37,20 @@ export type Workflow = z.infer<typeof WorkflowSchema>;
 
 /** Matches `{{name}}` input placeholders. */
 export const INPUT_PLACEHOLDER = /\{\{([a-z][a-z0-9_]*)\}\}/g;
+
+/** The workflow's tasks with each `{{name}}` replaced by `valueOf(name)` (left as it is when undefined). */
+export function fillInputs(workflow: Pick<Workflow, 'tasks'>, valueOf: (name: string) => string | undefined): PlanTask[] {
+  return workflow.tasks.map((task) => ({
+    ...task,
+    args: Object.fromEntries(Object.entries(task.args).map(([port, value]) => [port, value.replace(INPUT_PLACEHOLDER, (m, name: string) => valueOf(name) ?? m)])),
+  }));
+}
+
+/** The models a workflow pins, as selections the user made. */
+export function pinnedSelections(workflow: Pick<Workflow, 'models'>): Selections {
+  const selections: Selections = {};
+  for (const [id, pinned] of Object.entries(workflow.models)) {
+    selections[Number(id)] = { taskId: Number(id), model: pinned.model, endpoint: pinned.endpoint, reason: pinned.reason || 'pinned in the workflow', method: 'user' };
+  }
+  return selections;
+}

@@ -2,7 +2,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { INVOKE_CHANNELS, type EmitEvent, type StudioHandlers } from '../../src-shared/contract';
 import { DESKTOP_CHANNELS, type IpcEnvelope } from '../../src-shared/preload-api';
-import { toContractError } from '../engine/contract-error';
+import { toContractError } from '../../src-shared/contract-error';
 
 /** What the IPC handlers serve and whom they trust. */
 export interface IpcOptions {

@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, Menu, session, shell } from 'electron';
 import type { StudioHandlers } from '../../src-shared/contract';
-import { createFileSettingsStore } from '../platform/settings-file-store';
-import { createStudioRuntime } from '../platform/studio-runtime';
+import { openSettingsStore } from '../service/settings/open-settings-store';
+import { createStudioRuntime } from '../service/studio-runtime';
 import { contentSecurityPolicy } from './content-security-policy';
 import { createEventForwarder, registerIpcHandlers } from './ipc-main';
 import { buildMenuTemplate } from './menu';
@@ -33,7 +33,7 @@ process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${String(
 /** Starts the engine: settings (secrets in the keychain), then the runtime the lead composes. */
 async function startEngine(dataDir: string): Promise<StudioHandlers> {
   mkdirSync(dataDir, { recursive: true });
-  const settingsStore = createFileSettingsStore({ dataDir, openFile: openElectronStoreFile, secrets: openSafeStorageSecrets(dataDir) });
+  const settingsStore = openSettingsStore({ dataDir, env: process.env, openFile: openElectronStoreFile, secrets: openSafeStorageSecrets(dataDir) });
   return createStudioRuntime({ dataDir, settingsStore, emit: createEventForwarder(() => mainWindow?.webContents) });
 }
 

@@ -1,5 +1,6 @@
 // Maps an `hgs-resource://r/<hash>.<ext>` URL to a file of the resource store, refusing anything else.
 // Pure (no electron import) so that the path check is tested in Node.
+import { contentTypeOfName } from '../../src-shared/file-kinds';
 import { dirname, join, resolve } from 'node:path';
 import { RESOURCE_FILE_PATTERN } from '../../src-shared/resources';
 
@@ -37,11 +38,5 @@ export function resolveResourcePath(url: string, resourcesDir: string): string |
   return dirname(path) === root ? path : null;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', bmp: 'image/bmp',
-  wav: 'audio/wav', mp3: 'audio/mpeg', flac: 'audio/flac', ogg: 'audio/ogg', mp4: 'video/mp4', webm: 'video/webm',
-  pdf: 'application/pdf', txt: 'text/plain; charset=utf-8', csv: 'text/csv; charset=utf-8', json: 'application/json',
-};
-
 /** The Content-Type a resource is served with (anything unknown as bytes to download, never as a page). */
-export const resourceContentType = (path: string): string => CONTENT_TYPES[path.slice(path.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
+export const resourceContentType = (path: string): string => contentTypeOfName(path);

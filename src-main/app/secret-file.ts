@@ -2,7 +2,7 @@
 // No electron import: the app passes safeStorage as the cipher; tests pass their own.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { SecretName, SecretStore } from '../engine/settings-store';
+import type { SecretName, SecretStore } from '../service/settings/settings-store';
 import { writeFileAtomicSync } from '../platform/atomic-file';
 
 /** Encrypts and decrypts strings (Electron's safeStorage has exactly this shape). */

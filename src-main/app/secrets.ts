@@ -1,7 +1,7 @@
 // The app's SecretStore: secrets encrypted with Electron's safeStorage (the OS keychain) in <dataDir>/secrets.json.
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
-import type { SecretStore } from '../engine/settings-store';
+import type { SecretStore } from '../service/settings/settings-store';
 import { createSecretFileStore } from './secret-file';
 
 /**

@@ -1,7 +1,7 @@
 // What every command gets: I/O, the data folder, and settings loaded on demand.
 import { resolve } from 'node:path';
 import type { Settings } from '../../src-shared/settings';
-import { ConfigError, defaultDataDir, loadSettings } from '../platform/config-file';
+import { ConfigError, defaultDataDir, loadSettings } from '../service/settings/config-file';
 import { UsageError, type ParsedArgs } from './args';
 import type { CliIO } from './io';
 

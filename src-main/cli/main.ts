@@ -1,6 +1,6 @@
 // The `hugginggpt` command: dispatches to a subcommand; bad usage exits 2 with a one-line reason.
 import { createInterface } from 'node:readline/promises';
-import { ConfigError } from '../platform/config-file';
+import { ConfigError } from '../service/settings/config-file';
 import { parseCommandArgs, UsageError } from './args';
 import type { Command } from './command';
 import { COMMANDS } from './commands';

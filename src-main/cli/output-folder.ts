@@ -3,6 +3,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isFileOutput, outputFileName } from '../../src-shared/output-names';
 import type { PlanTask } from '../../src-shared/plan';
+import { isSuccess } from '../../src-shared/run-events';
 import type { RunOutcome } from '../engine/executor/types';
 
 /** Where each written file went, keyed by `outputKey(taskId, port)`. */
@@ -21,7 +22,7 @@ export async function writeReadableOutputs(dir: string, tasks: readonly PlanTask
   const written: WrittenOutputs = new Map();
   for (const task of tasks) {
     const result = outcome.results[task.id];
-    if (!result || (result.status !== 'succeeded' && result.status !== 'cached')) continue;
+    if (!result || !isSuccess(result.status)) continue;
     for (const output of result.outputs) {
       if (!output.path || !isFileOutput(output)) continue;
       if (written.size === 0) await mkdir(dir, { recursive: true });

@@ -1,5 +1,6 @@
 // How `run` and `workflow run` report: progress lines on stderr, and the JSON document of DESIGN.md.
 import { isFileOutput, outputFileName } from '../../src-shared/output-names';
+import { isSuccess } from '../../src-shared/run-events';
 import type { PlanTask, Usage } from '../../src-shared/plan';
 import type { TaskOutput } from '../../src-shared/resources';
 import type { RunEvent } from '../../src-shared/run-events';
@@ -84,5 +85,5 @@ export function runJson(input: { tasks: PlanTask[]; selections: Selections; outc
 /** Exit code of a run: 0 when every task succeeded (or came from the cache), 1 otherwise. */
 export function runExitCode(tasks: PlanTask[], outcome: RunOutcome | undefined): number {
   if (!outcome) return tasks.length === 0 ? 0 : 1;
-  return tasks.every((t) => ['succeeded', 'cached'].includes(outcome.results[t.id]?.status)) ? 0 : 1;
+  return tasks.every((t) => isSuccess(outcome.results[t.id]?.status)) ? 0 : 1;
 }

@@ -7,14 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { INVOKE_CHANNELS, type EventChannel, type EventMap, type InvokeChannel, type StudioHandlers } from '../../src-shared/contract';
+import { contentTypeOfName } from '../../src-shared/file-kinds';
 import { RESOURCE_FILE_PATTERN } from '../../src-shared/resources';
-import { toContractError } from '../engine/contract-error';
+import { toContractError } from '../../src-shared/contract-error';
 
-const CONTENT_TYPES: Record<string, string> = {
+/** The built renderer's own files; stored resources are typed by src-shared/file-kinds.ts. */
+const PAGE_CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.bmp': 'image/bmp',
-  '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.flac': 'audio/flac', '.ogg': 'audio/ogg', '.mp4': 'video/mp4',
-  '.webm': 'video/webm', '.pdf': 'application/pdf', '.txt': 'text/plain; charset=utf-8', '.csv': 'text/csv', '.json': 'application/json',
   '.ico': 'image/x-icon', '.woff2': 'font/woff2',
 };
 const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
@@ -43,7 +42,7 @@ async function serveFile(res: ServerResponse, root: string, relative: string, ca
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile()) return false;
   res.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': PAGE_CONTENT_TYPES[extname(path).toLowerCase()] ?? contentTypeOfName(path),
     'Content-Length': info.size,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': cacheable ? 'max-age=31536000, immutable' : 'no-cache',

@@ -7,7 +7,7 @@ import type { RunEvent } from '../../src-shared/run-events';
 import type { Selections } from '../../src-shared/selection';
 import type { Settings } from '../../src-shared/settings';
 import type { ChatMessage, ChatModel } from './chat-model';
-import { StudioError } from './contract-error';
+import { StudioError } from '../../src-shared/contract-error';
 import { executeGraph } from './executor/execute-graph';
 import type { ExecuteInput, NodeResult, ResultCache, RunHandle, RunOutcome, RunRecord, RunRecorder } from './executor/types';
 import type { ModelRunner, ResourceStore } from './inference';

@@ -4,31 +4,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import type { ResourceStore } from '../engine/inference';
 import { writeFileAtomic } from './atomic-file';
+import { fileKindOfMime, fileKindOfName, reconcileKinds, UNKNOWN_FILE_KIND, type FileKind } from '../../src-shared/file-kinds';
 import { RESOURCE_FILE_PATTERN, resourceFileName, type ResourceRef } from '../../src-shared/resources';
+import { fileTypeFromBuffer } from 'file-type';
 
 /** A sniffed file type: extension without the dot, and MIME type. */
 export interface SniffedType {
   ext: string;
   mime: string;
 }
-
-const ascii = (b: Uint8Array, at: number, text: string) =>
-  b.length >= at + text.length && [...text].every((c, i) => b[at + i] === c.charCodeAt(0));
-
-const MAGIC: Array<[test: (b: Uint8Array) => boolean, type: SniffedType]> = [
-  [(b) => b[0] === 0x89 && ascii(b, 1, 'PNG'), { ext: 'png', mime: 'image/png' }],
-  [(b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff, { ext: 'jpg', mime: 'image/jpeg' }],
-  [(b) => ascii(b, 0, 'GIF8'), { ext: 'gif', mime: 'image/gif' }],
-  [(b) => ascii(b, 0, 'RIFF') && ascii(b, 8, 'WEBP'), { ext: 'webp', mime: 'image/webp' }],
-  [(b) => ascii(b, 0, 'RIFF') && ascii(b, 8, 'WAVE'), { ext: 'wav', mime: 'audio/wav' }],
-  [(b) => ascii(b, 0, 'fLaC'), { ext: 'flac', mime: 'audio/flac' }],
-  [(b) => ascii(b, 0, 'OggS'), { ext: 'ogg', mime: 'audio/ogg' }],
-  [(b) => ascii(b, 0, 'ID3') || (b[0] === 0xff && b.length > 1 && (b[1] & 0xe0) === 0xe0), { ext: 'mp3', mime: 'audio/mpeg' }],
-  [(b) => ascii(b, 4, 'ftyp'), { ext: 'mp4', mime: 'video/mp4' }],
-  [(b) => b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3, { ext: 'webm', mime: 'video/webm' }],
-  [(b) => ascii(b, 0, '%PDF-'), { ext: 'pdf', mime: 'application/pdf' }],
-  [(b) => ascii(b, 0, 'BM') && b.length >= 26, { ext: 'bmp', mime: 'image/bmp' }],
-];
 
 /** True when the bytes read as UTF-8 text (no NUL bytes, valid encoding). */
 function isText(bytes: Uint8Array): boolean {
@@ -41,17 +25,27 @@ function isText(bytes: Uint8Array): boolean {
   }
 }
 
+/** What `file-type` reads from the magic bytes, as one of the app's file kinds. */
+async function sniffedKind(bytes: Uint8Array): Promise<FileKind | undefined> {
+  const found = await fileTypeFromBuffer(bytes);
+  if (!found) return undefined;
+  return fileKindOfMime(found.mime) ?? fileKindOfName(`.${found.ext}`) ?? { ext: found.ext, mime: found.mime };
+}
+
 /**
- * The type of a file from its first bytes; text is `csv` when the given name or MIME says so, else `txt`.
- * @example sniffType(pngBytes) // { ext: 'png', mime: 'image/png' }
+ * The type of a file from its bytes (the `file-type` library), the name only deciding between look-alike
+ * containers (`.m4a` vs `.mp4`); text is a table when the name or MIME type says so, else plain text.
+ * @example await sniffType(pngBytes) // { ext: 'png', mime: 'image/png' }
  */
-export function sniffType(bytes: Uint8Array, hint: { name?: string; mime?: string } = {}): SniffedType {
-  for (const [test, type] of MAGIC) if (test(bytes)) return type;
+export async function sniffType(bytes: Uint8Array, hint: { name?: string; mime?: string } = {}): Promise<SniffedType> {
+  const named = (hint.name ? fileKindOfName(hint.name) : undefined) ?? (hint.mime ? fileKindOfMime(hint.mime) : undefined);
+  const kind = reconcileKinds(await sniffedKind(bytes), named);
+  if (kind) return { ext: kind.ext, mime: kind.mime };
   if (isText(bytes)) {
-    const csv = /\.csv$/i.test(hint.name ?? '') || hint.mime === 'text/csv';
-    return csv ? { ext: 'csv', mime: 'text/csv' } : { ext: 'txt', mime: 'text/plain' };
+    const textKind = named?.modality === 'table' || named?.modality === 'text' ? named : fileKindOfName('.txt')!;
+    return { ext: textKind.ext, mime: textKind.mime };
   }
-  return { ext: 'bin', mime: 'application/octet-stream' };
+  return { ext: UNKNOWN_FILE_KIND.ext, mime: UNKNOWN_FILE_KIND.mime };
 }
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
@@ -67,7 +61,7 @@ export function createFsResourceStore(dataDir: string): ResourceStore {
   return {
     async put(bytes, options = {}) {
       const hash = createHash('sha256').update(bytes).digest('hex');
-      const { ext, mime } = sniffType(bytes, options);
+      const { ext, mime } = await sniffType(bytes, options);
       const ref: ResourceRef = { hash, ext, mime, size: bytes.byteLength, ...(options.name ? { name: options.name } : {}) };
       const path = pathOf(ref);
       if (!(await exists(path))) await writeFileAtomic(path, bytes);

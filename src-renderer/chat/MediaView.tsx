@@ -1,16 +1,11 @@
 // Embeds a stored resource by its kind: image, audio player, video player, or a link to the file.
 import { memo } from 'react';
+import { fileKindOfMime, fileKindOfName } from '../../src-shared/file-kinds';
 
-const IMAGE = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp'];
-const AUDIO = ['wav', 'mp3', 'flac', 'ogg', 'm4a', 'webm'];
-const VIDEO = ['mp4', 'mov', 'mkv', 'avi'];
-
-/** The media kind of a file extension. */
+/** How a stored file is shown: by its MIME type, else its extension (src-shared/file-kinds.ts). */
 export function mediaKind(ext: string, mime = ''): 'image' | 'audio' | 'video' | 'file' {
-  if (mime.startsWith('image/') || IMAGE.includes(ext)) return 'image';
-  if (mime.startsWith('audio/') || AUDIO.includes(ext)) return 'audio';
-  if (mime.startsWith('video/') || VIDEO.includes(ext)) return 'video';
-  return 'file';
+  const modality = (fileKindOfMime(mime) ?? fileKindOfName(`.${ext}`))?.modality;
+  return modality === 'image' || modality === 'audio' || modality === 'video' ? modality : 'file';
 }
 
 /** One embedded resource. */

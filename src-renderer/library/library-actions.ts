@@ -1,4 +1,5 @@
 // The workflows library and the run history, as the UI uses them: engine calls whose answers go to the store.
+import { fillInputs, pinnedSelections } from '../../src-shared/workflow';
 import type { Attachment } from '../../src-shared/contract';
 import type { WorkflowInputValue } from '../../src-shared/library';
 import type { StudioClient } from '../api/transport';
@@ -38,8 +39,8 @@ export function createLibraryActions(client: StudioClient, store: StudioStore, u
     async openWorkflow(id: string): Promise<void> {
       const { entry, workflow } = await client.invoke('workflows.get', { id });
       const defaults = new Map(workflow.inputs.map((i) => [i.name, i.default ?? `{{${i.name}}}`]));
-      const tasks = workflow.tasks.map((t) => ({ ...t, args: Object.fromEntries(Object.entries(t.args).map(([k, v]) => [k, v.replace(/\{\{([a-z][a-z0-9_]*)\}\}/g, (m, n: string) => defaults.get(n) ?? m)])) }));
-      const selections = Object.fromEntries(Object.entries(workflow.models).map(([tid, p]) => [tid, { taskId: Number(tid), model: p.model, endpoint: p.endpoint, reason: p.reason || 'pinned in the workflow', method: 'user' as const }]));
+      const tasks = fillInputs(workflow, (name) => defaults.get(name));
+      const selections = pinnedSelections(workflow);
       state().graphLoaded({ tasks, selections, positions: Object.fromEntries(Object.entries(workflow.layout).map(([k, v]) => [Number(k), v])), origin: { kind: 'workflow', id, name: entry.name } });
     },
     /** Runs a workflow with the given inputs (files are uploaded first) and shows it on the canvas. */

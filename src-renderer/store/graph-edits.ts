@@ -1,5 +1,6 @@
 // Pure edits of the task list: the plan's `dep` and `<resource>-N` arguments always move together.
 import { depsOf, referencedIds, resourceRef, type PlanTask } from '../../src-shared/plan';
+import { downstreamOf, planGraph } from '../../src-shared/plan-graph';
 import { findTaskType, type Modality } from '../../src-shared/tasks';
 import { inputModality, outputFor, portsOf } from './ports';
 
@@ -51,20 +52,9 @@ export function edgesOf(tasks: readonly PlanTask[]): GraphEdge[] {
 
 /** The ids of tasks that (transitively) use an output of any of `ids`, not including `ids`. */
 export function dependentsOf(tasks: readonly PlanTask[], ids: readonly number[]): number[] {
-  const users = new Map<number, number[]>();
-  for (const e of edgesOf(tasks)) users.set(e.source, [...(users.get(e.source) ?? []), e.target]);
-  const seen = new Set<number>();
-  const stack = [...ids];
-  while (stack.length) {
-    for (const next of users.get(stack.pop()!) ?? []) {
-      if (!seen.has(next)) {
-        seen.add(next);
-        stack.push(next);
-      }
-    }
-  }
-  for (const id of ids) seen.delete(id);
-  return unique([...seen]);
+  const downstream = downstreamOf(planGraph(tasks), ids);
+  for (const id of ids) downstream.delete(id);
+  return unique([...downstream]);
 }
 
 /** Why `source` cannot feed `target.targetPort`, or undefined when it can. */

@@ -1,7 +1,7 @@
 // What the canvas knows about each node's latest run, folded from run events.
 import type { TaskOutput } from '../../src-shared/resources';
 import type { AttemptRecord, NodeStatus, RunEvent, RunSummary, TaskError } from '../../src-shared/run-events';
-import { statusAfter } from '../../src-shared/run-events';
+import { isSettled as isSettledStatus, statusAfter } from '../../src-shared/run-events';
 
 /** A node's status on the canvas: a run status, or `pending` before any run touched it. */
 export type DisplayStatus = NodeStatus | 'pending';
@@ -90,5 +90,5 @@ export function applyRunEvent(runs: NodeRuns, event: RunEvent): NodeRuns {
   return { ...runs, [event.taskId]: node };
 }
 
-/** Whether a status is final for this run. */
-export const isSettled = (s: DisplayStatus): boolean => !['queued', 'running'].includes(s);
+/** Whether a status is final for this run (`pending`: no run touched the node). */
+export const isSettled = (s: DisplayStatus): boolean => s !== 'pending' && isSettledStatus(s);

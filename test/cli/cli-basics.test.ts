@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/main';
-import { loadSettings } from '../../src-main/platform/config-file';
+import { loadSettings } from '../../src-main/service/settings/config-file';
 import { captureIO } from '../support/cli-io';
 
 describe('hugginggpt command', () => {

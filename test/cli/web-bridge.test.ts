@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { StudioHandlers } from '../../src-shared/contract';
 import { startWebBridge, type WebBridge } from '../../src-main/cli/web-bridge';
-import { StudioError } from '../../src-main/engine/contract-error';
+import { StudioError } from '../../src-shared/contract-error';
 
 const root = mkdtempSync(join(tmpdir(), 'hgs-bridge-'));
 const rendererDir = join(root, 'renderer');

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadSettings } from '../../src-main/platform/config-file';
-import { createFileSettingsStore } from '../../src-main/platform/settings-file-store';
-import { SETTINGS_VERSION } from '../../src-main/engine/settings-migrations';
-import type { SecretStore } from '../../src-main/engine/settings-store';
+import { loadSettings } from '../../src-main/service/settings/config-file';
+import { createFileSettingsStore } from '../../src-main/service/settings/settings-file-store';
+import { SETTINGS_VERSION } from '../../src-main/service/settings/settings-migrations';
+import type { SecretStore } from '../../src-main/service/settings/settings-store';
 import { createMemorySecretStore } from './memory-secret-store';
 
 let dataDir: string;

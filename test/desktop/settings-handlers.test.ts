@@ -5,8 +5,8 @@ import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EndpointHealth } from '../../src-shared/contract';
 import type { Endpoint, Settings } from '../../src-shared/settings';
-import { createSettingsHandlers } from '../../src-main/engine/settings-handlers';
-import { createFileSettingsStore } from '../../src-main/platform/settings-file-store';
+import { createSettingsHandlers } from '../../src-main/service/settings/settings-handlers';
+import { createFileSettingsStore } from '../../src-main/service/settings/settings-file-store';
 import { createMemorySecretStore } from './memory-secret-store';
 
 let dataDir: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SettingsSchema } from '../../src-shared/settings';
-import { migrateSettings, migrateV1ToV2, SETTINGS_MIGRATIONS, SETTINGS_VERSION } from '../../src-main/engine/settings-migrations';
+import { migrateSettings, migrateV1ToV2, SETTINGS_MIGRATIONS, SETTINGS_VERSION } from '../../src-main/service/settings/settings-migrations';
 
 const v1File = {
   version: 1,

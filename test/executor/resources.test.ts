@@ -121,7 +121,7 @@ describe('refused inputs', () => {
       task(2, 'image-to-text', { image: '<resource>-1' }, [-1]),
       task(3, 'image-to-text', { image: '<resource>-9' }, [-1]),
     ], { 'photo.jpg': ['P', 'image/jpeg'] });
-    expect(outcome.results[0].error!.message).toBe('input "audio" needs audio, but "photo.jpg" is an image');
+    expect(outcome.results[0].error!.message).toBe('input "audio" needs audio, but "photo.jpg" is image');
     expect(outcome.results[2].error!.message).toContain('task 1 is not among this task\'s dependencies');
     expect(outcome.results[3].status).toBe('invalid');
     expect(h.runner.models).toEqual(['m/text-to-image-1']);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conversation } from '../../src-main/engine/conversation';
-import { createEngineDeps } from '../../src-main/platform/engine-deps';
+import { createEngineDeps } from '../../src-main/service/engine-deps';
 import { startFakeHf, type FakeHf } from '../support/fake-hf';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 import { routeLlm } from '../support/routed-llm';

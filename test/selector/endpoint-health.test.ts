@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkEndpointHealth, checkEndpoints } from '../../src-main/platform/endpoint-health';
+import { checkEndpointHealth, checkEndpoints, HEALTH_TIMEOUT_MS } from '../../src-main/platform/endpoint-health';
 import { localEndpoint, settingsWith } from './support';
 
 /** A tiny loopback server: /a/health is healthy, /b/health missing, /c/health failing, /d/health never answers. */
@@ -31,7 +31,8 @@ describe('checkEndpointHealth', () => {
   it('reports a healthy endpoint with its status and latency', async () => {
     const health = await checkEndpointHealth(endpoint('a', '/a/'));
     expect(health).toMatchObject({ name: 'a', url: `${base}/a/`, ok: true, message: 'healthy (HTTP 200, ok)' });
-    expect(health.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(health.latencyMs).toEqual(expect.any(Number));
+    expect(health.latencyMs).toBeLessThan(HEALTH_TIMEOUT_MS);
     expect(seen).toContain('GET /a/health');
   });
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { PlanTask } from '../../src-shared/plan';
 import type { ResourceRef } from '../../src-shared/resources';
 import { WORKFLOW_VERSION } from '../../src-shared/workflow';
-import { instantiateWorkflow } from '../../src-main/engine/workflows/instantiate-workflow';
-import { migrateWorkflow } from '../../src-main/engine/workflows/migrate-workflow';
-import { workflowFromRun } from '../../src-main/engine/workflows/workflow-from-run';
+import { instantiateWorkflow } from '../../src-main/service/workflows/instantiate-workflow';
+import { migrateWorkflow } from '../../src-main/service/workflows/migrate-workflow';
+import { workflowFromRun } from '../../src-main/service/workflows/workflow-from-run';
 
 const photo: ResourceRef = { hash: 'a'.repeat(64), ext: 'jpg', mime: 'image/jpeg', size: 10, name: 'boy.jpg' };
 const other: ResourceRef = { hash: 'b'.repeat(64), ext: 'png', mime: 'image/png', size: 20, name: 'new.png' };

@@ -4,7 +4,7 @@ import type { PlanTask, Usage } from '../../../src-shared/plan';
 import { LlmError } from '../../engine/chat-model';
 import { PlanParseError } from '../../engine/planner/parse-plan';
 import { planRequest } from '../../engine/planner/plan-request';
-import { requireLlm } from '../../platform/engine-deps';
+import { requireLlm } from '../../service/engine-deps';
 import { createOpenAiChatModel } from '../../platform/openai-chat';
 import { UsageError } from '../args';
 import type { Command } from '../command';

@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createStudioRuntime } from '../../platform/studio-runtime';
-import { openSettingsStore } from '../../platform/open-settings-store';
+import { createStudioRuntime } from '../../service/studio-runtime';
+import { openSettingsStore } from '../../service/settings/open-settings-store';
 import { intOption, UsageError } from '../args';
 import type { Command } from '../command';
 import { startWebBridge, type WebBridge } from '../web-bridge';

@@ -3,9 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { emptyUsage } from '../../../src-shared/plan';
 import { Conversation } from '../../engine/conversation';
-import { instantiateWorkflow, type InputValue } from '../../engine/workflows/instantiate-workflow';
-import { migrateWorkflow } from '../../engine/workflows/migrate-workflow';
-import { createEngineDeps } from '../../platform/engine-deps';
+import type { PlanTask } from '../../../src-shared/plan';
+import type { InputValue } from '../../service/workflows/instantiate-workflow';
+import { startWorkflowRun, type WorkflowRun } from '../../service/workflows/run-workflow';
+import { migrateWorkflow } from '../../service/workflows/migrate-workflow';
+import { createEngineDeps } from '../../service/engine-deps';
 import { importUserFile } from '../../platform/fs-resource-store';
 import { UsageError } from '../args';
 import type { Command } from '../command';
@@ -55,22 +57,20 @@ export const workflowCommand: Command = {
         values[name] = { file, name: value };
       }
     }
-    let instance;
+    let started: WorkflowRun;
+    let byId = new Map<number, PlanTask>();
     try {
-      instance = instantiateWorkflow(workflow, values);
+      started = startWorkflowRun(new Conversation(deps), workflow, values, {
+        onEvent: (event) => {
+          const line = progressLine(event, byId);
+          if (line) io.err(`${line}\n`);
+        },
+      });
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
-
-    const conversation = new Conversation(deps);
-    Object.assign(conversation.userResources, instance.userResources);
-    const byId = new Map(instance.tasks.map((t) => [t.id, t]));
-    const handle = conversation.execute(instance.tasks, instance.selections, {
-      onEvent: (event) => {
-        const line = progressLine(event, byId);
-        if (line) io.err(`${line}\n`);
-      },
-    });
+    const { instance, handle } = started;
+    byId = new Map(instance.tasks.map((t) => [t.id, t]));
     const outcome = await handle.done;
     const written = await writeReadableOutputs(outputFolder(io.cwd, args.values.out, outcome.runId), instance.tasks, outcome);
     const doc = runJson({ tasks: instance.tasks, selections: instance.selections, outcome, response: '', usage: emptyUsage(), written });

@@ -1,6 +1,7 @@
 // Turns a task's arguments into inputs by port: literal text, upstream outputs (`<resource>-N`), user files.
 // Anything else is refused: a wrong modality, a reference to a task that is not upstream, a path or URL
 // the user did not give. LLM output is untrusted, so nothing here guesses.
+import { fileFeedProblem, fileKindOfMime } from '../../../src-shared/file-kinds';
 import { RESOURCE_REF_PATTERN } from '../../../src-shared/plan';
 import type { ResourceRef, TaskOutput } from '../../../src-shared/resources';
 import type { TaskError } from '../../../src-shared/run-events';
@@ -34,13 +35,6 @@ class Refusal extends Error {}
 const refuse = (message: string): never => {
   throw new Refusal(message);
 };
-
-/** The modality a stored file's MIME type says it is, if it says. */
-export function modalityOfMime(mime: string): Modality | undefined {
-  if (mime === 'text/csv') return 'table';
-  const top = mime.split('/')[0];
-  return top === 'image' || top === 'audio' || top === 'video' ? top : undefined;
-}
 
 /** Resolves `args` against the ports of `spec`. */
 export function resolveInputs(spec: TaskTypeSpec, args: Record<string, string>, ctx: ResolveContext): InputResolution {
@@ -97,9 +91,7 @@ function resolveFile(port: PortSpec, value: string, ctx: ResolveContext): Resolv
     ctx.userResources[value] ??
     ctx.userResources[value.trim()] ??
     refuse(`input "${port.name}": "${value}" is not a file you gave in this conversation`);
-  const fileModality = modalityOfMime(ref.mime);
-  if (fileModality && fileModality !== modality) {
-    refuse(`input "${port.name}" needs ${ARTICLE[modality]}, but "${value}" is ${ARTICLE[fileModality]}`);
-  }
+  const problem = fileFeedProblem(fileKindOfMime(ref.mime), modality);
+  if (problem) refuse(`input "${port.name}" needs ${ARTICLE[modality]}, but "${value}" is ${problem}`);
   return { modality, ref };
 }

@@ -1,5 +1,5 @@
 // How long to wait before trying a failed call again, and how failures become typed task errors.
-import type { TaskError } from '../../../src-shared/run-events';
+import { cancelledTaskError, type TaskError } from '../../../src-shared/run-events';
 import { InferenceError } from '../inference';
 
 /** The longest wait between two attempts, whatever the server asks for. */
@@ -19,6 +19,7 @@ export function retryDelayMs(error: InferenceError, attempt: number): number {
 
 /** An InferenceError as a TaskError (the form events and records carry). */
 export function toTaskError(error: InferenceError): TaskError {
+  if (error.kind === 'cancelled') return cancelledTaskError();
   const out: TaskError = { kind: error.kind, message: error.message, retriable: error.retriable };
   if (error.details.status !== undefined) out.status = error.details.status;
   if (error.details.bodyExcerpt !== undefined) out.bodyExcerpt = error.details.bodyExcerpt;

@@ -1,5 +1,5 @@
 // Runs one ready node: check its model, resolve its inputs, try the cache, call the model, store outputs.
-import type { RunEventBody, TaskError } from '../../../src-shared/run-events';
+import { cancelledTaskError, type RunEventBody, type TaskError } from '../../../src-shared/run-events';
 import { LLM_ENDPOINT } from '../../../src-shared/selection';
 import type { TaskOutput } from '../../../src-shared/resources';
 import type { InferenceInput } from '../inference';
@@ -40,7 +40,7 @@ const refusal = (taskId: number, error: TaskError, base: Partial<NodeResult>): N
 
 /** The end of a cancelled node. */
 export const cancellation = (taskId: number, base: Partial<NodeResult> = {}): NodeEnd => ({
-  result: { status: 'cancelled', outputs: [], attempts: [], ...base, error: { kind: 'cancelled', message: 'cancelled by the user', retriable: true } },
+  result: { status: 'cancelled', outputs: [], attempts: [], ...base, error: cancelledTaskError() },
   event: { type: 'node-cancelled', taskId },
 });
 

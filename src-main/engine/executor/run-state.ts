@@ -3,10 +3,7 @@ import type { NodeStatus, RunSummary } from '../../../src-shared/run-events';
 import type { TaskGraph } from './task-graph';
 import type { NodeResult } from './types';
 
-const SUCCESS: ReadonlySet<NodeStatus> = new Set(['succeeded', 'cached']);
-
-/** Whether a status lets dependents run. */
-export const isSuccess = (status: NodeStatus): boolean => SUCCESS.has(status);
+export { isSuccess } from '../../../src-shared/run-events';
 
 /** Node results and counters for one run; every update is O(1). */
 export class RunState {

@@ -1,5 +1,6 @@
 // The plan as a graph: nodes with their dependencies and dependents, checked once before the run.
 import { depsOf, type PlanTask } from '../../../src-shared/plan';
+import { downstreamOf as downstreamIds, planGraph, topologicalOrder, upstreamOf, type PlanGraph } from '../../../src-shared/plan-graph';
 import { findTaskType, type TaskTypeSpec } from '../../../src-shared/tasks';
 
 /** One task of the graph. `spec` is missing for an unknown task type. */
@@ -16,6 +17,8 @@ export interface GraphNode {
 export interface TaskGraph {
   nodes: Map<number, GraphNode>;
   order: number[];
+  /** The same tasks as the shared plan graph (src-shared/plan-graph.ts) walks them. */
+  links: PlanGraph;
 }
 
 /** Builds the graph, marking nodes that cannot run: unknown type, duplicate id, missing or cyclic dependency. */
@@ -41,62 +44,15 @@ export function buildTaskGraph(tasks: PlanTask[]): TaskGraph {
       else upstream.dependents.push(id);
     }
   }
-  markCycles(nodes, order);
-  return { nodes, order };
+  const links = planGraph(order.map((id) => nodes.get(id)!.task));
+  for (const id of topologicalOrder(links).blocked) nodes.get(id)!.problem ??= 'is part of (or depends on) a dependency cycle';
+  return { nodes, order, links };
 }
 
-/** Kahn's algorithm: nodes never freed are in (or behind) a cycle. */
-function markCycles(nodes: Map<number, GraphNode>, order: number[]): void {
-  const pending = new Map<number, number>();
-  const ready: number[] = [];
-  for (const id of order) {
-    const count = nodes.get(id)!.deps.filter((d) => d !== id && nodes.has(d)).length;
-    pending.set(id, count);
-    if (count === 0) ready.push(id);
-  }
-  let freed = 0;
-  while (ready.length > 0) {
-    const id = ready.pop()!;
-    freed += 1;
-    for (const next of nodes.get(id)!.dependents) {
-      const left = pending.get(next)! - 1;
-      pending.set(next, left);
-      if (left === 0) ready.push(next);
-    }
-  }
-  if (freed === order.length) return;
-  for (const id of order) {
-    if (pending.get(id)! > 0) nodes.get(id)!.problem ??= 'is part of (or depends on) a dependency cycle';
-  }
-}
-
-/** Whether `ancestor` is upstream of `id` (direct dependencies first, then a walk up the graph). */
+/** Whether `ancestor` is upstream of `id`. */
 export function isUpstream(graph: TaskGraph, id: number, ancestor: number): boolean {
-  const start = graph.nodes.get(id);
-  if (!start) return false;
-  if (start.deps.includes(ancestor)) return true;
-  const seen = new Set<number>([id]);
-  const stack = [...start.deps];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (current === ancestor) return true;
-    if (seen.has(current)) continue;
-    seen.add(current);
-    const node = graph.nodes.get(current);
-    if (node) stack.push(...node.deps);
-  }
-  return false;
+  return id !== ancestor && upstreamOf(graph.links, id).has(ancestor);
 }
 
 /** `roots` and every task downstream of them. */
-export function downstreamOf(graph: TaskGraph, roots: number[]): Set<number> {
-  const found = new Set<number>();
-  const stack = roots.filter((id) => graph.nodes.has(id));
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    if (found.has(id)) continue;
-    found.add(id);
-    stack.push(...graph.nodes.get(id)!.dependents);
-  }
-  return found;
-}
+export const downstreamOf = (graph: TaskGraph, roots: number[]): Set<number> => downstreamIds(graph.links, roots);

@@ -1,21 +1,13 @@
 // The files and URLs a user wrote in a message: the only ones a plan may read (besides attachments).
-import type { Modality } from '../../../src-shared/tasks';
+import { KNOWN_EXTENSIONS } from '../../../src-shared/file-kinds';
 
-const EXTENSIONS: Record<Modality, string[]> = {
-  image: ['jpg', 'jpeg', 'png', 'gif', 'bmp', 'webp', 'tif', 'tiff', 'heic'],
-  audio: ['wav', 'mp3', 'flac', 'ogg', 'oga', 'm4a', 'aac', 'opus', 'webm'],
-  video: ['mp4', 'avi', 'mov', 'mkv', 'm4v', 'mpeg', 'mpg'],
-  table: ['csv', 'tsv'],
-  text: ['txt', 'md', 'pdf', 'json'],
-};
-const ALL_EXTENSIONS = Object.values(EXTENSIONS).flat().join('|');
+const ALL_EXTENSIONS = [...KNOWN_EXTENSIONS].join('|');
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s"'`<>()[\]{}]+/gi;
 /** Candidate words: runs without spaces, quotes or brackets (scanned linearly, no backtracking). */
 const WORD = /[^\s,;()[\]{}<>"'`\u201c\u201d\u2018\u2019]+/g;
 const FILE_WORD = /^[\w.@+\-/\\:~]+$/;
 const EXTENSION = /\w\.([A-Za-z0-9]{2,5})$/;
-const KNOWN_EXTENSIONS = new Set(Object.values(EXTENSIONS).flat());
 const QUOTED_NAME = new RegExp(String.raw`["'\u201c\u2018]([^"'\u201d\u2019\n]{1,200}\.(?:${ALL_EXTENSIONS}))["'\u201d\u2019]`, 'gi');
 
 /** Whether a word is a file name or path with a known extension. */
@@ -52,13 +44,4 @@ export function userResourcesIn(text: string): string[] {
     .sort((a, b) => a[0] - b[0])
     .map(([, name]) => name)
     .filter((name) => name !== '' && !seen.has(name) && Boolean(seen.add(name)));
-}
-
-/** The modality a file name's extension implies (`webm` counts as audio or video), if known. */
-export function modalitiesOfFileName(name: string): Modality[] {
-  const path = name.replace(/[?#].*$/, '');
-  const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
-  if (!ext) return [];
-  const modalities = (Object.keys(EXTENSIONS) as Modality[]).filter((m) => EXTENSIONS[m].includes(ext));
-  return ext === 'webm' ? ['audio', 'video'] : modalities;
 }

@@ -1,9 +1,10 @@
 // Checks one task's arguments against its type's ports: present, of the right modality, and reading
 // only what the user gave, literal text, or outputs of other tasks.
+import { fileFeedProblem, fileKindOfName } from '../../../src-shared/file-kinds';
 import { referencedIds, type PlanTask } from '../../../src-shared/plan';
 import { findTaskType, outputOf, type PortSpec, type TaskTypeSpec } from '../../../src-shared/tasks';
 import { hasBareReference } from './references';
-import { modalitiesOfFileName, normalizeResourceName, userResourcesIn } from './user-resources';
+import { normalizeResourceName, userResourcesIn } from './user-resources';
 
 /** What argument checks need to know about the rest of the plan. */
 export interface ArgsContext {
@@ -44,10 +45,8 @@ function resourceProblems(value: string, port: PortSpec, context: ArgsContext): 
         : `argument "${port.name}" must be ${article(port.modality)} file you gave or <resource>-N, not "${short(value)}"`,
     ];
   }
-  const modalities = modalitiesOfFileName(name);
-  if (modalities.length > 0 && !modalities.includes(port.modality)) {
-    return [`argument "${port.name}" needs ${port.modality}, but "${short(name)}" is ${modalities.join('/')}`];
-  }
+  const problem = fileFeedProblem(fileKindOfName(name), port.modality);
+  if (problem) return [`argument "${port.name}" needs ${port.modality}, but "${short(name)}" is ${problem}`];
   return [];
 }
 

@@ -2,6 +2,7 @@
 // references to earlier existing tasks, no cycles, a sane size, and only resources the user gave.
 import type { PlanIssue } from '../../../src-shared/contract';
 import { depsOf, type PlanTask } from '../../../src-shared/plan';
+import { findCycles, planGraph } from '../../../src-shared/plan-graph';
 import { findTaskType } from '../../../src-shared/tasks';
 import { nearestTaskTypes } from './suggest-task';
 import { normalizeResourceName } from './user-resources';
@@ -18,27 +19,10 @@ export interface ValidationContext {
 
 const label = (task: PlanTask): string => `task ${task.id} (${task.task || 'no type'})`;
 
-/** Task ids that lie on a dependency cycle, each cycle once, as id paths. */
-function cycles(tasks: PlanTask[], byId: Map<number, PlanTask>): number[][] {
-  const state = new Map<number, 'active' | 'done'>();
-  const found: number[][] = [];
-  const visit = (id: number, path: number[]): void => {
-    state.set(id, 'active');
-    for (const dep of depsOf(byId.get(id)!)) {
-      if (!byId.has(dep)) continue;
-      if (state.get(dep) === 'active') found.push([...path.slice(path.indexOf(dep)), dep]);
-      else if (!state.has(dep)) visit(dep, [...path, dep]);
-    }
-    state.set(id, 'done');
-  };
-  for (const task of tasks) if (!state.has(task.id)) visit(task.id, [task.id]);
-  return found;
-}
-
 /** Problems with how tasks depend on each other: missing, self, later tasks, and cycles. */
 function dependencyIssues(tasks: PlanTask[], byId: Map<number, PlanTask>): PlanIssue[] {
   const issues: PlanIssue[] = [];
-  const cycleList = cycles(tasks, byId).filter((c) => c.length > 2);
+  const cycleList = findCycles(planGraph(tasks)).filter((c) => c.length > 2);
   const onCycle = new Set(cycleList.flat());
   const position = new Map(tasks.map((t, i) => [t.id, i]));
   tasks.forEach((task, index) => {

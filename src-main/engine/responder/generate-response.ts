@@ -1,5 +1,6 @@
 // Stage 4: the LLM describes what was done and the results; the real list of files is appended by us.
 import { isFileOutput, outputFileName } from '../../../src-shared/output-names';
+import { isSuccess } from '../../../src-shared/run-events';
 import type { Usage } from '../../../src-shared/plan';
 import type { ChatMessage, ChatModel } from '../chat-model';
 import { buildDirectAnswerMessages, buildResponseMessages, type ResponseContext } from './response-prompt';
@@ -15,7 +16,7 @@ export function listGeneratedFiles(context: ResponseContext): string[] {
   const lines: string[] = [];
   for (const task of context.tasks) {
     const result = context.results[task.id];
-    if (!result || (result.status !== 'succeeded' && result.status !== 'cached')) continue;
+    if (!isSuccess(result?.status)) continue;
     for (const output of result.outputs) {
       if (!output.path || !isFileOutput(output)) continue;
       const name = outputFileName(task.id, output, result.outputs);

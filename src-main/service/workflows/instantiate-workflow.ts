@@ -2,8 +2,8 @@
 import type { PlanTask } from '../../../src-shared/plan';
 import type { ResourceRef } from '../../../src-shared/resources';
 import type { Selections } from '../../../src-shared/selection';
-import { INPUT_PLACEHOLDER, type Workflow } from '../../../src-shared/workflow';
-import { StudioError } from '../contract-error';
+import { fillInputs, pinnedSelections, type Workflow } from '../../../src-shared/workflow';
+import { StudioError } from '../../../src-shared/contract-error';
 
 /** A value given for an input: text, or a stored file with the name to show for it. */
 export type InputValue = { text: string } | { file: ResourceRef; name: string };
@@ -42,13 +42,5 @@ export function instantiateWorkflow(workflow: Workflow, values: Record<string, I
       throw new StudioError('invalid-input', `input "${input.name}" has no value and no default: give it with --input ${input.name}=...`);
     }
   }
-  const tasks = workflow.tasks.map((task) => ({
-    ...task,
-    args: Object.fromEntries(Object.entries(task.args).map(([port, value]) => [port, value.replace(INPUT_PLACEHOLDER, (_m, name: string) => resolved.get(name) ?? `{{${name}}}`)])),
-  }));
-  const selections: Selections = {};
-  for (const [id, pinned] of Object.entries(workflow.models)) {
-    selections[Number(id)] = { taskId: Number(id), model: pinned.model, endpoint: pinned.endpoint, reason: pinned.reason || 'pinned in the workflow', method: 'user' };
-  }
-  return { tasks, selections, userResources };
+  return { tasks: fillInputs(workflow, (name) => resolved.get(name)), selections: pinnedSelections(workflow), userResources };
 }

@@ -1,7 +1,7 @@
 // Loads a workflow document of any known version: numbered migrations bring it to WORKFLOW_VERSION.
 import { describeZodError } from '../../../src-shared/settings';
 import { WORKFLOW_VERSION, WorkflowSchema, type Workflow } from '../../../src-shared/workflow';
-import { StudioError } from '../contract-error';
+import { StudioError } from '../../../src-shared/contract-error';
 
 /** Migration N turns a version-N document into version N+1. */
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;

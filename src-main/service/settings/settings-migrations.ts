@@ -1,5 +1,5 @@
 // Numbered migrations of settings.json: pure functions, each taking version N's object to version N+1.
-import { StudioError } from './contract-error';
+import { StudioError } from '../../../src-shared/contract-error';
 
 /** The version settings.json is written in. */
 export const SETTINGS_VERSION = 2;

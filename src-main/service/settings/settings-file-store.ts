@@ -2,14 +2,14 @@
 // secrets kept in a SecretStore, and a corrupt file kept aside and reported instead of silently reset.
 import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { SettingsPatch } from '../../src-shared/contract';
-import { defaultSettings, describeZodError, SettingsSchema, type Settings } from '../../src-shared/settings';
-import { StudioError } from '../engine/contract-error';
-import { migrateSettings, SETTINGS_VERSION } from '../engine/settings-migrations';
+import type { SettingsPatch } from '../../../src-shared/contract';
+import { defaultSettings, describeZodError, SettingsSchema, type Settings } from '../../../src-shared/settings';
+import { StudioError } from '../../../src-shared/contract-error';
+import { migrateSettings, SETTINGS_VERSION } from './settings-migrations';
 import {
   applySettingsPatch, joinSecrets, SECRET_NAMES, secretStoreWarning, splitSecrets,
   type SecretStore, type SettingsStore,
-} from '../engine/settings-store';
+} from './settings-store';
 
 /** The part of a conf / electron-store instance this store uses (both write the whole object atomically). */
 export interface ConfLike {
@@ -84,15 +84,17 @@ export function createFileSettingsStore(options: FileSettingsStoreOptions): Sett
   const file = options.openFile({ cwd: options.dataDir, name: 'settings' });
   const warnings = [...loaded.warnings];
 
-  // Secrets found in the file (a hand-written or older file) move to the SecretStore and out of the file.
+  // Secrets found in the file (a hand-written or older file) move to the SecretStore and out of the file,
+  // unless that store forgets them at exit (the CLI and `serve`): then the file keeps them.
   const found = splitSecrets(loaded.settings).secrets;
+  const keepsSecrets = secrets.kind !== 'memory';
   for (const name of SECRET_NAMES) {
     const value = found[name];
     if (!value) continue;
     secrets.set(name, value);
-    warnings.push(`The ${name === 'llm.apiKey' ? 'LLM API key' : 'Hugging Face token'} found in ${SETTINGS_FILE_NAME} was moved to the app's secret store (the CLI reads it from the environment or --config).`);
+    if (keepsSecrets) warnings.push(`The ${name === 'llm.apiKey' ? 'LLM API key' : 'Hugging Face token'} found in ${SETTINGS_FILE_NAME} was moved to the app's secret store (the CLI reads it from the environment or --config).`);
   }
-  if (loaded.rewrite || SECRET_NAMES.some((n) => found[n])) file.store = toFileObject(loaded.settings);
+  if (loaded.rewrite || (keepsSecrets && SECRET_NAMES.some((n) => found[n]))) file.store = toFileObject(loaded.settings);
   let current = joinSecrets(splitSecrets(loaded.settings).rest, secrets);
 
   return {

@@ -2,11 +2,12 @@
 // planning call, the run history, and adopting a recorded run so it can be edited and re-run.
 import type { EmitEvent, StudioHandlers } from '../../src-shared/contract';
 import type { Conversation } from '../engine/conversation';
-import { instantiateWorkflow, type InputValue } from '../engine/workflows/instantiate-workflow';
-import { workflowFromRun } from '../engine/workflows/workflow-from-run';
-import { FsRunRecorder } from './fs-run-recorder';
+import type { InputValue } from './workflows/instantiate-workflow';
+import { startWorkflowRun } from './workflows/run-workflow';
+import { workflowFromRun } from './workflows/workflow-from-run';
+import { FsRunRecorder } from '../platform/fs-run-recorder';
 import { RunHistory } from './run-history';
-import { parseWorkflowText, WorkflowLibrary } from './workflow-library';
+import { parseWorkflowText, WorkflowLibrary } from './workflows/workflow-library';
 
 /** The channels this file serves. */
 export type LibraryChannel = Extract<keyof StudioHandlers, `workflows.${string}` | `runs.${string}`>;
@@ -55,11 +56,9 @@ export function createLibraryHandlers(options: LibraryHandlerOptions): Pick<Stud
       const { workflow } = await library.read(id);
       const values: Record<string, InputValue> = {};
       for (const [name, value] of Object.entries(inputs)) values[name] = 'text' in value ? { text: value.text } : { file: value.resource, name: value.name };
-      const instance = instantiateWorkflow(workflow, values);
       const conversation = options.conversation();
-      Object.assign(conversation.userResources, instance.userResources);
-      const handle = conversation.execute(instance.tasks, instance.selections, {
-        workflow: { id, name: workflow.name },
+      const { instance, handle } = startWorkflowRun(conversation, workflow, values, {
+        workflowRef: { id, name: workflow.name },
         onEvent: (event) => options.emit('run.event', event),
       });
       options.ownRun(handle.runId, conversation);

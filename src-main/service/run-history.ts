@@ -1,10 +1,11 @@
 // The run history as the app shows it: summaries, full records with their events, and comparisons.
+import { isSuccess, type NodeStatus } from '../../src-shared/run-events';
 import type { NodeComparison, RecordedNode, RunDetail, RunListItem } from '../../src-shared/library';
 import type { TaskOutput } from '../../src-shared/resources';
-import { StudioError } from '../engine/contract-error';
+import { StudioError } from '../../src-shared/contract-error';
 import { RUN_ID_PATTERN } from '../engine/executor/run-id';
 import type { NodeResult, RunRecord } from '../engine/executor/types';
-import type { FsRunRecorder } from './fs-run-recorder';
+import type { FsRunRecorder } from '../platform/fs-run-recorder';
 
 const MAX_LISTED = 200;
 
@@ -35,7 +36,7 @@ const outputKey = (outputs: TaskOutput[] = []) =>
   JSON.stringify(outputs.map((o) => [o.port, o.resource?.hash ?? o.text ?? '']).sort());
 
 /** A cached result is the same outcome as a fresh one. */
-const sameOutcome = (a?: string, b?: string) => (a === 'cached' ? 'succeeded' : a) === (b === 'cached' ? 'succeeded' : b);
+const sameOutcome = (a?: NodeStatus, b?: NodeStatus) => a === b || (isSuccess(a) && isSuccess(b));
 
 /** Reads runs through the recorder that wrote them. */
 export class RunHistory {

@@ -1,8 +1,11 @@
 // Loads configuration for the CLI: a JSON file (or the data folder's settings.json), then environment fallbacks.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describeZodError, SettingsSchema, type Settings } from '../../src-shared/settings';
+import { describeZodError, SettingsSchema, type Settings } from '../../../src-shared/settings';
+import { applyEnvironment } from './environment';
+import { openSettingsStore } from './open-settings-store';
+import { migrateSettings } from './settings-migrations';
 
 /** A configuration problem, described in one line. */
 export class ConfigError extends Error {
@@ -33,30 +36,24 @@ function parseJsonFile(path: string): unknown {
   }
 }
 
-/** Fills what the config leaves out from OPENAI_API_KEY, OPENAI_BASE_URL and HF_TOKEN. */
-function withEnvFallbacks(raw: Record<string, any>, env: NodeJS.ProcessEnv): Record<string, any> {
-  const llm = { ...(raw.llm ?? {}) };
-  const huggingface = { ...(raw.huggingface ?? {}) };
-  if (llm.apiKey === undefined && env.OPENAI_API_KEY) llm.apiKey = env.OPENAI_API_KEY;
-  if (llm.baseURL === undefined && env.OPENAI_BASE_URL) llm.baseURL = env.OPENAI_BASE_URL;
-  if (huggingface.token === undefined && env.HF_TOKEN) huggingface.token = env.HF_TOKEN;
-  return { ...raw, llm, huggingface };
-}
-
 /**
- * Loads settings from `configPath` (or `<dataDir>/settings.json` when it exists), with env fallbacks.
+ * Loads the settings a command works with: `configPath` read through the same migrations and schema as
+ * settings.json, or the data folder's settings.json through the same store `serve` and the app use. Either
+ * way the environment fills what the settings leave unset (applyEnvironment).
  * @example loadSettings({ configPath: 'hgs.json', dataDir, env: process.env })
  */
 export function loadSettings(options: { configPath?: string; dataDir: string; env: NodeJS.ProcessEnv; cwd?: string }): Settings {
-  let raw: unknown = {};
-  if (options.configPath) {
-    raw = parseJsonFile(resolve(options.cwd ?? process.cwd(), options.configPath));
-  } else {
-    const saved = join(options.dataDir, 'settings.json');
-    if (existsSync(saved)) raw = parseJsonFile(saved);
-  }
+  if (!options.configPath) return openSettingsStore({ dataDir: options.dataDir, env: options.env }).get();
+  const path = resolve(options.cwd ?? process.cwd(), options.configPath);
+  const raw = parseJsonFile(path);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError('config must be a JSON object');
-  const parsed = SettingsSchema.safeParse(withEnvFallbacks(raw as Record<string, any>, options.env));
+  let data: unknown;
+  try {
+    data = migrateSettings(raw).data;
+  } catch (error) {
+    throw new ConfigError(`config file ${path}: ${(error as Error).message}`);
+  }
+  const parsed = SettingsSchema.safeParse(data);
   if (!parsed.success) throw new ConfigError(`invalid config: ${describeZodError(parsed.error)}`);
-  return parsed.data;
+  return applyEnvironment(parsed.data, options.env);
 }

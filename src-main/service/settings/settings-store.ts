@@ -1,7 +1,7 @@
 // Where settings live: the SettingsStore and SecretStore interfaces, and how a SettingsPatch applies to settings.
-import type { SettingsPatch } from '../../src-shared/contract';
-import { describeZodError, SettingsSchema, type Settings } from '../../src-shared/settings';
-import { StudioError } from './contract-error';
+import type { SettingsPatch } from '../../../src-shared/contract';
+import { describeZodError, SettingsSchema, type Settings } from '../../../src-shared/settings';
+import { StudioError } from '../../../src-shared/contract-error';
 
 /** The app's settings, persisted; secrets are kept apart in a SecretStore. */
 export interface SettingsStore {

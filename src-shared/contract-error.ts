@@ -1,5 +1,5 @@
 // Turns any thrown value into the error shape that crosses the contract (no stack, a kind the UI can use).
-import type { ContractError } from '../../src-shared/contract';
+import type { ContractError } from './contract';
 
 /** The contract form of an error: its message and its `kind` when it has one. */
 export function toContractError(error: unknown): ContractError {

@@ -1,7 +1,7 @@
 // The settings side of the contract: read and change settings, test the LLM connection, check endpoints.
-import type { ConnectionCheck, EndpointHealth, SettingsPatch, StudioHandlers } from '../../src-shared/contract';
-import { toSettingsView, type Endpoint, type Settings, type SettingsView } from '../../src-shared/settings';
-import { StudioError } from './contract-error';
+import type { ConnectionCheck, EndpointHealth, SettingsPatch, StudioHandlers } from '../../../src-shared/contract';
+import { toSettingsView, type Endpoint, type Settings, type SettingsView } from '../../../src-shared/settings';
+import { StudioError } from '../../../src-shared/contract-error';
 import type { SettingsStore } from './settings-store';
 
 /** What the settings handlers work with. */

@@ -3,11 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { access, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { WorkflowEntry } from '../../src-shared/library';
-import type { Workflow } from '../../src-shared/workflow';
-import { StudioError } from '../engine/contract-error';
-import { migrateWorkflow } from '../engine/workflows/migrate-workflow';
-import { writeFileAtomic } from './atomic-file';
+import type { WorkflowEntry } from '../../../src-shared/library';
+import type { Workflow } from '../../../src-shared/workflow';
+import { StudioError } from '../../../src-shared/contract-error';
+import { migrateWorkflow } from './migrate-workflow';
+import { writeFileAtomic } from '../../platform/atomic-file';
 
 /** A library file id: the file's stem. */
 export const WORKFLOW_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,80}$/;

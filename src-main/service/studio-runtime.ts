@@ -2,15 +2,15 @@
 import { randomUUID } from 'node:crypto';
 import type { EmitEvent, StudioHandlers } from '../../src-shared/contract';
 import { Conversation } from '../engine/conversation';
-import { StudioError } from '../engine/contract-error';
-import { createSettingsHandlers } from '../engine/settings-handlers';
-import type { SettingsStore } from '../engine/settings-store';
+import { StudioError } from '../../src-shared/contract-error';
+import { createSettingsHandlers } from './settings/settings-handlers';
+import type { SettingsStore } from './settings/settings-store';
 import { taskAvailability } from '../engine/selector/availability';
 import { rankCandidates } from '../engine/selector/candidates';
-import { checkEndpointHealth } from './endpoint-health';
+import { checkEndpointHealth } from '../platform/endpoint-health';
 import { createEngineDeps } from './engine-deps';
 import { createLibraryHandlers } from './library-handlers';
-import { testLlmConnection } from './llm-connection-check';
+import { testLlmConnection } from '../platform/llm-connection-check';
 
 /** Composes the engine with the real adapters for one data folder. */
 export async function createStudioRuntime(options: { dataDir: string; settingsStore: SettingsStore; emit: EmitEvent }): Promise<StudioHandlers> {

@@ -6,15 +6,15 @@ import type { ChatModel } from '../engine/chat-model';
 import type { ConversationDeps } from '../engine/conversation';
 import type { InferenceCall, ModelRunner } from '../engine/inference';
 import type { CatalogModel } from '../engine/selector/catalog-model';
-import { loadCatalog } from './catalog-file';
-import { FsResultCache } from './fs-result-cache';
-import { createFsResourceStore, importUserFile } from './fs-resource-store';
-import { FsRunRecorder } from './fs-run-recorder';
-import { createEndpointAdapters } from './endpoints/registry';
-import { createHfModelRunner } from './inference/hf-model-runner';
-import { createModelRunner } from './model-runner';
-import { createOpenAiChatModel, llmUnconfigured } from './openai-chat';
-import { ConfigError } from './config-file';
+import { loadCatalog } from '../platform/catalog-file';
+import { FsResultCache } from '../platform/fs-result-cache';
+import { createFsResourceStore, importUserFile } from '../platform/fs-resource-store';
+import { FsRunRecorder } from '../platform/fs-run-recorder';
+import { createEndpointAdapters } from '../platform/endpoints/registry';
+import { createHfModelRunner } from '../platform/inference/hf-model-runner';
+import { createModelRunner } from '../platform/model-runner';
+import { createOpenAiChatModel, llmUnconfigured } from '../platform/openai-chat';
+import { ConfigError } from './settings/config-file';
 
 /** Refuses to start stages that need the LLM when none is configured (exit 2 in the CLI). */
 export function requireLlm(settings: Settings): void {
