@@ -12,7 +12,10 @@ export function SetupDialog({ onClose }: { onClose: () => void }) {
       <ol className="setup-steps">
         <li><b>Choose the LLM that plans the work</b>: a preset (OpenAI, the Hugging Face router, Ollama or LM Studio on this computer) or any OpenAI-compatible server, then <b>Test connection</b>.</li>
         <li><b>Optionally add a Hugging Face token</b> to run models in the cloud (Inference Providers).</li>
-        <li>Or <b>start without a key</b>: build graphs by hand with <b>+ Add task</b> and run them on local endpoints (Settings &gt; Local endpoints).</li>
+        <li>
+          Or <b>start without a key</b>: build graphs by hand with <b>+ Add task</b> and run them on local endpoints (Settings &gt; Local endpoints).{' '}
+          <button type="button" className="btn" onClick={onClose}>Start without an LLM</button>
+        </li>
       </ol>
       {loadError && <p role="alert" className="error-text">Settings could not be loaded: {loadError}</p>}
       {view && (
@@ -23,7 +26,6 @@ export function SetupDialog({ onClose }: { onClose: () => void }) {
       )}
       <div className="inspector-row">
         <span className="spacer" />
-        <button type="button" className="btn" onClick={onClose}>Start without an LLM</button>
         <button type="button" className="btn btn-primary" onClick={onClose}>Done</button>
       </div>
     </Modal>
