@@ -234,7 +234,8 @@ test('a wire dropped on empty canvas offers the tasks that fit and connects the 
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
-  await page.mouse.move(from.x + 60, pane.y + pane.height - 180, { steps: 8 });
+  // Into the empty strip the fitted graph leaves at the bottom of the canvas, clear of the controls and minimap.
+  await page.mouse.move(pane.x + 140, pane.y + pane.height - 40, { steps: 8 });
   await page.mouse.up();
   const palette = page.getByRole('dialog', { name: 'Tasks that take audio from task 2' });
   await expect(palette).toBeVisible();
