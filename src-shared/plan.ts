@@ -18,6 +18,8 @@ export const UsageSchema = z.object({
   llmCalls: z.number().int().nonnegative(),
   promptTokens: z.number().int().nonnegative(),
   completionTokens: z.number().int().nonnegative(),
+  /** Some token counts are offline estimates: the server reported none (e.g. LM Studio when streaming). */
+  estimated: z.boolean().optional(),
 });
 export type Usage = z.infer<typeof UsageSchema>;
 
@@ -25,7 +27,13 @@ export const emptyUsage = (): Usage => ({ llmCalls: 0, promptTokens: 0, completi
 
 /** Adds usage `b` into a new total. */
 export function addUsage(a: Usage, b: Usage): Usage {
-  return { llmCalls: a.llmCalls + b.llmCalls, promptTokens: a.promptTokens + b.promptTokens, completionTokens: a.completionTokens + b.completionTokens };
+  const estimated = a.estimated || b.estimated;
+  return {
+    llmCalls: a.llmCalls + b.llmCalls,
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    ...(estimated ? { estimated } : {}),
+  };
 }
 
 /** The canonical reference to task N's output. */

@@ -34,7 +34,10 @@ export const SettingsSchema = z.object({
       baseURL: z.url({ protocol: /^https?$/ }).default('https://api.openai.com/v1'),
       apiKey: z.string().optional(),
       model: z.string().min(1).default('gpt-4o-mini'),
+      /** Idle deadline: the longest wait for the server to start or continue its answer. */
       timeoutMs: z.number().int().positive().default(60_000),
+      /** Total deadline of one LLM call, retries included, however steadily the answer arrives. */
+      deadlineMs: z.number().int().positive().default(600_000),
       retries: z.number().int().min(0).max(10).default(2),
       /** Ask for JSON-schema structured output; off for servers that reject `response_format`. */
       structuredOutput: z.boolean().default(true),

@@ -1,4 +1,5 @@
 // The engine's view of the controlling LLM: any OpenAI-compatible chat API, behind this interface.
+import type { Usage } from '../../src-shared/plan';
 
 /** One chat message. */
 export interface ChatMessage {
@@ -25,12 +26,22 @@ export interface ChatResult {
   finishReason: string | null;
   promptTokens: number;
   completionTokens: number;
+  /** The server reported no usage: the token counts are offline estimates. */
+  usageEstimated?: boolean;
 }
 
 /** An LLM the engine can call. */
 export interface ChatModel {
   complete(request: ChatRequest): Promise<ChatResult>;
 }
+
+/** One call's usage in the shape every stage reports (an estimate is marked as one). */
+export const usageOfResult = (r: ChatResult): Usage => ({
+  llmCalls: 1,
+  promptTokens: r.promptTokens,
+  completionTokens: r.completionTokens,
+  ...(r.usageEstimated ? { estimated: true } : {}),
+});
 
 /** Why an LLM call failed, in words a user can act on. */
 export type LlmErrorKind = 'auth' | 'network' | 'timeout' | 'rate-limited' | 'http' | 'cancelled' | 'bad-request';

@@ -1,10 +1,15 @@
 // The controlling LLM through the openai SDK: any OpenAI-compatible server (OpenAI, Azure, the Hugging
-// Face router, Ollama, LM Studio, vLLM, llama.cpp), with explicit timeouts, retries and cancellation.
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
+// Face router, Ollama, LM Studio, vLLM, llama.cpp, TGI), with what each accepts learned from its refusals,
+// an idle and a total deadline on every call, bounded retries and cancellation.
+import OpenAI, { APIError } from 'openai';
+import type { ChatCompletion, ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
 import type { Settings } from '../../src-shared/settings';
 import { LlmError, type ChatModel, type ChatRequest, type ChatResult } from '../engine/chat-model';
 import { countChatTokens, countTokens } from '../engine/planner/token-count';
+import { CallDeadline, readBodyText } from './llm-call-deadline';
+import { learnFromRefusal, processCapabilities, refusedParameter, type LlmCapabilities, type LlmCapabilityMemory } from './llm-capabilities';
+import { isHfRouter, routerProviders, structuredOutputModel } from './hf-router-providers';
+import { toLlmError } from './openai-errors';
 
 /** The API key sent to servers that need none (the SDK insists on one). */
 export const PLACEHOLDER_API_KEY = 'no-key-needed';
@@ -12,129 +17,138 @@ export const PLACEHOLDER_API_KEY = 'no-key-needed';
 export { DEFAULT_LLM_BASE_URL, llmUnconfigured } from '../../src-shared/llm-readiness';
 
 
-/** The innermost reason of a connection failure: a system error code, else its message. */
-function connectionReason(error: unknown): string | undefined {
-  let reason: string | undefined;
-  for (let e: any = (error as any)?.cause, depth = 0; e && depth < 5; e = e.cause, depth++) {
-    if (typeof e.code === 'string') return e.code === 'ECONNREFUSED' ? 'connection refused' : e.code;
-    if (typeof e.message === 'string' && e.message) reason = e.message;
-  }
-  return reason;
+/** Extra answer-length room for a reasoning model, whose hidden reasoning counts against the limit. */
+export const REASONING_TOKEN_ROOM = 8192;
+
+/** A chat model that can also say what it has learned about its server. */
+export interface OpenAiChatModel extends ChatModel {
+  /** What the server and model accept, as known so far (shared by every model of this connection). */
+  capabilities(): LlmCapabilities;
 }
 
-/** Maps any failure of a call to an LlmError a user can act on. */
-function toLlmError(error: unknown, llm: Settings['llm'], state: { stalled: boolean; cancelled: () => boolean }): LlmError {
-  if (error instanceof LlmError) return error;
-  const where = `the LLM at ${llm.baseURL}`;
-  if (state.stalled) return new LlmError('timeout', `${where} stopped sending its answer for ${llm.timeoutMs} ms`);
-  if (error instanceof APIUserAbortError || (error instanceof Error && error.name === 'AbortError')) {
-    return state.cancelled() ? new LlmError('cancelled', 'the LLM call was cancelled') : new LlmError('timeout', `${where} did not answer in time`);
-  }
-  if (error instanceof APIConnectionTimeoutError) return new LlmError('timeout', `${where} did not answer within ${llm.timeoutMs} ms`);
-  if (error instanceof APIConnectionError) {
-    const reason = connectionReason(error);
-    return new LlmError('network', `cannot reach ${where}${reason ? `: ${reason}` : ''}`);
-  }
-  if (error instanceof APIError && error.status !== undefined) {
-    const detail = (error.error as any)?.message ?? error.message;
-    const status = error.status;
-    if (status === 401 || status === 403) return new LlmError('auth', `${where} refused the API key (HTTP ${status}): ${detail}`, status);
-    if (status === 429) return new LlmError('rate-limited', `${where} is rate-limiting requests (HTTP 429): ${detail}`, status);
-    if (status === 400 || status === 404 || status === 422) return new LlmError('bad-request', `${where} rejected the request (HTTP ${status}): ${detail}`, status);
-    return new LlmError('http', `${where} failed (HTTP ${status}): ${detail}`, status);
-  }
-  return new LlmError('http', `${where} failed: ${error instanceof Error ? error.message : String(error)}`);
+/** Refusals one call may learn from before it gives up. */
+const MAX_REFUSALS = 3;
+
+type Answer = { text: string; finishReason: string | null; usage?: OpenAI.CompletionUsage | null };
+
+/** Options of a chat model: the capability memory to share, and where the Hugging Face router lives. */
+export interface OpenAiChatOptions {
+  memory?: LlmCapabilityMemory;
+  /** `huggingface.routerUrl`: an LLM base URL under it is the router (whose providers differ in structured output). */
+  routerUrl?: string;
 }
 
-/** Reads a streamed answer, aborting when no chunk arrives for `idleMs` (the SDK's timeout ends at the headers). */
-async function readStream(
-  client: OpenAI,
-  params: ChatCompletionCreateParamsBase,
-  controller: AbortController,
-  idleMs: number,
-  onDelta: (delta: string) => void,
-  state: { stalled: boolean },
-): Promise<{ text: string; finishReason: string | null; usage?: OpenAI.CompletionUsage }> {
-  let timer: NodeJS.Timeout | undefined;
-  const arm = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => ((state.stalled = true), controller.abort()), idleMs);
+/** The request body for the server, as far as its capabilities allow. */
+function requestParams(llm: Settings['llm'], request: ChatRequest, caps: LlmCapabilities): ChatCompletionCreateParamsBase {
+  const limit = request.maxTokens === undefined ? undefined : request.maxTokens + (caps.reasoning ? REASONING_TOKEN_ROOM : 0);
+  const structured = caps.structuredOutput && request.jsonSchema !== undefined;
+  return {
+    model: structured ? (caps.structuredModel ?? llm.model) : llm.model,
+    messages: request.messages,
+    ...(request.temperature !== undefined && caps.temperature ? { temperature: request.temperature } : {}),
+    ...(limit !== undefined ? { [caps.tokenLimit]: limit } : {}),
+    ...(structured && request.jsonSchema ? { response_format: { type: 'json_schema', json_schema: { ...request.jsonSchema, strict: true } } } : {}),
   };
-  try {
-    const stream = await client.chat.completions.create({ ...params, stream: true, stream_options: { include_usage: true } }, { signal: controller.signal });
-    arm();
-    let text = '';
-    let finishReason: string | null = null;
-    let usage: OpenAI.CompletionUsage | undefined;
-    for await (const chunk of stream) {
-      arm();
-      const choice = chunk.choices[0];
-      const delta = choice?.delta?.content ?? '';
-      if (delta) {
-        text += delta;
-        onDelta(delta);
-      }
-      if (choice?.finish_reason) finishReason = choice.finish_reason;
-      if (chunk.usage) usage = chunk.usage;
+}
+
+/** Reads a streamed answer; every chunk restarts the idle clock. */
+async function readStream(client: OpenAI, params: ChatCompletionCreateParamsBase, caps: LlmCapabilities, deadline: CallDeadline, onDelta: (d: string) => void): Promise<Answer> {
+  const stream = await client.chat.completions.create(
+    { ...params, stream: true, ...(caps.streamOptions ? { stream_options: { include_usage: true } } : {}) },
+    { signal: deadline.signal },
+  );
+  deadline.touch();
+  const answer: Answer = { text: '', finishReason: null };
+  for await (const chunk of stream) {
+    deadline.touch();
+    const choice = chunk.choices[0];
+    const delta = choice?.delta?.content ?? '';
+    if (delta) {
+      answer.text += delta;
+      onDelta(delta);
     }
-    controller.signal.throwIfAborted(); // the SDK ends an aborted stream quietly
-    return { text, finishReason, usage };
-  } finally {
-    clearTimeout(timer);
+    if (choice?.finish_reason) answer.finishReason = choice.finish_reason;
+    if (chunk.usage) answer.usage = chunk.usage;
   }
+  deadline.signal.throwIfAborted(); // the SDK ends an aborted stream quietly
+  caps.streamUsage = Boolean(answer.usage);
+  return answer;
+}
+
+/** Reads a whole answer; its body is read here so that the idle deadline covers it. */
+async function readWhole(client: OpenAI, params: ChatCompletionCreateParamsBase, deadline: CallDeadline): Promise<Answer> {
+  const response = await client.chat.completions.create({ ...params, stream: false }, { signal: deadline.signal }).asResponse();
+  const body = await readBodyText(response, deadline);
+  let completion: ChatCompletion;
+  try {
+    completion = JSON.parse(body) as ChatCompletion;
+  } catch {
+    throw new LlmError('http', `the LLM answered something that is not JSON: ${JSON.stringify(body.slice(0, 120))}`);
+  }
+  const choice = completion?.choices?.[0];
+  if (!choice) throw new LlmError('http', 'the LLM answer has no choices');
+  return { text: choice.message?.content ?? '', finishReason: choice.finish_reason ?? null, usage: completion.usage };
+}
+
+/** Reads once which of the router's providers can do structured output, and remembers the answer. */
+async function chooseRouterProvider(llm: Settings['llm'], caps: LlmCapabilities, signal: AbortSignal): Promise<void> {
+  const providers = await routerProviders(llm, signal).catch(() => undefined);
+  if (!providers) {
+    caps.structuredModel = llm.model; // the router did not say: try as configured, a refusal will tell
+    return;
+  }
+  const model = structuredOutputModel(llm.model, providers);
+  if (model === undefined) {
+    caps.structuredOutput = false;
+    caps.notes.push(`no provider of ${llm.model} on the Hugging Face router supports structured output; asking for plain JSON`);
+  } else if (model !== llm.model) caps.notes.push(`structured output through ${model} (the router's providers differ)`);
+  caps.structuredModel = model ?? llm.model;
 }
 
 /**
- * A ChatModel for an OpenAI-compatible server. Uses JSON-schema structured output when asked and
- * allowed; a server that answers 400 to it is asked again without, and never again with it.
+ * A ChatModel for an OpenAI-compatible server. A parameter the server refuses (structured output,
+ * `max_tokens`, temperature, `stream_options`) is dropped or renamed, the call is sent again, and the
+ * lesson is kept in `memory` for every later call to that server and model.
  */
-export function createOpenAiChatModel(llm: Settings['llm']): ChatModel {
+export function createOpenAiChatModel(llm: Settings['llm'], options: OpenAiChatOptions = {}): OpenAiChatModel {
   const client = new OpenAI({ baseURL: llm.baseURL, apiKey: llm.apiKey || PLACEHOLDER_API_KEY, timeout: llm.timeoutMs, maxRetries: llm.retries });
-  let structuredOutput = llm.structuredOutput;
+  const caps = (options.memory ?? processCapabilities).get(llm);
+  const router = isHfRouter(llm.baseURL, options.routerUrl);
 
-  async function call(request: ChatRequest, withFormat: boolean): Promise<ChatResult> {
-    const params: ChatCompletionCreateParamsBase = {
-      model: llm.model,
-      messages: request.messages,
-      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-      ...(request.maxTokens !== undefined ? { max_tokens: request.maxTokens } : {}),
-      ...(withFormat && request.jsonSchema ? { response_format: { type: 'json_schema', json_schema: { ...request.jsonSchema, strict: true } } } : {}),
+  async function attempt(request: ChatRequest, deadline: CallDeadline): Promise<ChatResult> {
+    const params = requestParams(llm, request, caps);
+    const answer = request.onDelta ? await readStream(client, params, caps, deadline, request.onDelta) : await readWhole(client, params, deadline);
+    const estimated = !answer.usage;
+    return {
+      text: answer.text,
+      finishReason: answer.finishReason,
+      promptTokens: answer.usage?.prompt_tokens ?? (await countChatTokens(request.messages)),
+      completionTokens: answer.usage?.completion_tokens ?? (await countTokens(answer.text)),
+      ...(estimated ? { usageEstimated: true } : {}),
     };
-    const controller = new AbortController();
-    const state = { stalled: false, cancelled: () => Boolean(request.signal?.aborted) };
-    const abort = () => controller.abort();
-    if (request.signal?.aborted) throw new LlmError('cancelled', 'the LLM call was cancelled');
-    request.signal?.addEventListener('abort', abort, { once: true });
-    try {
-      let answer: { text: string; finishReason: string | null; usage?: OpenAI.CompletionUsage };
-      if (request.onDelta) answer = await readStream(client, params, controller, llm.timeoutMs, request.onDelta, state);
-      else {
-        const completion = await client.chat.completions.create({ ...params, stream: false }, { signal: controller.signal });
-        const choice = completion.choices[0];
-        answer = { text: choice?.message?.content ?? '', finishReason: choice?.finish_reason ?? null, usage: completion.usage };
-      }
-      return {
-        text: answer.text,
-        finishReason: answer.finishReason,
-        promptTokens: answer.usage?.prompt_tokens ?? (await countChatTokens(request.messages)),
-        completionTokens: answer.usage?.completion_tokens ?? (await countTokens(answer.text)),
-      };
-    } catch (error) {
-      throw toLlmError(error, llm, state);
-    } finally {
-      request.signal?.removeEventListener('abort', abort);
-    }
   }
 
   return {
+    capabilities: () => caps,
     async complete(request) {
-      const withFormat = structuredOutput && request.jsonSchema !== undefined;
+      const deadline = new CallDeadline(llm.timeoutMs, llm.deadlineMs, request.signal);
       try {
-        return await call(request, withFormat);
+        if (router && request.jsonSchema && caps.structuredOutput && caps.structuredModel === undefined) await chooseRouterProvider(llm, caps, deadline.signal);
+        for (let refusals = 0; ; refusals++) {
+          try {
+            deadline.signal.throwIfAborted();
+            return await attempt(request, deadline);
+          } catch (error) {
+            const refusal = error instanceof APIError ? { status: error.status, body: error.error, message: error.message } : undefined;
+            const refused = refusal && refusedParameter(refusal);
+            // Each retry sends something different; a server refusing every variant still ends here.
+            if (!refusal || !refused || refusals >= MAX_REFUSALS || !learnFromRefusal(caps, refused, refusal)) throw error;
+          }
+        }
       } catch (error) {
-        if (!(withFormat && error instanceof LlmError && error.status === 400)) throw error;
-        structuredOutput = false; // this server does not take response_format: plain text from now on
-        return call(request, false);
+        throw toLlmError(error, llm, deadline.reason);
+      } finally {
+        deadline.dispose();
       }
     },
   };

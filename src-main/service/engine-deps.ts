@@ -49,7 +49,7 @@ export interface EngineDeps extends ConversationDeps {
  */
 export function createEngineDeps(options: { dataDir: string; settings: () => Settings; cwd?: string }): EngineDeps {
   const store = createFsResourceStore(options.dataDir);
-  const chatFor = perConfig((llm: Settings['llm']) => createOpenAiChatModel(llm));
+  const chatFor = perConfig(({ llm, routerUrl }: { llm: Settings['llm']; routerUrl: string }) => createOpenAiChatModel(llm, { routerUrl }));
   const runnerFor = perConfig((hf: { token?: string; cloudEndpointUrl?: string }) => createHfModelRunner(hf));
   const hfRunner: ModelRunner = {
     run: (call: InferenceCall) => {
@@ -61,7 +61,10 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
   let catalog: CatalogModel[] | undefined;
   const deps: EngineDeps = {
     settings: options.settings,
-    chat: (): ChatModel => chatFor(options.settings().llm),
+    chat: (): ChatModel => {
+      const settings = options.settings();
+      return chatFor({ llm: settings.llm, routerUrl: settings.huggingface.routerUrl });
+    },
     catalog: () => {
       if (catalog) return catalog;
       const loaded = loadCatalog(options.dataDir);

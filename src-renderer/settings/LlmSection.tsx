@@ -52,6 +52,7 @@ export function LlmSection({ llm, save }: LlmSectionProps): JSX.Element {
           {LLM_PRESETS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
         </select>
       </label>
+      <p className="settings-hint">{LLM_PRESETS.find((p) => p.id === preset)?.hint}</p>
       <label>
         Base URL
         <input type="url" value={draft.baseURL} onChange={(e) => { setDraft({ ...draft, baseURL: e.target.value }); setPreset(presetForBaseUrl(e.target.value).id); }} />

@@ -24,7 +24,7 @@ describe('hugginggpt eval --predictions', () => {
     const { code, stdout, stderr } = await run('hand.jsonl', '--predictions', 'hand-predictions.jsonl', '--json', '--config', 'no-such-config.json');
     expect(code, stderr).toBe(0);
     const doc = JSON.parse(stdout);
-    expect(Object.keys(doc)).toEqual(['count', 'parseRate', 'accuracy', 'precision', 'recall', 'f1', 'edgeF1', 'editDistance', 'argNameF1', 'argValueF1', 'llm', 'byType']);
+    expect(Object.keys(doc)).toEqual(['count', 'parseRate', 'accuracy', 'precision', 'recall', 'f1', 'edgeF1', 'editDistance', 'argNameF1', 'argValueF1', 'llm', 'byType', 'scoring']);
     const { byType, ...overall } = HAND_EXPECTED;
     expectMetrics(doc, overall);
     for (const type of ['single', 'sequential', 'graph'] as const) expectMetrics(doc.byType[type], byType[type]);
@@ -62,6 +62,21 @@ describe('hugginggpt eval --predictions', () => {
     expect(JSON.parse(stdout).parseRate).toBe(0.25);
     expect(stderr).toContain('3 request(s) have no prediction and count as unusable: B, C, D');
     expect(stderr).toContain('ignoring 1 prediction(s) for ids not in the dataset: Z');
+  });
+
+  it('scores the bundled set by TaskBench\'s definitions with --scoring taskbench, names canonicalised on request', async () => {
+    const bundled = join(process.cwd(), 'resources', 'eval', 'planning-eval.jsonl');
+    const items = parseDataset(readFileSync(bundled, 'utf8'));
+    // the annotations with names as an LLM writes them: "Image-to-Text" style
+    const written = items.map((i) => ({ id: i.id, output: JSON.stringify(i.tasks.map((t) => ({ ...t, task: t.task.replace(/(^|-)\w/g, (c) => c.toUpperCase()) }))) }));
+    writeFileSync(join(dir, 'titled.jsonl'), toJsonLines(written));
+    const asWritten = await run(bundled, '--predictions', 'titled.jsonl', '--json', '--scoring', 'taskbench');
+    expect(asWritten.code).toBe(0);
+    expect(asWritten.stderr).toContain('eval: taskbench scoring, task names as written');
+    expect(JSON.parse(asWritten.stdout)).toMatchObject({ scoring: 'taskbench', f1: 0 });
+    const canonical = await run(bundled, '--predictions', 'titled.jsonl', '--json', '--scoring', 'taskbench', '--canonical-names');
+    expectMetrics(JSON.parse(canonical.stdout), { parseRate: 1, precision: 1, recall: 1, f1: 1, edgeF1: 1, editDistance: 0, argNameF1: 1, argValueF1: 1 });
+    expect((await run(bundled, '--predictions', 'titled.jsonl', '--scoring', 'bleu')).stderr).toContain('--scoring must be "paper" or "taskbench"');
   });
 
   it('refuses bad usage with exit 2 and a one-line reason', async () => {

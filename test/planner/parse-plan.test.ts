@@ -70,6 +70,9 @@ const FAIL: Array<[string, string, PlanParseErrorKind]> = [
   ['an unclosed string', '[{"task": "image-to-text", "id": 0, "args": {"image": "a.jpg}}]', 'incomplete'],
   ['a missing colon', '[{"task": "image-to-text", "id" 0}]', 'malformed'],
   ['a list item that is not a task', '[{"task": "image-to-text", "id": 0}, {"note": "done"}]', 'malformed'],
+  ['an invalid first item is never dropped', '[{"task": null, "id": 0, "dep": [-1], "args": {}}, {"task": "text-to-speech", "id": 1, "dep": [-1], "args": {"text": "hi"}}]', 'malformed'],
+  ['an invalid item inside a wrapper', '{"tasks": [{"task": "image-to-text", "id": 0}, 42, {"task": "text-to-speech", "id": 1}]}', 'malformed'],
+  ['a bare word that is a property of Object.prototype', '[constructor, toString]', 'no-plan'],
   ['a list of strings', '["image-to-text", "text-to-speech"]', 'no-plan'],
   ['an answer too long to be a plan', '[' + ' '.repeat(300_000) + ']', 'too-long'],
 ];
@@ -91,6 +94,13 @@ describe('parsePlanText on real-world LLM output', () => {
     expect(caught).toBeInstanceOf(PlanParseError);
     expect((caught as PlanParseError).kind).toBe(kind);
     expect((caught as PlanParseError).message.length).toBeGreaterThan(10);
+  });
+});
+
+describe('an invalid item', () => {
+  it('is an error naming the item, not a shorter plan', () => {
+    expect(() => parsePlanText('[{"task": null, "id": 0}, {"task": "text-to-speech", "id": 1, "args": {"text": "hi"}}]')).toThrow(/task 1 of the task list is not a task \(it has no "task" name\)/);
+    expect(() => parsePlanText('[{"task": "image-to-text", "id": 0}, "and then speak"]')).toThrow(/task 2 of the task list is not a task/);
   });
 });
 

@@ -86,6 +86,7 @@ describe('selectModels', () => {
       ['Salesforce/blip-image-captioning-large', 'fallback'],
     ]);
     expect(garbled.usage.llmCalls).toBe(1);
+    expect(garbled.selections[0].reason).toMatch(/model choice could not be used \(the answer contains no model choices/);
     const partial = await selectModels({ tasks, settings: cloud, catalog: CATALOG, chat: new ScriptedChat(choices([[1, 'nlpconnect/vit-gpt2-image-captioning', 'ok']])) });
     expect(partial.selections[0]).toMatchObject({ method: 'fallback', reason: expect.stringContaining('no choice for this task') });
     expect(partial.selections[1]).toMatchObject({ method: 'llm', model: 'nlpconnect/vit-gpt2-image-captioning' });
@@ -113,8 +114,15 @@ describe('parseSelectionAnswer', () => {
       { task: 2, id: 'e/f', reason: 's' },
     ]);
     expect(parseSelectionAnswer('{"task": 3, "id": "g/h", "reason": "single"}')).toEqual([{ task: 3, id: 'g/h', reason: 'single' }]);
-    expect(parseSelectionAnswer('{"choices": [{"task": 0}]}')).toBeUndefined();
-    expect(parseSelectionAnswer('no json at all')).toBeUndefined();
+    expect(() => parseSelectionAnswer('{"choices": [{"task": 0}]}')).toThrow(/no model choices/);
+    expect(() => parseSelectionAnswer('no json at all')).toThrow(/no model choices/);
+    // the planner's repair rules apply: single quotes, trailing commas, comments
+    expect(parseSelectionAnswer("{'choices': [{'task': 0, 'id': 'a/b', reason: 'fits',},], // done\n}")).toEqual([{ task: 0, id: 'a/b', reason: 'fits' }]);
+  });
+
+  it('refuses an invalid choice by naming it instead of dropping it', () => {
+    expect(() => parseSelectionAnswer('{"choices": [{"task": null, "id": "a/b"}, {"task": 1, "id": "c/d"}]}')).toThrow(/choice 1 of the model choices names no task id/);
+    expect(() => parseSelectionAnswer('[{"task": 0, "id": "a/b"}, "c/d"]')).toThrow(/choice 2 of the model choices is not a choice/);
   });
 
   it('matches an id that differs only in case', async () => {

@@ -40,7 +40,16 @@ export type FakeAnswer =
        * 400 and this answer stays queued; the retry without `response_format` receives it.
        */
       rejectResponseFormat?: boolean;
+      /** Non-streamed only: send the headers and half the body, then stall this long (a hung server). */
+      stallBodyMs?: number;
     };
+
+/** How a server refuses a request it does not accept: status, body and its content type. */
+export interface FakeRefusal {
+  status: number;
+  body: string;
+  contentType: string;
+}
 
 /** A running fake LLM server. */
 export interface FakeLlm {
@@ -52,6 +61,12 @@ export interface FakeLlm {
   script(...answers: FakeAnswer[]): void;
   /** Sets the answer used when the queue is empty. */
   fallback(fn: (body: any) => FakeAnswer): void;
+  /** Makes the server refuse requests as a real one would (checked before the script; undefined: accept). */
+  refuse(fn: ((body: any) => FakeRefusal | undefined) | undefined): void;
+  /** Sets what `GET /v1/models` lists (default: one bare model), e.g. with the HF router's `providers`. */
+  models(data: unknown[]): void;
+  /** How many requests were refused by the `refuse` rule. */
+  refused: number;
   close(): Promise<void>;
 }
 
@@ -83,6 +98,9 @@ export async function startFakeLlm(): Promise<FakeLlm> {
   const queue: FakeAnswer[] = [];
   const requests: any[] = [];
   let fallbackFn: (body: any) => FakeAnswer = () => 'OK';
+  let refuseFn: ((body: any) => FakeRefusal | undefined) | undefined;
+  let refusedCount = 0;
+  let modelList: unknown[] = [{ id: 'fake-model', object: 'model', created: 0, owned_by: 'fake' }];
   const timers = new Set<NodeJS.Timeout>();
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -123,6 +141,12 @@ export async function startFakeLlm(): Promise<FakeLlm> {
       return sendJson(res, 400, { error: { message: 'request body is not JSON', type: 'invalid_request_error' } });
     }
     requests.push(body);
+    const refusal = refuseFn?.(body);
+    if (refusal) {
+      refusedCount++;
+      res.writeHead(refusal.status, { 'content-type': refusal.contentType });
+      return res.end(refusal.body);
+    }
     const answer = nextAnswer(body);
     if (answer === 'reject-format') {
       return sendJson(res, 400, { error: { message: "'response_format' is not supported by this server", type: 'invalid_request_error', param: 'response_format', code: null } });
@@ -136,6 +160,13 @@ export async function startFakeLlm(): Promise<FakeLlm> {
     const completionTokens = answer.completionTokens ?? roughTokens(text);
     const usage = answer.omitUsage ? undefined : { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
     if (body.stream) return streamAnswer(res, body, answer, usage);
+    if (answer.stallBodyMs) {
+      const whole = JSON.stringify({ id: 'chatcmpl-stalled', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }] });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write(whole.slice(0, whole.length >> 1));
+      await sleep(answer.stallBodyMs);
+      return res.end(whole.slice(whole.length >> 1));
+    }
     sendJson(
       res,
       200,
@@ -159,9 +190,12 @@ export async function startFakeLlm(): Promise<FakeLlm> {
         else res.destroy();
       });
     } else if (req.method === 'GET' && path === '/v1/models') {
-      sendJson(res, 200, { object: 'list', data: [{ id: 'fake-model', object: 'model', created: 0, owned_by: 'fake' }] });
+      sendJson(res, 200, { object: 'list', data: modelList });
     } else sendJson(res, 404, { error: { message: `no route ${req.method} ${path}`, type: 'not_found' } });
   });
+  // Keep idle connections as long as real servers do (nginx: 75 s): Node's 5 s default races with a client
+  // whose event loop was busy (the offline tokenizer loads synchronously) and reads as ECONNRESET.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -170,6 +204,11 @@ export async function startFakeLlm(): Promise<FakeLlm> {
     requests,
     script: (...answers) => void queue.push(...answers),
     fallback: (fn) => void (fallbackFn = fn),
+    refuse: (fn) => void (refuseFn = fn),
+    models: (data) => void (modelList = data),
+    get refused() {
+      return refusedCount;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);

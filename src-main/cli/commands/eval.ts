@@ -4,7 +4,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { EvalInputError, parseDataset, parsePredictions, type EvalItem, type EvalPrediction } from '../../engine/eval/dataset';
 import { planDataset } from '../../engine/eval/plan-dataset';
 import { formatMarkdownReport, formatMetricsTable } from '../../engine/eval/report';
-import { scoreRequests, summarize } from '../../engine/eval/score';
+import { scoreRequests, summarize, type EvalScoring } from '../../engine/eval/score';
 import { planWithPlanner } from '../../engine/eval/plan-with-planner';
 import { parsePlanText } from '../../engine/planner/parse-plan';
 import { createOpenAiChatModel, llmUnconfigured } from '../../platform/openai-chat';
@@ -55,7 +55,7 @@ async function planWithLlm(dataset: EvalItem[], concurrency: number, context: Cl
   if (llmUnconfigured(settings.llm)) {
     throw new UsageError('no LLM configured: set OPENAI_API_KEY, or llm.baseURL (and llm.apiKey) in a --config file; or score recorded outputs with --predictions');
   }
-  const chat = createOpenAiChatModel(settings.llm);
+  const chat = createOpenAiChatModel(settings.llm, { routerUrl: settings.huggingface.routerUrl });
   const folder = createRunFolder(context.dataDir);
   const predictionsPath = join(folder, 'predictions.jsonl');
   writeFileSync(predictionsPath, '');
@@ -85,6 +85,13 @@ function readPredictions(path: string, dataset: EvalItem[], context: CliContext)
   return predictions;
 }
 
+/** The scoring definitions named by --scoring (default: the paper's). */
+function scoringOption(value: unknown): EvalScoring {
+  if (value === undefined) return 'paper';
+  if (value === 'paper' || value === 'taskbench') return value;
+  throw new UsageError(`--scoring must be "paper" or "taskbench", not "${String(value)}"`);
+}
+
 function datasetPath(args: ParsedArgs, cwd: string): string {
   if (args.positionals.length !== 1) throw new UsageError('eval needs exactly one dataset file: hugginggpt eval <dataset.jsonl>');
   return resolve(cwd, args.positionals[0]);
@@ -92,14 +99,22 @@ function datasetPath(args: ParsedArgs, cwd: string): string {
 
 export const evalCommand: Command = {
   name: 'eval',
-  usage: 'hugginggpt eval <dataset.jsonl> [--predictions FILE] [--json] [--report FILE] [--concurrency N]',
+  usage: 'hugginggpt eval <dataset.jsonl> [--predictions FILE] [--scoring paper|taskbench] [--canonical-names] [--json] [--report FILE] [--concurrency N]',
   summary: 'planning metrics against annotated requests',
-  options: { json: { type: 'boolean' }, predictions: { type: 'string' }, report: { type: 'string' }, concurrency: { type: 'string' } },
+  options: {
+    json: { type: 'boolean' },
+    predictions: { type: 'string' },
+    report: { type: 'string' },
+    concurrency: { type: 'string' },
+    scoring: { type: 'string' },
+    'canonical-names': { type: 'boolean' },
+  },
   async run(args, context) {
     const { io } = context;
     const path = datasetPath(args, io.cwd);
     const concurrency = intOption(args.values.concurrency, 'concurrency') ?? DEFAULT_CONCURRENCY;
     if (concurrency < 1) throw new UsageError('--concurrency must be at least 1');
+    const scoring = scoringOption(args.values.scoring);
     const dataset = readEvalFile(path, 'dataset', parseDataset);
     const predictionsOption = typeof args.values.predictions === 'string' ? resolve(io.cwd, args.values.predictions) : undefined;
 
@@ -114,12 +129,14 @@ export const evalCommand: Command = {
       defaultReport = join(run.folder, 'report.md');
     }
 
-    const scored = scoreRequests(dataset, predictions, parsePlanText);
-    const summary = summarize(scored, !predictionsOption);
+    const scored = scoreRequests(dataset, predictions, parsePlanText, Boolean(args.values['canonical-names']));
+    const summary = summarize(scored, !predictionsOption, { scoring });
     const reportPath = typeof args.values.report === 'string' ? resolve(io.cwd, args.values.report) : defaultReport;
     mkdirSync(dirname(reportPath), { recursive: true });
-    writeFileSync(reportPath, formatMarkdownReport(summary, scored, basename(path)));
+    const names = args.values['canonical-names'] ? 'canonical task names' : 'task names as written';
+    writeFileSync(reportPath, formatMarkdownReport(summary, scored, `${basename(path)} (${scoring} scoring, ${names})`));
 
+    io.err(`eval: ${scoring} scoring, ${names}\n`);
     io.err(formatMetricsTable(summary));
     io.err(`eval: report in ${reportPath}\n`);
     if (args.values.json) io.out(JSON.stringify(summary, null, 2) + '\n');

@@ -23,7 +23,7 @@ export function formatTasks(tasks: PlanTask[]): string {
 }
 
 const formatUsage = (u: Usage): string =>
-  `${u.llmCalls} LLM call${u.llmCalls === 1 ? '' : 's'}, ${u.promptTokens} prompt + ${u.completionTokens} completion tokens`;
+  `${u.llmCalls} LLM call${u.llmCalls === 1 ? '' : 's'}, ${u.promptTokens} prompt + ${u.completionTokens} completion tokens${u.estimated ? ' (estimated: the server reported no usage)' : ''}`;
 
 function reportIssues(io: CliIO, issues: PlanIssue[]): void {
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
@@ -49,7 +49,7 @@ export const planCommand: Command = {
         request,
         history: [],
         attachments: [],
-        chat: createOpenAiChatModel(settings.llm),
+        chat: createOpenAiChatModel(settings.llm, { routerUrl: settings.huggingface.routerUrl }),
         onTasks: (tasks) => {
           for (const t of tasks.slice(shown)) io.err(`  + task ${t.id} ${t.task}\n`);
           shown = Math.max(shown, tasks.length);

@@ -76,7 +76,7 @@ export const runCommand: Command = {
       await writeFile(path, `${JSON.stringify(workflow, null, 2)}\n`);
       io.err(`workflow saved to ${path} (inputs: ${workflow.inputs.map((i) => i.name).join(', ') || 'none'})\n`);
     }
-    io.err(`LLM calls: ${usage.llmCalls}, tokens: ${usage.promptTokens} prompt + ${usage.completionTokens} completion\n`);
+    io.err(`LLM calls: ${usage.llmCalls}, tokens: ${usage.promptTokens} prompt + ${usage.completionTokens} completion${usage.estimated ? ' (estimated: the server reported no usage)' : ''}\n`);
     return runExitCode(tasks, outcome);
   },
 };

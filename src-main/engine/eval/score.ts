@@ -1,7 +1,18 @@
 // Scores recorded planner outputs against a dataset: parse each raw output, compare, and aggregate by type.
 import type { PlanTask } from '../../../src-shared/plan';
+import { findTaskType } from '../../../src-shared/tasks';
 import { EVAL_REQUEST_TYPES, type EvalItem, type EvalPrediction, type EvalRequestType, type LlmMeasurement, type ParsePlan } from './dataset';
 import { comparePlans, type MatchCounts, type PlanComparison } from './metrics';
+import { taskbenchScores, type TaskbenchTools } from './taskbench-metrics';
+
+/** Which published definitions the metrics follow: HuggingGPT's paper (multisets) or TaskBench's evaluate.py. */
+export type EvalScoring = 'paper' | 'taskbench';
+
+/** How to score: the definitions, and TaskBench's tool list when it is not the app's own. */
+export interface ScoringOptions {
+  scoring?: EvalScoring;
+  tools?: TaskbenchTools;
+}
 
 /** One request after scoring: what was predicted and how it compares. */
 export interface ScoredRequest {
@@ -46,6 +57,8 @@ export interface GroupMetrics {
 /** The whole evaluation: overall metrics and the same per request type. */
 export interface EvalSummary extends GroupMetrics {
   byType: Record<EvalRequestType, GroupMetrics>;
+  /** The definitions the metrics follow. */
+  scoring: EvalScoring;
 }
 
 /** Parses one raw output with the app's parser; any failure is an unusable output (an empty plan). */
@@ -60,12 +73,19 @@ function predictedPlan(prediction: EvalPrediction | undefined, parse: ParsePlan)
   }
 }
 
-/** Scores each dataset request against its prediction (matched by id). */
-export function scoreRequests(items: readonly EvalItem[], predictions: readonly EvalPrediction[], parse: ParsePlan): ScoredRequest[] {
+/** Task names as the planner itself reads them ("Image-to-Text", "image-captioning" -> "image-to-text"). */
+export const canonicalTaskNames = (tasks: readonly PlanTask[]): PlanTask[] => tasks.map((t) => ({ ...t, task: findTaskType(t.task)?.type ?? t.task }));
+
+/**
+ * Scores each dataset request against its prediction (matched by id). With `canonicalNames`, predicted
+ * task names are first canonicalised as the planner does; otherwise they are compared as written.
+ */
+export function scoreRequests(items: readonly EvalItem[], predictions: readonly EvalPrediction[], parse: ParsePlan, canonicalNames = false): ScoredRequest[] {
   const byId = new Map(predictions.map((p) => [p.id, p]));
   return items.map((item) => {
     const prediction = byId.get(item.id);
-    const plan = predictedPlan(prediction, parse);
+    const parsed = predictedPlan(prediction, parse);
+    const plan = canonicalNames ? { ...parsed, tasks: canonicalTaskNames(parsed.tasks) } : parsed;
     return {
       item,
       parsed: plan.parsed,
@@ -119,10 +139,20 @@ function llmMetrics(requests: readonly ScoredRequest[]): LlmMetrics | null {
   };
 }
 
-/** The metrics of one group of scored requests. */
-export function groupMetrics(requests: readonly ScoredRequest[], withLlm: boolean): GroupMetrics {
+/** The metrics of one group of scored requests, by the paper's definitions or TaskBench's. */
+export function groupMetrics(requests: readonly ScoredRequest[], withLlm: boolean, options: ScoringOptions = {}): GroupMetrics {
   if (requests.length === 0) {
     return { count: 0, parseRate: null, accuracy: null, precision: null, recall: null, f1: null, edgeF1: null, editDistance: null, argNameF1: null, argValueF1: null, llm: null };
+  }
+  if (options.scoring === 'taskbench') {
+    const { supported: _supported, ...scores } = taskbenchScores(requests.filter((r) => r.parsed).map((r) => ({ expected: r.item.tasks, predicted: r.predicted })), options.tools);
+    return {
+      count: requests.length,
+      parseRate: requests.filter((r) => r.parsed).length / requests.length,
+      accuracy: requests.filter((r) => r.comparison.exactMatch).length / requests.length,
+      ...scores,
+      llm: withLlm ? llmMetrics(requests) : null,
+    };
   }
   const names = sumCounts(requests.map((r) => r.comparison.names));
   return {
@@ -141,9 +171,9 @@ export function groupMetrics(requests: readonly ScoredRequest[], withLlm: boolea
 }
 
 /** Overall and per-type metrics; `withLlm` adds LLM cost (LLM mode), otherwise `llm` is null. */
-export function summarize(requests: readonly ScoredRequest[], withLlm: boolean): EvalSummary {
+export function summarize(requests: readonly ScoredRequest[], withLlm: boolean, options: ScoringOptions = {}): EvalSummary {
   const byType = Object.fromEntries(
-    EVAL_REQUEST_TYPES.map((type) => [type, groupMetrics(requests.filter((r) => r.item.type === type), withLlm)]),
+    EVAL_REQUEST_TYPES.map((type) => [type, groupMetrics(requests.filter((r) => r.item.type === type), withLlm, options)]),
   ) as Record<EvalRequestType, GroupMetrics>;
-  return { ...groupMetrics(requests, withLlm), byType };
+  return { ...groupMetrics(requests, withLlm, options), byType, scoring: options.scoring ?? 'paper' };
 }

@@ -109,8 +109,8 @@ class Reader {
     }
     const word = this.bareWord(/[,}\]\n\r]/);
     if (word === '') this.fail(`unexpected "${c}"`);
-    const literal = LITERALS[word.toLowerCase()];
-    return literal !== undefined ? literal : word;
+    const key = word.toLowerCase();
+    return Object.hasOwn(LITERALS, key) ? LITERALS[key] : word; // own keys only: "constructor" is a word
   }
 
   /** Reads unquoted text up to a delimiter, trimmed. */

@@ -1,8 +1,9 @@
-// Finds the task list in what an LLM really writes (prose, code fences, wrappers, sloppy JSON) and
-// returns it in the paper's format. Throws only PlanParseError, whatever the input.
+// Reads the task list of a planning answer with the one structured-answer reader and returns it in the
+// paper's format. Throws only PlanParseError, whatever the input.
 import type { PlanTask, Usage } from '../../../src-shared/plan';
-import { LenientJsonError, readLenientSequence, readLenientValue, type JsonValue } from './lenient-json';
-import { isJsonObject, taskNameOf, toPlanTask } from './plan-shape';
+import { AnswerReadError, isJsonObject, readListAnswer, type AnswerReadErrorKind, type ListAnswerShape } from '../structured-answer';
+import { readLenientValue } from './lenient-json';
+import { taskNameOf, toPlanTask } from './plan-shape';
 
 /** Why LLM text holds no usable plan. */
 export type PlanParseErrorKind = 'no-plan' | 'malformed' | 'incomplete' | 'truncated' | 'too-long';
@@ -22,84 +23,29 @@ export class PlanParseError extends Error {
 }
 
 const MAX_TEXT = 200_000;
-const MAX_STARTS = 40;
-const FENCE = /```[\w-]*[ \t]*\r?\n?([\s\S]*?)```/g;
 
-type JsonObject = { [key: string]: JsonValue };
+/** A task list: items are objects with a task name, read into the paper's format. */
+const PLAN_SHAPE: ListAnswerShape<PlanTask> = {
+  list: 'task list',
+  item: 'task',
+  notAnItem: (value) => (taskNameOf(value) !== undefined ? undefined : isJsonObject(value) ? 'it has no "task" name' : `it is ${String(JSON.stringify(value)).slice(0, 40)}`),
+  read: (object, index) => toPlanTask(object, index),
+};
 
-/** The task objects a parsed value holds: a list, a lone task, or a wrapper like {"tasks": [...]}. */
-function taskObjects(value: JsonValue, depth = 0): JsonObject[] | undefined {
-  if (Array.isArray(value)) {
-    const items = value.flatMap((v) => (Array.isArray(v) ? v : [v]));
-    const tasks = items.filter((v): v is JsonObject => taskNameOf(v) !== undefined);
-    if (items.length === 0) return [];
-    if (tasks.length === 0) return undefined;
-    const stray = items.findIndex((v) => taskNameOf(v) === undefined);
-    if (stray >= 0) throw new PlanParseError('malformed', `item ${stray + 1} of the task list is not a task (it has no "task" name)`);
-    return tasks;
-  }
-  if (!isJsonObject(value)) return undefined;
-  // A wrapper ({"tasks": [...]}, even one with a "type" key) wins over reading the object as one task.
-  let wrapped: JsonObject[] | undefined;
-  for (const inner of depth < 2 ? Object.values(value) : []) {
-    if (typeof inner !== 'object' || inner === null) continue;
-    wrapped = taskObjects(inner, depth + 1);
-    if (wrapped) break;
-  }
-  if (wrapped && wrapped.length > 0) return wrapped;
-  return taskNameOf(value) !== undefined ? [value] : wrapped;
-}
-
-function nextStart(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) if (text[i] === '[' || text[i] === '{') return i;
-  return -1;
-}
-
-function describe(error: LenientJsonError, text: string): PlanParseError {
-  if (error.truncated) return new PlanParseError('incomplete', `the answer ends before its task list is complete (${error.message})`);
-  const near = text.slice(Math.max(0, error.position - 20), error.position + 20).replace(/\s+/g, ' ');
-  return new PlanParseError('malformed', `the task list is not readable JSON: ${error.message} near "${near}"`);
-}
-
-/** Tries each `[` / `{` of `text` in turn; returns the first plan found, `[]` for an explicit empty one. */
-function searchRegion(text: string, errors: PlanParseError[]): PlanTask[] | undefined {
-  let empty = false;
-  let pos = nextStart(text, 0);
-  for (let attempt = 0; pos >= 0 && attempt < MAX_STARTS; attempt++) {
-    let next = pos + 1;
-    try {
-      const objects = taskObjects(readLenientSequence(text, pos).value);
-      if (objects && objects.length > 0) return objects.map((o, i) => toPlanTask(o, i));
-      if (objects) empty = true;
-    } catch (error) {
-      if (error instanceof PlanParseError) errors.push(error);
-      else if (error instanceof LenientJsonError) {
-        errors.push(describe(error, text));
-        if (error.truncated) break; // everything after is inside the unclosed value
-        next = Math.max(next, error.position);
-      } else throw error;
-    }
-    pos = nextStart(text, next);
-  }
-  return empty ? [] : undefined;
-}
+const KINDS: Record<AnswerReadErrorKind, PlanParseErrorKind> = { none: 'no-plan', malformed: 'malformed', incomplete: 'incomplete', 'too-long': 'too-long' };
 
 /**
- * Parses an LLM's planning answer into tasks (names as written, references as `<resource>-N`).
- * `[]` (or `{"tasks": []}`) is an empty plan: a plain conversation.
+ * Parses an LLM's planning answer into tasks (names as written, references as `<resource>-N`), with the
+ * reader every structured answer uses. `[]` (or `{"tasks": []}`) is an empty plan: a plain conversation.
  * @example parsePlanText('Sure! [{"task": "image-to-text", "id": 0, "dep": [-1], "args": {"image": "a.jpg"}}]')
  */
 export function parsePlanText(raw: string): PlanTask[] {
-  if (typeof raw !== 'string') throw new PlanParseError('no-plan', 'the answer is not text');
-  if (raw.length > MAX_TEXT) throw new PlanParseError('too-long', `the answer is too long to be a plan (${raw.length} characters)`);
-  const errors: PlanParseError[] = [];
-  const regions = [...[...raw.matchAll(FENCE)].map((m) => m[1]), raw];
-  for (const region of regions) {
-    const tasks = searchRegion(region, errors);
-    if (tasks) return tasks;
+  try {
+    return readListAnswer(raw, PLAN_SHAPE);
+  } catch (error) {
+    if (error instanceof AnswerReadError) throw new PlanParseError(KINDS[error.kind], error.message);
+    throw error;
   }
-  if (errors.length > 0) throw errors[0];
-  throw new PlanParseError('no-plan', 'the answer contains no task list (expected a JSON list of tasks)');
 }
 
 /** Spans of balanced `{...}` in `text`, skipping braces inside quoted strings. */

@@ -2,7 +2,7 @@
 import type { PlanIssue } from '../../../src-shared/contract';
 import { addUsage, emptyUsage, type Plan, type PlanTask, type Usage } from '../../../src-shared/plan';
 import { findTaskType } from '../../../src-shared/tasks';
-import type { ChatMessage, ChatModel, ChatResult } from '../chat-model';
+import { usageOfResult as usageOf, type ChatMessage, type ChatModel, type ChatResult } from '../chat-model';
 import { parsePartialPlan, parsePlanText, PlanParseError } from './parse-plan';
 import { PLAN_JSON_SCHEMA, planMessages, repairMessage } from './prompt';
 import { userResourcesIn } from './user-resources';
@@ -70,8 +70,6 @@ function evaluate(result: ChatResult, userResources: string[]): Attempt {
     throw error;
   }
 }
-
-const usageOf = (r: ChatResult): Usage => ({ llmCalls: 1, promptTokens: r.promptTokens, completionTokens: r.completionTokens });
 
 /** Evaluates an answer; a PlanParseError leaves with the usage spent so far, so callers can report it. */
 function evaluateCounted(result: ChatResult, userResources: string[], usage: Usage): Attempt {

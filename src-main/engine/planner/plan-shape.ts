@@ -1,17 +1,13 @@
 // Turns loosely shaped task objects (as read from LLM text) into tasks in the paper's format.
 import { referencedIds, type PlanTask } from '../../../src-shared/plan';
+import { isJsonObject, type JsonObject } from '../structured-answer';
 import { setOwn, type JsonValue } from './lenient-json';
 import { normalizeReferences } from './references';
-
-type JsonObject = { [key: string]: JsonValue };
 
 const NAME_KEYS = ['task', 'task_name', 'taskname', 'task_type', 'tasktype', 'name', 'type', 'tool'];
 const ID_KEYS = ['id', 'task_id', 'taskid'];
 const DEP_KEYS = ['dep', 'deps', 'dependencies', 'dependency', 'depends_on', 'dependson'];
 const ARGS_KEYS = ['args', 'arguments', 'inputs', 'input', 'parameters', 'params'];
-
-export const isJsonObject = (value: JsonValue): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The value of the first of `keys` present in `object`, matching keys case-insensitively. */
 function field(object: JsonObject, keys: string[]): JsonValue | undefined {

@@ -2,7 +2,7 @@
 import { isFileOutput, outputFileName } from '../../../src-shared/output-names';
 import { isSuccess } from '../../../src-shared/run-events';
 import type { Usage } from '../../../src-shared/plan';
-import type { ChatMessage, ChatModel } from '../chat-model';
+import { usageOfResult, type ChatMessage, type ChatModel } from '../chat-model';
 import { buildDirectAnswerMessages, buildResponseMessages, type ResponseContext } from './response-prompt';
 
 /** A generated answer and what it cost. */
@@ -39,7 +39,7 @@ async function complete(chat: ChatModel, messages: ChatMessage[], onDelta?: (tex
         }
       : undefined,
   });
-  return { text: result.text.trim(), usage: { llmCalls: 1, promptTokens: result.promptTokens, completionTokens: result.completionTokens } };
+  return { text: result.text.trim(), usage: usageOfResult(result) };
 }
 
 /**

@@ -3,7 +3,8 @@ import { emptyUsage, type PlanTask, type Usage } from '../../../src-shared/plan'
 import { LLM_ENDPOINT, type Candidate, type Selection, type Selections } from '../../../src-shared/selection';
 import type { Settings } from '../../../src-shared/settings';
 import { findTaskType } from '../../../src-shared/tasks';
-import { LlmError, type ChatModel } from '../chat-model';
+import { LlmError, usageOfResult, type ChatModel } from '../chat-model';
+import { AnswerReadError } from '../structured-answer';
 import type { CatalogModel } from './catalog-model';
 import { topCandidates, unavailableReason } from './candidates';
 import { canonicalTask } from './endpoints';
@@ -56,7 +57,7 @@ function resolveChoices(items: ChoiceItem[], choices: LlmChoice[] | undefined, f
 
 async function askLlm(items: ChoiceItem[], input: SelectModelsInput): Promise<{ selections: Selection[]; usage: Usage }> {
   let text: string;
-  const usage = emptyUsage();
+  let usage = emptyUsage();
   try {
     const result = await input.chat.complete({
       messages: buildSelectionMessages(items),
@@ -66,13 +67,18 @@ async function askLlm(items: ChoiceItem[], input: SelectModelsInput): Promise<{ 
       signal: input.signal,
     });
     text = result.text;
-    Object.assign(usage, { llmCalls: 1, promptTokens: result.promptTokens, completionTokens: result.completionTokens });
+    usage = usageOfResult(result);
   } catch (error) {
     if (input.signal?.aborted || (error instanceof LlmError && error.kind === 'cancelled')) throw error;
     const why = error instanceof Error ? error.message : String(error);
     return { selections: resolveChoices(items, undefined, `the model-choice LLM call failed (${why})`), usage: { ...usage, llmCalls: 1 } };
   }
-  return { selections: resolveChoices(items, parseSelectionAnswer(text)), usage };
+  try {
+    return { selections: resolveChoices(items, parseSelectionAnswer(text)), usage };
+  } catch (error) {
+    if (!(error instanceof AnswerReadError)) throw error;
+    return { selections: resolveChoices(items, undefined, `the LLM's model choice could not be used (${error.message})`), usage };
+  }
 }
 
 /**

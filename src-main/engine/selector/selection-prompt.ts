@@ -1,7 +1,8 @@
-// The one LLM call of stage 2: a compact prompt listing every task that needs a choice, and its tolerant parser.
+// The one LLM call of stage 2: a compact prompt listing every task that needs a choice, and how its answer is read.
 import type { PlanTask } from '../../../src-shared/plan';
 import type { Candidate } from '../../../src-shared/selection';
 import type { ChatMessage, ChatRequest } from '../chat-model';
+import { AnswerReadError, isJsonObject, readListAnswer, type ListAnswerShape } from '../structured-answer';
 import { trimDescription } from './catalog-model';
 
 /** A task that needs the LLM to choose among several candidates. */
@@ -66,36 +67,28 @@ export function buildSelectionMessages(items: ChoiceItem[]): ChatMessage[] {
   ];
 }
 
-/** The outermost JSON value in `text`: code fences and prose around it are ignored. */
-function extractJson(text: string): unknown {
-  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(text);
-  const body = fenced ? fenced[1] : text;
-  for (const [open, close] of [['{', '}'], ['[', ']']] as const) {
-    const start = body.indexOf(open);
-    const end = body.lastIndexOf(close);
-    if (start < 0 || end <= start) continue;
-    try {
-      return JSON.parse(body.slice(start, end + 1));
-    } catch {
-      // try the other bracket kind
-    }
-  }
-  return undefined;
-}
-
-/** Reads `{"choices":[...]}` (or a bare array, or a single choice) from the LLM's text; undefined if unreadable. */
-export function parseSelectionAnswer(text: string): LlmChoice[] | undefined {
-  const json = extractJson(text);
-  const list: unknown = Array.isArray(json) ? json : (json as { choices?: unknown } | undefined)?.choices ?? (json ? [json] : undefined);
-  if (!Array.isArray(list)) return undefined;
-  const choices: LlmChoice[] = [];
-  for (const raw of list) {
-    if (typeof raw !== 'object' || raw === null) continue;
-    const entry = raw as Record<string, unknown>;
-    const task = Number(entry.task ?? entry.task_id ?? entry.taskId);
+/** Model choices: items are objects with a model id, each naming the task it is for. */
+const SELECTION_SHAPE: ListAnswerShape<LlmChoice> = {
+  list: 'model choices',
+  item: 'choice',
+  notAnItem: (value) => {
+    if (!isJsonObject(value)) return `it is ${String(JSON.stringify(value)).slice(0, 40)}`;
+    return value.id !== undefined || value.model !== undefined ? undefined : 'it has no model "id"';
+  },
+  read: (entry, index) => {
+    const rawTask = entry.task ?? entry.task_id ?? entry.taskId;
+    const task = typeof rawTask === 'string' && /^\s*\d{1,9}\s*$/.test(rawTask) ? Number(rawTask) : rawTask;
     const id = entry.id ?? entry.model;
-    if (!Number.isInteger(task) || typeof id !== 'string') continue;
-    choices.push({ task, id: id.trim(), reason: typeof entry.reason === 'string' ? entry.reason.trim() : '' });
-  }
-  return choices.length > 0 ? choices : undefined;
+    if (typeof task !== 'number' || !Number.isSafeInteger(task)) throw new AnswerReadError('malformed', `choice ${index + 1} of the model choices names no task id`);
+    if (typeof id !== 'string' || id.trim() === '') throw new AnswerReadError('malformed', `choice ${index + 1} of the model choices has no model id`);
+    return { task, id: id.trim(), reason: typeof entry.reason === 'string' ? entry.reason.trim() : '' };
+  },
+};
+
+/**
+ * Reads `{"choices":[...]}` (or a bare list, or a single choice) from the LLM's text with the reader every
+ * structured answer uses. Throws AnswerReadError naming the problem (an invalid choice included).
+ */
+export function parseSelectionAnswer(text: string): LlmChoice[] {
+  return readListAnswer(text, SELECTION_SHAPE);
 }

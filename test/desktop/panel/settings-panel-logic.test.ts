@@ -20,6 +20,10 @@ describe('settings panel logic', () => {
       huggingface: 'https://router.huggingface.co/v1',
       ollama: 'http://127.0.0.1:11434/v1',
       lmstudio: 'http://127.0.0.1:1234/v1',
+      azure: 'https://YOUR-RESOURCE.openai.azure.com/openai/v1',
+      vllm: 'http://127.0.0.1:8000/v1',
+      llamacpp: 'http://127.0.0.1:8080/v1',
+      tgi: 'http://127.0.0.1:3000/v1',
       custom: '',
     });
     for (const p of LLM_PRESETS.filter((x) => x.id !== 'custom')) {
@@ -32,6 +36,9 @@ describe('settings panel logic', () => {
     expect(presetForBaseUrl('https://router.huggingface.co/v1').id).toBe('huggingface');
     expect(presetForBaseUrl('http://10.0.0.5:8000/v1').id).toBe('custom');
     expect(presetForBaseUrl('').id).toBe('custom');
+    expect(presetForBaseUrl('https://contoso.openai.azure.com/openai/v1/').id).toBe('azure');
+    expect(presetForBaseUrl('http://127.0.0.1:8000/v1').id).toBe('vllm');
+    expect(presetForBaseUrl('http://localhost:3000/v1').id).toBe('tgi');
   });
 
   it('keeps the saved API key unless a new one is typed', () => {
