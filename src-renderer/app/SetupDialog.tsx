@@ -1,33 +1,86 @@
-// First-run guided setup: choose and test an LLM (presets), optionally a Hugging Face token, or start without one.
+// First-run guided setup: an LLM preset, its key and model, saved and tested in one step; an optional Hugging
+// Face token; or start without an LLM. It talks to the engine directly (settings.update, settings.testLlm),
+// so it does not depend on the Settings panel's form.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ConnectionCheck, SettingsPatch } from '../../src-shared/contract';
 import { Modal } from '../library/Modal';
-import { HuggingFaceSection } from '../settings/HuggingFaceSection';
-import { LlmSection } from '../settings/LlmSection';
-import { useSettings } from '../settings/use-settings';
+import { LLM_PRESETS, presetForBaseUrl, type LlmPreset } from '../settings/llm-presets';
+import { useController } from './studio-context';
 
-/** The guided setup; it edits the same settings as the Settings panel, through the same sections. */
+const messageOf = (e: unknown) => (e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e));
+
+/** The guided setup dialog. */
 export function SetupDialog({ onClose }: { onClose: () => void }) {
-  const { view, loadError, save } = useSettings();
+  const { client } = useController();
+  const [preset, setPreset] = useState<LlmPreset>(LLM_PRESETS[0]);
+  const [baseURL, setBaseURL] = useState(LLM_PRESETS[0].baseURL);
+  const [model, setModel] = useState(LLM_PRESETS[0].model);
+  const [apiKey, setApiKey] = useState('');
+  const [hfToken, setHfToken] = useState('');
+  const [check, setCheck] = useState<ConnectionCheck & { busy?: boolean }>();
+
+  useEffect(() => {
+    let live = true;
+    client.invoke('settings.get', undefined).then((view) => {
+      if (!live) return;
+      setPreset(presetForBaseUrl(view.llm.baseURL));
+      setBaseURL(view.llm.baseURL);
+      setModel(view.llm.model);
+    }, () => undefined);
+    return () => { live = false; };
+  }, [client]);
+
+  const choose = (id: string) => {
+    const chosen = LLM_PRESETS.find((p) => p.id === id) ?? LLM_PRESETS[0];
+    setPreset(chosen);
+    if (chosen.id !== 'custom') {
+      setBaseURL(chosen.baseURL);
+      setModel(chosen.model);
+    }
+  };
+  const saveAndTest = async (e: FormEvent) => {
+    e.preventDefault();
+    setCheck({ ok: false, message: 'Saving and testing…', busy: true });
+    const patch: SettingsPatch = { llm: { baseURL: baseURL.trim(), model: model.trim(), ...(apiKey ? { apiKey } : {}) }, ...(hfToken ? { huggingface: { token: hfToken.trim() } } : {}) };
+    try {
+      await client.invoke('settings.update', patch);
+      setApiKey('');
+      setHfToken('');
+      setCheck(await client.invoke('settings.testLlm', undefined));
+    } catch (error) {
+      setCheck({ ok: false, message: messageOf(error) });
+    }
+  };
+
   return (
-    <Modal title="Set up HuggingGPT Studio" onClose={onClose} className="settings-panel setup-dialog">
-      <ol className="setup-steps">
-        <li><b>Choose the LLM that plans the work</b>: a preset (OpenAI, the Hugging Face router, Ollama or LM Studio on this computer) or any OpenAI-compatible server, then <b>Test connection</b>.</li>
-        <li><b>Optionally add a Hugging Face token</b> to run models in the cloud (Inference Providers).</li>
-        <li>
-          Or <b>start without a key</b>: build graphs by hand with <b>+ Add task</b> and run them on local endpoints (Settings &gt; Local endpoints).{' '}
-          <button type="button" className="btn" onClick={onClose}>Start without an LLM</button>
-        </li>
-      </ol>
-      {loadError && <p role="alert" className="error-text">Settings could not be loaded: {loadError}</p>}
-      {view && (
-        <>
-          <LlmSection llm={view.llm} save={save} />
-          <HuggingFaceSection huggingface={view.huggingface} mode={view.execution.mode} save={save} />
-        </>
-      )}
-      <div className="inspector-row">
-        <span className="spacer" />
-        <button type="button" className="btn btn-primary" onClick={onClose}>Done</button>
-      </div>
+    <Modal title="Set up HuggingGPT Studio" onClose={onClose} className="setup-dialog">
+      <p className="hint">An LLM plans the work and picks the models; expert models on Hugging Face or your own servers do it.</p>
+      <form className="library-form" onSubmit={(e) => void saveAndTest(e)}>
+        <label>LLM
+          <select aria-label="LLM" value={preset.id} onChange={(e) => choose(e.target.value)}>
+            {LLM_PRESETS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+          </select>
+        </label>
+        <label>Server address <input type="url" required value={baseURL} onChange={(e) => { setBaseURL(e.target.value); setPreset(presetForBaseUrl(e.target.value)); }} /></label>
+        <label>Model <input required value={model} onChange={(e) => setModel(e.target.value)} /></label>
+        <label>API key{preset.needsKey ? '' : ' (this server needs none)'}
+          <input type="password" autoComplete="off" value={apiKey} onChange={(e) => setApiKey(e.target.value)} placeholder={preset.needsKey ? 'required' : 'optional'} />
+        </label>
+        <label>Hugging Face token (optional: runs models in the cloud)
+          <input type="password" autoComplete="off" value={hfToken} onChange={(e) => setHfToken(e.target.value)} placeholder="hf_…" />
+        </label>
+        <div className="inspector-row">
+          <button type="submit" className="btn btn-primary" disabled={check?.busy}>Save and test</button>
+          <span className="spacer" />
+          <button type="button" className="btn" onClick={onClose}>{check?.ok ? 'Done' : 'Start without an LLM'}</button>
+        </div>
+        {check && (
+          <p role="status" aria-label="LLM test" data-ok={check.busy ? undefined : String(check.ok)} className={check.ok || check.busy ? 'hint' : 'error-text'}>
+            {check.busy ? check.message : check.ok ? `The LLM answered: ${check.message}` : `Not working yet: ${check.message}`}
+          </p>
+        )}
+      </form>
+      <p className="hint">Without an LLM you can still build graphs by hand (+ Add task) and run them on local endpoints (Settings).</p>
     </Modal>
   );
 }

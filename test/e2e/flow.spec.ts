@@ -283,8 +283,15 @@ test('first launch without an LLM: guided setup opens, Plan is off with the reas
   await page.goto(engine.url);
   const setup = page.getByRole('dialog', { name: 'Set up HuggingGPT Studio' });
   await expect(setup).toBeVisible();
-  await expect(setup.getByLabel('Provider')).toBeVisible();
-  await expect(setup.getByRole('button', { name: 'Test connection' })).toBeVisible();
+  await expect(setup.getByLabel('LLM', { exact: true })).toHaveValue('openai');
+  await setup.getByLabel('LLM', { exact: true }).selectOption('ollama');
+  await expect(setup.getByLabel('Server address')).toHaveValue('http://127.0.0.1:11434/v1');
+  await setup.getByRole('button', { name: 'Save and test' }).click();
+  await expect(setup.getByRole('status', { name: 'LLM test' })).toContainText('The LLM answered');
+  const update = engine.calls.filter((c) => c.method === 'settings.update').at(-1)!;
+  expect(update.params).toEqual({ llm: { baseURL: 'http://127.0.0.1:11434/v1', model: 'llama3.1' } });
+  await setup.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: /^LLM:/ }).click(); // unconfigured again in this fake: the setup opens
   expect(await setup.evaluate(holdsFocus)).toBe(true);
   await page.screenshot({ path: 'test-results/flow-setup.png' });
   await setup.getByRole('button', { name: 'Start without an LLM' }).click();
