@@ -18,7 +18,7 @@ export const MINIMAP_SIZE = { width: 168, height: 112 };
  */
 export function fitViewOptions(minimap: boolean, duration = 200): FitViewOptions {
   return {
-    padding: { top: '56px', left: '56px', right: '24px', bottom: minimap ? `${MINIMAP_SIZE.height + 28}px` : '24px' },
+    padding: { top: '56px', left: '56px', right: '48px', bottom: minimap ? `${MINIMAP_SIZE.height + 28}px` : '24px' },
     minZoom: READABLE_ZOOM,
     maxZoom: 1,
     duration,
