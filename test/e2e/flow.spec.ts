@@ -95,14 +95,16 @@ async function planCat(page: Page) {
   await expect(page.locator('.react-flow__node')).toHaveCount(3);
 }
 
-/** Waits until an element stops moving (layout and fit-view animations). */
+/** Waits until an element stops moving: the same box over 600 ms (the layout starts after a short pause, then fit view animates). */
 async function settled(page: Page, selector: string) {
   let last = '';
+  let same = 0;
   for (;;) {
     const box = (await page.locator(selector).boundingBox())!;
-    if (JSON.stringify(box) === last) return box;
+    same = JSON.stringify(box) === last ? same + 1 : 0;
+    if (same >= 3) return box;
     last = JSON.stringify(box);
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(200);
   }
 }
 
