@@ -8,7 +8,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        input: { index: resolve('src-main/app/main.ts'), cli: resolve('src-main/cli/main.ts') },
+        input: {
+          index: resolve('src-main/app/main.ts'),
+          cli: resolve('src-main/cli/main.ts'),
+          // The built-in runtime's worker thread, found next to the bundle by builtin-worker.ts.
+          'transformers-js-worker': resolve('src-main/platform/endpoints/transformers-js/worker-main.ts'),
+        },
       },
     },
   },

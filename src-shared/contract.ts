@@ -4,8 +4,10 @@ import type { Plan, PlanTask, Usage } from './plan';
 import type { ResourceRef } from './resources';
 import type { RunEvent } from './run-events';
 import type { Candidate, Selections } from './selection';
-import type { Settings, SettingsView } from './settings';
+import type { EndpointProtocol } from './endpoint-protocols';
+import type { ModelOnEndpoint, Settings, SettingsView } from './settings';
 import type { Workflow } from './workflow';
+import type { BuiltInDownloadProgress, BuiltInModelView } from './built-in-models';
 
 /** A file the user attached to a request, already in the resource store. */
 export interface Attachment {
@@ -81,12 +83,20 @@ export interface EndpointHealth {
   checkedAt: number;
 }
 
+/** What "Find models" found on a server: model rows to add, and a sentence for the user. */
+export interface EndpointDiscovery {
+  models: ModelOnEndpoint[];
+  message: string;
+}
+
 /** Request/response pairs, by channel. */
 export interface InvokeMap {
   'settings.get': { req: void; res: SettingsView };
   'settings.update': { req: SettingsPatch; res: SettingsView };
   'settings.testLlm': { req: void; res: ConnectionCheck };
   'endpoints.health': { req: { name?: string }; res: EndpointHealth[] };
+  /** Asks a server (saved or being edited) which models it serves, in its protocol. */
+  'endpoints.discover': { req: { protocol: EndpointProtocol; url?: string }; res: EndpointDiscovery };
   'catalog.candidates': { req: { task: string }; res: Candidate[] };
   /** Every task type's availability in the current settings (the task palette greys the unavailable ones). */
   'catalog.availability': { req: void; res: TaskAvailability[] };
@@ -120,6 +130,14 @@ export interface InvokeMap {
   'runs.compare': { req: { a: string; b: string }; res: NodeComparison[] };
   /** "Edit from this run": a conversation that holds the recorded run, so `run.start` can re-run from it. */
   'runs.adopt': { req: { runId: string }; res: { conversationId: string } };
+  /** Models of the built-in endpoints with their size on disk; `sizes` also asks the Hub for download sizes. */
+  'builtin.list': { req: { sizes?: boolean }; res: BuiltInModelView[] };
+  /** Pre-fetches a built-in model's files; progress comes as `builtin.progress`. */
+  'builtin.download': { req: { id: string; task: string }; res: { id: string; bytesOnDisk: number } };
+  /** Stops a download started with `builtin.download` (it then fails with kind `cancelled`). */
+  'builtin.cancelDownload': { req: { id: string }; res: void };
+  /** Deletes a built-in model's downloaded files. */
+  'builtin.delete': { req: { id: string }; res: { deleted: boolean } };
 }
 
 /** Events pushed from the engine to the renderer, by channel. */
@@ -129,6 +147,8 @@ export interface EventMap {
   'plan.delta': { requestId: string; tasks: PlanTask[] };
   /** Text of the response generated so far. */
   'response.delta': { requestId: string; text: string };
+  /** A built-in model download's progress. */
+  'builtin.progress': BuiltInDownloadProgress;
 }
 
 export type InvokeChannel = keyof InvokeMap;
@@ -136,13 +156,14 @@ export type EventChannel = keyof EventMap;
 
 /** Every invoke channel, for the preload and the bridges (keep in step with InvokeMap). */
 export const INVOKE_CHANNELS = [
-  'settings.get', 'settings.update', 'settings.testLlm', 'endpoints.health', 'catalog.candidates', 'catalog.availability', 'catalog.model', 'resources.upload',
+  'settings.get', 'settings.update', 'settings.testLlm', 'endpoints.health', 'endpoints.discover', 'catalog.candidates', 'catalog.availability', 'catalog.model', 'resources.upload',
   'conversation.plan', 'conversation.select', 'run.start', 'run.cancel', 'response.generate',
   'workflows.list', 'workflows.get', 'workflows.save', 'workflows.rename', 'workflows.duplicate', 'workflows.delete', 'workflows.restore',
   'workflows.import', 'workflows.export', 'workflows.run', 'runs.list', 'runs.get', 'runs.compare', 'runs.adopt',
+  'builtin.list', 'builtin.download', 'builtin.cancelDownload', 'builtin.delete',
 ] as const satisfies readonly InvokeChannel[];
 
-export const EVENT_CHANNELS = ['run.event', 'plan.delta', 'response.delta'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['run.event', 'plan.delta', 'response.delta', 'builtin.progress'] as const satisfies readonly EventChannel[];
 
 /** The engine side of the contract: one async handler per channel. */
 export type StudioHandlers = { [K in InvokeChannel]: (req: InvokeMap[K]['req']) => Promise<InvokeMap[K]['res']> };

@@ -1,12 +1,43 @@
 // Configuration: one schema for the app's settings and the CLI's `--config FILE`.
 import { z } from 'zod';
-import { ENDPOINT_PROTOCOLS } from './endpoint-protocols';
+import { builtInEndpoint } from './built-in-models';
+import { ENDPOINT_PROTOCOL_SPECS, ENDPOINT_PROTOCOLS } from './endpoint-protocols';
+
+/** A Hugging Face repo id ("org/name"): what every protocol but ComfyUI names its models by. */
+export const REPO_ID_PATTERN = /^[\w.-]+(\/[\w.-]+)?$/;
+
+/** A file name as ComfyUI lists it (checkpoints, ControlNets): sub-folders allowed, no `..` or control characters. */
+const ComfyFileNameSchema = z
+  .string()
+  .min(1)
+  .max(300)
+  .refine((name) => !/[\u0000-\u001f]/.test(name) && !name.split(/[\\/]/).includes('..'), 'a model file name as ComfyUI lists it');
+
+/** Where a value goes in a ComfyUI API-format workflow: `<node id>.<input name>`, e.g. `6.text`. */
+export const WorkflowPlaceSchema = z.string().regex(/^[\w:-]+\.\w+$/, 'a place "<node id>.<input name>", e.g. "6.text"');
+
+/** The values the app can fill into a user's ComfyUI workflow. */
+export const WORKFLOW_FILLS = ['prompt', 'image', 'seed', 'checkpoint', 'controlnet'] as const;
+
+/** A user's own exported ComfyUI workflow (API format) and the places the app fills in. */
+export const UserWorkflowSchema = z.object({
+  /** Absolute path of the API-format JSON file ("Export (API)" in ComfyUI). */
+  file: z.string().min(1),
+  /** Where each value goes; values without a place are not filled. */
+  fill: z.partialRecord(z.enum(WORKFLOW_FILLS), WorkflowPlaceSchema).default({}),
+});
+export type UserWorkflow = z.infer<typeof UserWorkflowSchema>;
 
 export const ModelOnEndpointSchema = z.object({
-  id: z.string().regex(/^[\w.-]+(\/[\w.-]+)?$/, 'a Hugging Face repo id such as "org/name"'),
+  /** A repo id such as "org/name"; on ComfyUI, a checkpoint file name (checked with the endpoint's protocol). */
+  id: z.string().min(1).max(300),
   task: z.string().min(1),
   /** A dedicated endpoint serving only this model; otherwise `<endpoint url>/models/<id>` (protocol `hf`). */
   url: z.url({ protocol: /^https?$/ }).optional(),
+  /** ComfyUI, ControlNet task types: the ControlNet file (as ComfyUI lists it) applied with the checkpoint. */
+  controlnet: ComfyFileNameSchema.optional(),
+  /** ComfyUI: the user's own workflow instead of the bundled template for the task. */
+  workflow: UserWorkflowSchema.optional(),
 });
 export type ModelOnEndpoint = z.infer<typeof ModelOnEndpointSchema>;
 
@@ -22,7 +53,17 @@ export const EndpointSchema = z
     enabled: z.boolean().default(true),
     models: z.array(ModelOnEndpointSchema).default([]),
   })
-  .refine((e) => e.protocol === 'transformers.js' || e.url !== undefined, { message: 'url is required for this protocol', path: ['url'] });
+  .refine((e) => e.protocol === 'transformers.js' || e.url !== undefined, { message: 'url is required for this protocol', path: ['url'] })
+  .superRefine((e, ctx) => {
+    e.models.forEach((m, i) => {
+      const repos = ENDPOINT_PROTOCOL_SPECS[e.protocol].modelsAreRepos;
+      const ok = repos ? REPO_ID_PATTERN.test(m.id) : ComfyFileNameSchema.safeParse(m.id).success;
+      if (!ok) {
+        const message = repos ? 'a Hugging Face repo id such as "org/name"' : 'a model file name as the server lists it';
+        ctx.addIssue({ code: 'custom', message, path: ['models', i, 'id'] });
+      }
+    });
+  });
 export type Endpoint = z.infer<typeof EndpointSchema>;
 
 export const ExecutionModeSchema = z.enum(['local', 'huggingface', 'hybrid']);
@@ -57,7 +98,8 @@ export const SettingsSchema = z.object({
       routerUrl: z.url({ protocol: /^https?$/ }).default('https://router.huggingface.co'),
     })
     .prefault({}),
-  endpoints: z.array(EndpointSchema).default([]),
+  /** Model servers; without the key, the built-in runtime with its curated models. */
+  endpoints: z.array(EndpointSchema).default(() => [builtInEndpoint()]),
   execution: z
     .object({
       mode: ExecutionModeSchema.default('hybrid'),

@@ -1,5 +1,6 @@
 // The task types HuggingGPT can plan, with their typed ports: one source of truth for the planner's
 // prompt, the validator, the selector, the executor and the editor's handles.
+import { SEED_PORT } from './seed';
 
 /** The kind of data a port carries. `table` is a CSV file. */
 export type Modality = 'text' | 'image' | 'audio' | 'video' | 'table';
@@ -33,6 +34,8 @@ const text = (name = 'text', optional = false): PortSpec => ({ name, modality: '
 const image = (name = 'image'): PortSpec => ({ name, modality: 'image' });
 const audio = (name = 'audio'): PortSpec => ({ name, modality: 'audio' });
 const video = (name = 'video'): PortSpec => ({ name, modality: 'video' });
+/** The optional seed of a generative task (src-shared/seed.ts): random per run unless the user pins it. */
+const seed = (): PortSpec => ({ name: SEED_PORT, modality: 'text', optional: true });
 
 function task(
   type: string,
@@ -56,7 +59,7 @@ function controlTasks(): TaskTypeSpec[] {
         runtime: 'local-only',
         aliases: [...aliases('control'), ...(kind === 'openpose' ? ['pose-detection', 'pose-estimation'] : [`${short}-detection`])],
       }),
-      task(`${kind}-text-to-image`, `generate an image from text guided by a ${kind} control map (ControlNet)`, [image(), text()], [image()], {
+      task(`${kind}-text-to-image`, `generate an image from text guided by a ${kind} control map (ControlNet)`, [image(), text(), seed()], [image()], {
         runtime: 'local-only',
         aliases: [...aliases('text-to-image'), `${short}-to-image`],
       }),
@@ -83,12 +86,12 @@ export const TASK_TYPES: readonly TaskTypeSpec[] = [
   task('image-to-text', 'caption an image', [image()], [text()], { aliases: ['image-captioning', 'captioning'] }),
   task('image-segmentation', 'segment an image into masks', [image()], [image(), text()], { aliases: ['segmentation'] }),
   task('depth-estimation', 'estimate a depth map of an image', [image()], [image()]),
-  task('image-to-image', 'transform an image, optionally guided by text', [image(), text('text', true)], [image()]),
+  task('image-to-image', 'transform an image, optionally guided by text', [image(), text('text', true), seed()], [image()]),
   task('zero-shot-image-classification', 'label an image with given candidate labels', [image(), text('candidate_labels', true)], [text()]),
   task('visual-question-answering', 'answer a question about an image', [image(), text()], [text()], { aliases: ['vqa'] }),
   task('document-question-answering', 'answer a question about a document image', [image(), text()], [text()], { aliases: ['document-qa'] }),
-  task('text-to-image', 'generate an image from text', [text()], [image()], { aliases: ['image-generation'] }),
-  task('text-to-video', 'generate a video from text', [text()], [video()], { aliases: ['video-generation'] }),
+  task('text-to-image', 'generate an image from text', [text(), seed()], [image()], { aliases: ['image-generation'] }),
+  task('text-to-video', 'generate a video from text', [text(), seed()], [video()], { aliases: ['video-generation'] }),
   task('text-to-speech', 'speak text aloud', [text()], [audio()], { aliases: ['tts', 'speech-synthesis'] }),
   task('automatic-speech-recognition', 'transcribe speech', [audio()], [text()], { aliases: ['asr', 'speech-recognition', 'speech-to-text'] }),
   task('audio-to-audio', 'transform audio (enhance, separate)', [audio()], [audio()]),

@@ -34,6 +34,7 @@ export function progressLine(event: RunEvent, tasks: Map<number, PlanTask>): str
   switch (event.type) {
     case 'node-started': return `${name(event.taskId)}: running ${event.model} on ${event.endpoint}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`;
     case 'node-progress': return `${name(event.taskId)}: ${event.message}`;
+    case 'node-log': return `${name(event.taskId)}: ${event.message}`;
     case 'node-succeeded': return `${name(event.taskId)}: succeeded in ${seconds(event.durationMs)} -> ${outputSummary(event.taskId, event.outputs)}`;
     case 'node-cached': return `${name(event.taskId)}: cached -> ${outputSummary(event.taskId, event.outputs)}`;
     case 'node-failed': return `${name(event.taskId)}: failed (${event.error.kind}${event.error.status ? ` ${event.error.status}` : ''}): ${event.error.message}`;

@@ -23,6 +23,15 @@ export interface InferenceCall {
   inputs: Record<string, InferenceInput>;
   /** Fires on cancellation and on the per-call timeout; must reach the HTTP request. */
   signal: AbortSignal;
+  /** Progress the server or runtime reports (a step count, a download); shown as the node's progress. */
+  onProgress?(progress: CallProgress): void;
+}
+
+/** One progress report of a call: a message, and how far along when the server says. */
+export interface CallProgress {
+  message: string;
+  /** From 0 to 1. */
+  fraction?: number;
 }
 
 /** One output of a call, before it is stored: text (with optional structured data) or bytes. */

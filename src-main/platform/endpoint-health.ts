@@ -9,6 +9,10 @@ export const HEALTH_TIMEOUT_MS = 5_000;
 export interface HealthOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** The route to GET (default `/health`; ComfyUI answers `/system_stats`). */
+  path?: string;
+  /** Whether a 404 still counts as reachable (true for `/health`, which many servers lack). */
+  notFoundIsOk?: boolean;
 }
 
 function networkReason(error: unknown, timeoutMs: number, signal?: AbortSignal): string {
@@ -39,16 +43,18 @@ export async function checkEndpointHealth(endpoint: Endpoint, options: HealthOpt
   const base = { name: endpoint.name, url: endpoint.url };
   if (endpoint.url === undefined) return { ...base, ok: true, message: 'built in (runs in this app)', checkedAt: Date.now() };
   if (endpoint.enabled === false) return { ...base, ok: false, message: 'disabled in settings (not checked)', checkedAt: Date.now() };
+  const path = options.path ?? '/health';
+  const notFoundIsOk = options.notFoundIsOk ?? path === '/health';
   const started = performance.now();
   const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
   try {
-    const response = await fetch(`${endpoint.url.replace(/\/+$/, '')}/health`, { signal: AbortSignal.any(signals), headers: { accept: 'application/json' } });
+    const response = await fetch(`${endpoint.url.replace(/\/+$/, '')}${path}`, { signal: AbortSignal.any(signals), headers: { accept: 'application/json' } });
     const status = await bodyStatus(response);
     const latencyMs = Math.round(performance.now() - started);
     const checkedAt = Date.now();
     if (response.ok) return { ...base, ok: true, message: `healthy (HTTP ${response.status}${status ? `, ${status}` : ''})`, latencyMs, checkedAt };
     if (response.status === 404) {
-      return { ...base, ok: true, message: 'reachable, but the server has no /health route (HTTP 404)', latencyMs, checkedAt };
+      return { ...base, ok: notFoundIsOk, message: `reachable, but the server has no ${path} route (HTTP 404)`, latencyMs, checkedAt };
     }
     return { ...base, ok: false, message: `unhealthy: HTTP ${response.status}${status ? ` (${status})` : ''}`, latencyMs, checkedAt };
   } catch (error) {

@@ -1,6 +1,7 @@
 // The engine's ModelRunner: cloud calls to the Hugging Face runner, endpoint calls to their protocol's adapter.
 import type { EndpointProtocol } from '../../src-shared/endpoint-protocols';
 import type { Settings } from '../../src-shared/settings';
+import { findTaskType } from '../../src-shared/tasks';
 import { InferenceError, type InferenceCall, type ModelRunner, type RawOutput } from '../engine/inference';
 import type { EndpointAdapter } from './endpoints/endpoint-adapter';
 
@@ -24,7 +25,9 @@ export function createModelRunner(options: ModelRunnerOptions): ModelRunner {
       if (!endpoint) {
         return Promise.reject(new InferenceError('invalid-input', `Endpoint "${target.endpoint}" is not in the settings any more.`, { retriable: false }));
       }
-      const entry = endpoint.models.find((m) => m.id === call.model);
+      // One model may have several rows (a ComfyUI checkpoint for text-to-image and, with a ControlNet, for pose).
+      const rows = endpoint.models.filter((m) => m.id === call.model);
+      const entry = rows.find((m) => findTaskType(m.task)?.type === call.task) ?? rows[0];
       return options.adapters[endpoint.protocol].run({ ...call, endpoint, entry, fetch: options.fetch ?? fetch, hfToken: settings.huggingface.token });
     },
   };

@@ -1,6 +1,7 @@
 // Composition root shared by the CLI, `serve` and the desktop app: real adapters behind the engine's interfaces.
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
+import type { EndpointProtocol } from '../../src-shared/endpoint-protocols';
 import type { Settings } from '../../src-shared/settings';
 import type { ChatModel } from '../engine/chat-model';
 import type { ConversationDeps } from '../engine/conversation';
@@ -10,7 +11,9 @@ import { loadCatalog } from '../platform/catalog-file';
 import { FsResultCache } from '../platform/fs-result-cache';
 import { createFsResourceStore, importUserFile } from '../platform/fs-resource-store';
 import { FsRunRecorder } from '../platform/fs-run-recorder';
+import type { EndpointAdapter } from '../platform/endpoints/endpoint-adapter';
 import { createEndpointAdapters } from '../platform/endpoints/registry';
+import { createBuiltInRuntime, type BuiltInRuntime } from '../platform/endpoints/transformers-js/builtin-runtime';
 import { createHfModelRunner } from '../platform/inference/hf-model-runner';
 import { createModelRunner } from '../platform/model-runner';
 import { createOpenAiChatModel, llmUnconfigured } from '../platform/openai-chat';
@@ -40,6 +43,10 @@ function perConfig<K, V>(make: (key: K) => V): (key: K) => V {
 /** The engine's dependencies, plus what the app needs to refresh. */
 export interface EngineDeps extends ConversationDeps {
   reloadCatalog(): void;
+  /** Every endpoint protocol's adapter (health checks and "Find models" use them too). */
+  endpointAdapters: Record<EndpointProtocol, EndpointAdapter>;
+  /** The built-in runtime (transformers.js in a worker) and its model cache. */
+  builtIn: BuiltInRuntime;
   catalogWarning?: string;
 }
 
@@ -57,7 +64,9 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
       return runnerFor({ token: hf.token, cloudEndpointUrl: hf.endpointUrl }).run(call);
     },
   };
-  const runner = createModelRunner({ settings: options.settings, hfRunner, adapters: createEndpointAdapters(hfRunner) });
+  const builtIn = createBuiltInRuntime({ dataDir: options.dataDir, settings: options.settings });
+  const endpointAdapters = createEndpointAdapters(hfRunner, builtIn.adapter);
+  const runner = createModelRunner({ settings: options.settings, hfRunner, adapters: endpointAdapters });
   let catalog: CatalogModel[] | undefined;
   const deps: EngineDeps = {
     settings: options.settings,
@@ -72,6 +81,8 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
       return (catalog = loaded.models);
     },
     reloadCatalog: () => void (catalog = undefined),
+    endpointAdapters,
+    builtIn,
     runner,
     store,
     cache: new FsResultCache(options.dataDir),

@@ -7,8 +7,9 @@ import { createSettingsHandlers } from './settings/settings-handlers';
 import type { SettingsStore } from './settings/settings-store';
 import { taskAvailability } from '../engine/selector/availability';
 import { rankCandidates } from '../engine/selector/candidates';
-import { checkEndpointHealth } from '../platform/endpoint-health';
+import { discoverModels } from '../platform/endpoints/discover-models';
 import { createEngineDeps } from './engine-deps';
+import { createBuiltInHandlers } from './builtin-handlers';
 import { createLibraryHandlers } from './library-handlers';
 import { testLlmConnection } from '../platform/llm-connection-check';
 
@@ -37,8 +38,11 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
       store: settingsStore,
       dataDir: options.dataDir,
       testLlm: (llm) => testLlmConnection(llm, { routerUrl: settingsStore.get().huggingface.routerUrl }),
-      checkHealth: (endpoint) => checkEndpointHealth(endpoint, { timeoutMs: 5000 }),
+      // The built-in runtime answers from the worker; servers get 5 s.
+      checkHealth: (endpoint) => deps.endpointAdapters[endpoint.protocol].health(endpoint, { timeoutMs: 5000 }),
     }),
+    'endpoints.discover': (request) => discoverModels(deps.endpointAdapters, request),
+    ...createBuiltInHandlers(deps.builtIn, emit),
     ...createLibraryHandlers({ dataDir: options.dataDir, emit, conversation, ownRun: (runId, owner) => runOwners.set(runId, owner) }),
     'catalog.candidates': async ({ task }) => rankCandidates(task, deps.catalog(), settingsStore.get()),
     'catalog.availability': async () => taskAvailability(deps.catalog(), settingsStore.get()),

@@ -25,7 +25,15 @@ function InputRow({ port, value }: { port: PortSpec; value: string | undefined }
 }
 
 function Timing({ run }: { run: NodeRun }) {
-  if (run.status === 'running') return <span className="timing">{run.progress?.message ?? `attempt ${run.attempt ?? 1}`}{run.progress?.fraction !== undefined ? ` ${Math.round(run.progress.fraction * 100)}%` : ''}</span>;
+  if (run.status === 'running') {
+    const fraction = run.progress?.fraction;
+    return (
+      <span className="timing">
+        {run.progress?.message ?? `attempt ${run.attempt ?? 1}`}{fraction !== undefined ? ` ${Math.round(fraction * 100)}%` : ''}
+        {fraction !== undefined && <progress className="node-progress" max={1} value={fraction} aria-label="Progress" />}
+      </span>
+    );
+  }
   if (run.durationMs !== undefined) return <span className="timing">{formatDuration(run.durationMs)}</span>;
   return null;
 }

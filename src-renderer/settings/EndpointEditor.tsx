@@ -1,9 +1,12 @@
 // One local endpoint in the settings panel: name, URL, enabled, its models, and its health.
-import type { JSX } from 'react';
+import { useState, type JSX } from 'react';
 import type { EndpointHealth } from '../../src-shared/contract';
-import { TASK_TYPES } from '../../src-shared/tasks';
+import { ENDPOINT_PROTOCOL_SPECS, ENDPOINT_PROTOCOLS, tasksServedBy, type EndpointProtocol } from '../../src-shared/endpoint-protocols';
+import type { ModelOnEndpoint } from '../../src-shared/settings';
+import { useController } from '../app/studio-context';
 import { newDraftKey, type EndpointDraft, type ModelDraft } from './settings-patches';
 import { useCatalogTasks } from './use-catalog-tasks';
+import { messageOf } from './use-settings';
 
 /** Props of EndpointEditor. */
 export interface EndpointEditorProps {
@@ -30,16 +33,46 @@ function HealthIndicator({ health }: { health: EndpointEditorProps['health'] }):
   );
 }
 
-/** The task types to choose from (plus a saved task name that is not one of them, so it is not lost). */
-const taskChoices = (current: string): string[] => {
-  const types = TASK_TYPES.map((t) => t.type);
+/** The task types the protocol serves (plus a saved task name that is not one of them, so it is not lost). */
+const taskChoices = (current: string, protocol: EndpointProtocol): string[] => {
+  const types = tasksServedBy(protocol);
   return current && !types.includes(current) ? [current, ...types] : types;
 };
+
+/** The draft's models plus the found rows it does not have yet (same id and task). */
+export function withFoundModels(models: ModelDraft[], found: ModelOnEndpoint[]): ModelDraft[] {
+  const has = new Set(models.map((m) => `${m.id}\n${m.task}`));
+  const added = found.filter((m) => !has.has(`${m.id}\n${m.task}`)).map((m) => ({ key: newDraftKey(), ...m }));
+  return [...models.filter((m) => m.id.trim() !== '' || m.task !== ''), ...added];
+}
+
+/** "Find models": asks the server (as typed, saved or not) what it serves and adds the rows. */
+function FindModels({ draft, onChange }: Pick<EndpointEditorProps, 'draft' | 'onChange'>): JSX.Element {
+  const { client } = useController();
+  const [status, setStatus] = useState<string>();
+  const find = async (): Promise<void> => {
+    setStatus('Asking the server…');
+    try {
+      const found = await client.invoke('endpoints.discover', { protocol: draft.protocol, url: draft.url });
+      onChange({ ...draft, models: withFoundModels(draft.models, found.models) });
+      setStatus(found.message);
+    } catch (error) {
+      setStatus(messageOf(error));
+    }
+  };
+  return (
+    <>
+      <button type="button" className="btn" onClick={() => void find()}>Find models</button>
+      {status && <span role="status" aria-label="Find models">{status}</span>}
+    </>
+  );
+}
 
 /** Editor for one endpoint. */
 export function EndpointEditor({ index, draft, onChange, onRemove, health, onTest }: EndpointEditorProps): JSX.Element {
   const taskOf = useCatalogTasks();
   const label = `Endpoint ${draft.name.trim() || index + 1}`;
+  const repos = ENDPOINT_PROTOCOL_SPECS[draft.protocol].modelsAreRepos;
   const setModel = (key: string, next: ModelDraft | undefined): void =>
     onChange({ ...draft, models: next ? draft.models.map((m) => (m.key === key ? next : m)) : draft.models.filter((m) => m.key !== key) });
   const fillTask = async (model: ModelDraft): Promise<void> => {
@@ -52,7 +85,16 @@ export function EndpointEditor({ index, draft, onChange, onRemove, health, onTes
     <fieldset role="group" aria-label={label} className="settings-endpoint">
       <legend>{label}</legend>
       <label>Name <input value={draft.name} onChange={(e) => onChange({ ...draft, name: e.target.value })} /></label>
-      <label>URL <input type="url" value={draft.url} onChange={(e) => onChange({ ...draft, url: e.target.value })} /></label>
+      <label>
+        Protocol
+        <select value={draft.protocol} onChange={(e) => onChange({ ...draft, protocol: e.target.value as EndpointProtocol })}
+          title={ENDPOINT_PROTOCOL_SPECS[draft.protocol].summary}>
+          {ENDPOINT_PROTOCOLS.map((p) => <option key={p} value={p}>{ENDPOINT_PROTOCOL_SPECS[p].label}</option>)}
+        </select>
+      </label>
+      {ENDPOINT_PROTOCOL_SPECS[draft.protocol].needsUrl && (
+        <label>URL <input type="url" value={draft.url} onChange={(e) => onChange({ ...draft, url: e.target.value })} /></label>
+      )}
       <label>
         <input type="checkbox" checked={draft.enabled} onChange={(e) => onChange({ ...draft, enabled: e.target.checked })} />
         Enabled
@@ -60,21 +102,23 @@ export function EndpointEditor({ index, draft, onChange, onRemove, health, onTes
       <HealthIndicator health={health} />
       <button type="button" className="btn" onClick={onTest} disabled={!onTest} title={onTest ? undefined : 'Save the endpoints first'}>Test</button>
       <button type="button" className="btn" onClick={onRemove}>Remove endpoint</button>
+      <FindModels draft={draft} onChange={onChange} />
       <ul aria-label="Models">
         {draft.models.map((model, m) => (
           <li key={model.key} role="group" aria-label={`Model ${m + 1}`}>
             <label>
-              Repo id
-              <input value={model.id} placeholder="org/name" onChange={(e) => setModel(model.key, { ...model, id: e.target.value })}
+              {repos ? 'Repo id' : 'Checkpoint'}
+              <input value={model.id} placeholder={repos ? 'org/name' : 'sd_xl_base_1.0.safetensors'} onChange={(e) => setModel(model.key, { ...model, id: e.target.value })}
                 onBlur={() => void fillTask(model)} />
             </label>
             <label>
               Task
               <select value={model.task} onChange={(e) => setModel(model.key, { ...model, task: e.target.value })}>
                 <option value="">Choose a task…</option>
-                {taskChoices(model.task).map((t) => <option key={t} value={t}>{t}</option>)}
+                {taskChoices(model.task, draft.protocol).map((t) => <option key={t} value={t}>{t}</option>)}
               </select>
             </label>
+            {model.controlnet && <span title="ControlNet file">+ {model.controlnet}</span>}
             <button type="button" className="btn" onClick={() => setModel(model.key, undefined)}>Remove model</button>
           </li>
         ))}

@@ -1,6 +1,7 @@
 // The settings panel: LLM, Hugging Face, local endpoints, execution and the data folder, each saved on its own.
 import { useRef, type JSX } from 'react';
 import { useDialogFocus } from '../library/use-dialog-focus';
+import { BuiltInModelsSection } from './BuiltInModelsSection';
 import { DataFolderSection } from './DataFolderSection';
 import { EndpointsSection } from './EndpointsSection';
 import { ExecutionSection } from './ExecutionSection';
@@ -34,6 +35,7 @@ export function SettingsPanel(props: { onClose: () => void }): JSX.Element {
             <LlmSection llm={view.llm} save={save} />
             <HuggingFaceSection huggingface={view.huggingface} mode={view.execution.mode} save={save} />
             <EndpointsSection endpoints={view.endpoints} save={save} />
+            <BuiltInModelsSection />
             <ExecutionSection execution={view.execution} save={save} />
             <DataFolderSection dataDir={view.dataDir} />
           </>

@@ -1,7 +1,7 @@
 // Turns the settings panel's form drafts into SettingsPatch objects (the engine validates them and names bad fields).
 import type { SettingsPatch } from '../../src-shared/contract';
 import type { EndpointProtocol } from '../../src-shared/endpoint-protocols';
-import type { Endpoint, SettingsView } from '../../src-shared/settings';
+import type { Endpoint, SettingsView, UserWorkflow } from '../../src-shared/settings';
 
 /** A model row being edited; `key` only identifies the row in the UI. */
 export interface ModelDraft {
@@ -9,7 +9,17 @@ export interface ModelDraft {
   id: string;
   task: string;
   url?: string;
+  /** ComfyUI fields the form does not edit, kept as they are (ControlNet file, user workflow). */
+  controlnet?: string;
+  workflow?: UserWorkflow;
 }
+
+/** The optional fields of a model row, without the empty ones. */
+const modelExtras = (m: Pick<ModelDraft, 'url' | 'controlnet' | 'workflow'>): Pick<ModelDraft, 'url' | 'controlnet' | 'workflow'> => ({
+  ...(m.url ? { url: m.url } : {}),
+  ...(m.controlnet ? { controlnet: m.controlnet } : {}),
+  ...(m.workflow ? { workflow: m.workflow } : {}),
+});
 
 /** An endpoint being edited. */
 export interface EndpointDraft {
@@ -34,7 +44,7 @@ export function toEndpointDrafts(endpoints: SettingsView['endpoints']): Endpoint
     protocol: e.protocol,
     url: e.url ?? '',
     enabled: e.enabled,
-    models: e.models.map((m) => ({ key: newDraftKey(), id: m.id, task: m.task, ...(m.url ? { url: m.url } : {}) })),
+    models: e.models.map((m) => ({ key: newDraftKey(), id: m.id, task: m.task, ...modelExtras(m) })),
   }));
 }
 
@@ -47,7 +57,7 @@ export function endpointsPatch(drafts: EndpointDraft[]): SettingsPatch {
     enabled: d.enabled,
     models: d.models
       .filter((m) => m.id.trim() !== '' || m.task !== '')
-      .map((m) => ({ id: m.id.trim(), task: m.task, ...(m.url ? { url: m.url } : {}) })),
+      .map((m) => ({ id: m.id.trim(), task: m.task, ...modelExtras(m) })),
   }));
   return { endpoints };
 }

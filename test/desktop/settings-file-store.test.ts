@@ -40,7 +40,7 @@ describe('file settings store', () => {
     const secrets = createMemorySecretStore();
     const store = open(secrets);
     store.update({ llm: { apiKey: 'sk-secret-1' }, huggingface: { token: 'hf_secret_2' } });
-    expect(readFileSync(settingsFile(), 'utf8')).not.toMatch(/sk-secret-1|hf_secret_2|apiKey|token/);
+    expect(readFileSync(settingsFile(), 'utf8')).not.toMatch(/sk-secret-1|hf_secret_2|"apiKey"|"token"/);
     expect(secrets.get('llm.apiKey')).toBe('sk-secret-1');
 
     store.update({ llm: { model: 'other' } });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src-main/service/settings/config-file';
 import { openSettingsStore } from '../../src-main/service/settings/open-settings-store';
 import { createMemorySecretStore } from './memory-secret-store';
+import { CURATED_BUILT_IN_MODELS } from '../../src-shared/built-in-models';
 
 /** A settings.json in the first format (HuggingGPT's own config names). */
 const V1 = {
@@ -34,7 +35,8 @@ describe('one settings loader', () => {
       openFile: ({ cwd, name }) => new Conf<Record<string, unknown>>({ cwd, configName: name, clearInvalidConfig: false }),
     }).get();
     expect(cli.llm).toMatchObject({ baseURL: 'http://127.0.0.1:11434/v1', model: 'llama3.1' });
-    expect(cli.endpoints.map((e) => [e.name, e.protocol, e.models.length])).toEqual([['vision', 'hf', 1]]);
+    // Format 3 adds the built-in endpoint with its curated models.
+    expect(cli.endpoints.map((e) => [e.name, e.protocol, e.models.length])).toEqual([['vision', 'hf', 1], ['built-in', 'transformers.js', CURATED_BUILT_IN_MODELS.length]]);
     expect(cli.execution.mode).toBe('local');
     expect(cli.huggingface).toMatchObject({ token: 'hf_env', hubUrl: 'https://hub.mirror.example' });
     expect(serve).toEqual(cli);

@@ -26,7 +26,7 @@ test('add a local endpoint, see it healthy, remove it', async ({ page }) => {
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await settings.getByRole('button', { name: 'Add endpoint' }).click();
-  const endpoint = settings.getByRole('group', { name: /^Endpoint / }).first();
+  const endpoint = settings.getByRole('group', { name: /^Endpoint / }).last(); // after the built-in endpoint
   await endpoint.getByLabel('Name').fill('local-vision');
   await endpoint.getByLabel('URL').fill(hf.url);
   await endpoint.getByRole('button', { name: 'Add model' }).click();
@@ -42,11 +42,12 @@ test('add a local endpoint, see it healthy, remove it', async ({ page }) => {
   await expect(saved.getByRole('status', { name: 'Health' })).toContainText('Healthy');
   await page.screenshot({ path: 'test-results/settings.png' });
   const file = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'));
-  expect(file.endpoints).toEqual([{ name: 'local-vision', url: hf.url, enabled: true, models: [{ id: 'facebook/detr-resnet-50', task: 'object-detection' }] }]);
+  expect(file.endpoints.map((e: { name: string }) => e.name)).toEqual(['built-in', 'local-vision']);
+  expect(file.endpoints[1]).toMatchObject({ name: 'local-vision', url: hf.url, enabled: true, models: [{ id: 'facebook/detr-resnet-50', task: 'object-detection' }] });
   expect(JSON.stringify(file)).not.toContain('sk-test');
 
   await saved.getByRole('button', { name: 'Remove endpoint' }).click();
   await settings.getByRole('button', { name: 'Save endpoints' }).click();
-  await expect(settings.getByRole('group', { name: /^Endpoint / })).toHaveCount(0);
-  await expect.poll(() => JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).endpoints).toEqual([]);
+  await expect(settings.getByRole('group', { name: /^Endpoint / })).toHaveCount(1);
+  await expect.poll(() => JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).endpoints.map((e: { name: string }) => e.name)).toEqual(['built-in']);
 });

@@ -24,7 +24,7 @@ describe('cancellation', () => {
     expect(results[2].status).toBe('cancelled');
     expect(summary).toMatchObject({ status: 'cancelled', counts: { cancelled: 3 } });
     expect(h.runner.calls).toHaveLength(1);
-    expect(eventsOf(h.events, 0)).toEqual(['node-queued', 'node-started', 'node-cancelled']);
+    expect(eventsOf(h.events, 0)).toEqual(['node-queued', 'node-log', 'node-started', 'node-cancelled']); // node-log: the seed
     expect(h.events.at(-1)).toMatchObject({ type: 'run-finished', summary: { status: 'cancelled' } });
   });
 
@@ -103,6 +103,6 @@ describe('cancellation', () => {
     expect(results[0].status).toBe('cancelled');
     expect(results[1].status).toBe('cancelled');
     expect(h.runner.models).toEqual(['m/text-to-image-0']);
-    expect(eventsOf(h.events, 1)).toEqual(['node-queued', 'node-cancelled']);
+    expect(eventsOf(h.events, 1)).toEqual(['node-queued', 'node-log', 'node-cancelled']); // node-log: the seed
   });
 });

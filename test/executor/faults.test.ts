@@ -19,7 +19,8 @@ describe('faults', () => {
     expect(h.sleeps).toEqual([20_000, 20_000]);
     expect(results[0].attempts.map((a) => a.error?.kind ?? 'ok')).toEqual(['loading', 'loading', 'ok']);
     expect(results[0].attempts[0]).toMatchObject({ attempt: 1, endpoint: 'huggingface', status: 503 });
-    expect(eventsOf(h.events, 0)).toEqual(['node-queued', 'node-started', 'node-progress', 'node-started', 'node-progress', 'node-started', 'node-succeeded']);
+    // node-log: the seed drawn for this run.
+    expect(eventsOf(h.events, 0)).toEqual(['node-queued', 'node-log', 'node-started', 'node-progress', 'node-started', 'node-progress', 'node-started', 'node-succeeded']);
     const progress = h.events.find((e) => e.type === 'node-progress');
     expect(progress).toMatchObject({ message: `${model} is loading on huggingface; retrying in 20 s (attempt 2 of 3)` });
     expect(h.events.filter((e) => e.type === 'node-started').map((e) => (e as { attempt: number }).attempt)).toEqual([1, 2, 3]);
@@ -131,7 +132,7 @@ describe('hybrid fallback', () => {
       [2, 'local-gpu', local.url],
       [3, 'huggingface', 'huggingface:auto'],
     ]);
-    expect(h.events.find((e) => e.type === 'node-log')).toMatchObject({ message: 'local-gpu failed (connection refused); falling back to huggingface' });
+    expect(h.events.filter((e) => e.type === 'node-log').at(-1)).toMatchObject({ message: 'local-gpu failed (connection refused); falling back to huggingface' });
     expect(h.events.find((e) => e.type === 'node-succeeded')).toMatchObject({ endpoint: 'huggingface' });
   });
 

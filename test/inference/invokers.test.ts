@@ -84,7 +84,7 @@ const CASES: Case[] = [
     wire: jsonBody({ inputs: { question: 'How many cats?', image: b64(png) } }), outputs: textIs(/^two$/) },
   { task: 'document-question-answering', inputs: { image: file('image', png, 'image/png'), text: text('Total?') },
     wire: jsonBody({ inputs: { question: 'Total?', image: b64(png) } }), outputs: textIs(/^42 EUR$/) },
-  { task: 'text-to-image', inputs: { text: text('a red fox') }, wire: jsonBody({ inputs: 'a red fox' }),
+  { task: 'text-to-image', inputs: { text: text('a red fox'), seed: text('7') }, wire: jsonBody({ inputs: 'a red fox', parameters: { seed: 7 } }),
     outputs: (out) => expect(PNG.sync.read(Buffer.from(bytesOf(out, 'image')!.bytes)).width).toBe(16) },
   { task: 'text-to-video', inputs: { text: text('a dancing robot') }, wire: jsonBody({ inputs: 'a dancing robot' }),
     outputs: (out) => expect(bytesOf(out, 'video')).toMatchObject({ bytes: mp4, mime: 'video/mp4' }) },
@@ -97,8 +97,8 @@ const CASES: Case[] = [
   { task: 'video-classification', inputs: { video: file('video', mp4, 'video/mp4') }, wire: rawBytes('video/mp4', mp4), outputs: textIs(/^dancing \(0\.800\)/) },
   { task: 'canny-control', inputs: { image: file('image', png, 'image/png') }, wire: rawBytes('image/png', png),
     outputs: (out) => expect(PNG.sync.read(Buffer.from(bytesOf(out, 'image')!.bytes)).width).toBe(16) },
-  { task: 'openpose-text-to-image', inputs: { image: file('image', png, 'image/png'), text: text('a dancer') },
-    wire: jsonBody({ inputs: 'a dancer', parameters: { image: b64(png) } }),
+  { task: 'openpose-text-to-image', inputs: { image: file('image', png, 'image/png'), text: text('a dancer'), seed: text('3') },
+    wire: jsonBody({ inputs: 'a dancer', parameters: { image: b64(png), seed: 3 } }),
     outputs: (out) => expect(PNG.sync.read(Buffer.from(bytesOf(out, 'image')!.bytes)).height).toBe(16) },
 ];
 

@@ -51,6 +51,7 @@ describe('validatePlan', () => {
     ['a file the user never gave', [t(0, 'image-to-text', [-1], { image: '/etc/secret.png' })], /task 0 \(image-to-text\): argument "image" reads "\/etc\/secret.png", which you did not give in this conversation/],
     ['a URL the user never gave', [t(0, 'image-to-text', [-1], { image: 'https://evil.example/x.jpg' })], /reads "https:\/\/evil.example\/x.jpg", which you did not give/],
     ['a path hidden in a text argument', [t(0, 'summarization', [-1], { text: 'summarize /home/me/notes.txt please' })], /argument "text" mentions "\/home\/me\/notes.txt", which you did not give/],
+    ['a seed that is not a whole number', [t(0, 'text-to-image', [-1], { text: 'a cat', seed: 'random' })], /task 0 \(text-to-image\): argument "seed" must be a whole number/],
     ['too many tasks', Array.from({ length: MAX_PLAN_TASKS + 1 }, (_, i) => t(i, 'text-to-image', [-1], { text: `cat ${i}` })), /the plan has 31 tasks; at most 30 are allowed/],
   ];
 

@@ -133,4 +133,11 @@ describe('modelTarget and fallbackTarget', () => {
     expect(fallbackTarget(local, { ...settings, huggingface: { ...settings.huggingface, token: undefined } })).toBeUndefined();
     expect(fallbackTarget(sel('facebook/detr-resnet-50', 'huggingface'), settings)).toBeUndefined();
   });
+
+  it('never sends a ComfyUI checkpoint to the cloud: its failure stays the node\'s error', () => {
+    const comfy = { name: 'comfy', protocol: 'comfyui' as const, url: 'http://127.0.0.1:8188', enabled: true, models: [{ id: 'sd_xl_base_1.0.safetensors', task: 'text-to-image' }] };
+    const withComfy = { ...settings, endpoints: [...settings.endpoints, comfy] };
+    expect(modelTarget(sel('sd_xl_base_1.0.safetensors', 'comfy'), withComfy)).toEqual({ kind: 'endpoint', protocol: 'comfyui', endpoint: 'comfy', url: 'http://127.0.0.1:8188' });
+    expect(fallbackTarget(sel('sd_xl_base_1.0.safetensors', 'comfy'), withComfy, 'text-to-image')).toBeUndefined();
+  });
 });

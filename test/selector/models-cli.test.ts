@@ -10,7 +10,8 @@ let dataDir: string;
 beforeEach(() => void (dataDir = mkdtempSync(join(tmpdir(), 'hgs-models-cli-'))));
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const writeSettings = (settings: unknown) => writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(settings));
+// Without the built-in endpoint that default settings have (these tests count catalog and cloud candidates).
+const writeSettings = (settings: object) => writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ version: 3, endpoints: [], ...settings }));
 
 async function models(args: string[], env: NodeJS.ProcessEnv = {}) {
   const io = memoryIO(dataDir, env);
@@ -49,6 +50,7 @@ describe('hugginggpt models', () => {
   });
 
   it('without --task counts candidates per task type', async () => {
+    writeSettings({});
     const { code, out } = await models(['--json'], { HF_TOKEN: 'hf_abc' });
     expect(code).toBe(0);
     const doc = JSON.parse(out);

@@ -6,7 +6,8 @@ import type { CliIO } from '../../src-main/cli/io';
 
 /** Settings from a partial config, through the real schema (defaults filled). */
 export function settingsWith(config: Record<string, unknown> = {}): Settings {
-  return SettingsSchema.parse(config);
+  // Without the built-in endpoint that default settings have: these tests describe the catalog and the cloud.
+  return SettingsSchema.parse({ endpoints: [], ...config });
 }
 
 /** A local endpoint config serving `models`. */

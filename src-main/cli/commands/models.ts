@@ -9,6 +9,9 @@ import { CatalogError, loadCatalog } from '../../platform/catalog-file';
 import { refreshCatalog } from '../../platform/hub-catalog';
 import { UsageError } from '../args';
 import type { Command } from '../command';
+import { createBuiltInRuntime } from '../../platform/endpoints/transformers-js/builtin-runtime';
+import type { BuiltInModelView } from '../../../src-shared/built-in-models';
+import { builtInSection, manageBuiltInModel } from './builtin-models';
 import type { CliContext } from '../context';
 
 function editDistance(a: string, b: string): number {
@@ -70,7 +73,7 @@ function showTask(context: CliContext, spec: TaskTypeSpec, catalog: CatalogModel
   return 0;
 }
 
-function showSummary(context: CliContext, catalog: CatalogModel[], source: string, settings: Settings, json: boolean): number {
+function showSummary(context: CliContext, catalog: CatalogModel[], source: string, settings: Settings, json: boolean, builtIn: BuiltInModelView[]): number {
   const tasks = TASK_TYPES.map((spec) => {
     const candidates = rankCandidates(spec.type, catalog, settings);
     return {
@@ -82,7 +85,7 @@ function showSummary(context: CliContext, catalog: CatalogModel[], source: strin
     };
   });
   if (json) {
-    context.io.out(`${JSON.stringify({ mode: settings.execution.mode, source, catalogSize: catalog.length, tasks }, null, 2)}\n`);
+    context.io.out(`${JSON.stringify({ mode: settings.execution.mode, source, catalogSize: catalog.length, tasks, builtIn }, null, 2)}\n`);
     return 0;
   }
   const width = Math.max(...tasks.map((t) => t.task.length));
@@ -91,17 +94,22 @@ function showSummary(context: CliContext, catalog: CatalogModel[], source: strin
   for (const t of tasks) {
     lines.push(`${t.task.padEnd(width)}  ${String(t.catalog).padStart(7)}  ${String(t.candidates).padStart(10)}  ${t.endpoints.join(', ') || '-'}`);
   }
-  context.io.out(`${lines.join('\n')}\n`);
+  context.io.out(`${lines.join('\n')}\n${builtInSection(builtIn)}`);
   return 0;
 }
 
 export const modelsCommand: Command = {
   name: 'models',
-  usage: 'hugginggpt models [--task TASK] [--json] [--refresh]',
+  usage: 'hugginggpt models [--task TASK] [--json] [--refresh] [--sizes] [--download ID [--task TASK]] [--delete ID]',
   summary: 'the model catalog as the selector sees it',
-  options: { json: { type: 'boolean' }, task: { type: 'string' }, refresh: { type: 'boolean' } },
+  options: {
+    json: { type: 'boolean' }, task: { type: 'string' }, refresh: { type: 'boolean' },
+    sizes: { type: 'boolean' }, download: { type: 'string' }, delete: { type: 'string' },
+  },
   async run(args, context) {
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}" (use --task TASK)`);
+    const managed = await manageBuiltInModel(context, args.values);
+    if (managed !== undefined) return managed;
     const settings = context.settings();
     const spec = typeof args.values.task === 'string' ? requireTaskType(args.values.task) : undefined;
     if (args.values.refresh) {
@@ -119,8 +127,12 @@ export const modelsCommand: Command = {
     const loaded = loadCatalog(context.dataDir);
     if (loaded.warning) context.io.err(`warning: ${loaded.warning}\n`);
     const json = Boolean(args.values.json);
-    return spec
-      ? showTask(context, spec, loaded.models, settings, json)
-      : showSummary(context, loaded.models, loaded.source, settings, json);
+    if (spec) return showTask(context, spec, loaded.models, settings, json);
+    const runtime = createBuiltInRuntime({ dataDir: context.dataDir, settings: () => settings });
+    try {
+      return showSummary(context, loaded.models, loaded.source, settings, json, await runtime.list({ sizes: Boolean(args.values.sizes) }));
+    } finally {
+      await runtime.close();
+    }
   },
 };

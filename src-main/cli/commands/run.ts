@@ -9,7 +9,8 @@ import { createEngineDeps, requireLlm } from '../../service/engine-deps';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { describeWrittenOutputs, outputFolder, writeReadableOutputs } from '../output-folder';
-import { describePlan, progressLine, runExitCode, runJson } from '../run-report';
+import { describePlan, runExitCode, runJson } from '../run-report';
+import { createEventPrinter } from '../progress-bar';
 
 export const runCommand: Command = {
   name: 'run',
@@ -44,10 +45,7 @@ export const runCommand: Command = {
 
     const byId = new Map(tasks.map((t) => [t.id, t]));
     const handle = conversation.execute(tasks, planned.selections, {
-      onEvent: (event) => {
-        const line = progressLine(event, byId);
-        if (line) io.err(`${line}\n`);
-      },
+      onEvent: createEventPrinter(io, byId),
     });
     const onSignal = () => handle.cancel();
     process.once('SIGINT', onSignal);
@@ -77,6 +75,7 @@ export const runCommand: Command = {
       io.err(`workflow saved to ${path} (inputs: ${workflow.inputs.map((i) => i.name).join(', ') || 'none'})\n`);
     }
     io.err(`LLM calls: ${usage.llmCalls}, tokens: ${usage.promptTokens} prompt + ${usage.completionTokens} completion${usage.estimated ? ' (estimated: the server reported no usage)' : ''}\n`);
+    await deps.builtIn.close();
     return runExitCode(tasks, outcome);
   },
 };

@@ -12,7 +12,8 @@ import { importUserFile } from '../../platform/fs-resource-store';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { outputFolder, writeReadableOutputs } from '../output-folder';
-import { progressLine, runExitCode, runJson } from '../run-report';
+import { runExitCode, runJson } from '../run-report';
+import { createEventPrinter } from '../progress-bar';
 
 async function readWorkflow(path: string) {
   let text: string;
@@ -58,19 +59,17 @@ export const workflowCommand: Command = {
       }
     }
     let started: WorkflowRun;
-    let byId = new Map<number, PlanTask>();
+    const byId = new Map<number, PlanTask>();
+    const printEvent = createEventPrinter(io, byId);
     try {
       started = startWorkflowRun(new Conversation(deps), workflow, values, {
-        onEvent: (event) => {
-          const line = progressLine(event, byId);
-          if (line) io.err(`${line}\n`);
-        },
+        onEvent: printEvent, // byId is filled once the workflow has started
       });
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
     const { instance, handle } = started;
-    byId = new Map(instance.tasks.map((t) => [t.id, t]));
+    for (const t of instance.tasks) byId.set(t.id, t);
     const outcome = await handle.done;
     const written = await writeReadableOutputs(outputFolder(io.cwd, args.values.out, outcome.runId), instance.tasks, outcome);
     const doc = runJson({ tasks: instance.tasks, selections: instance.selections, outcome, response: '', usage: emptyUsage(), written });
@@ -81,6 +80,7 @@ export const workflowCommand: Command = {
         io.out(`task ${t.id} ${t.task}: ${r?.status ?? 'not run'}${r?.outputs.length ? ` -> ${r.outputs.map((o) => o.path ?? o.text).join(', ')}` : ''}${r?.error ? ` (${r.error.message})` : ''}\n`);
       }
     }
+    await deps.builtIn.close();
     return runExitCode(instance.tasks, outcome);
   },
 };

@@ -60,6 +60,8 @@ async function callTarget(
   // The per-endpoint limit protects a local server; in the cloud each model is served on its own.
   const slotKey = target.kind === 'huggingface' ? `${endpoint}/${node.model}` : endpoint;
   const tries = env.retries + 1;
+  const onProgress = (p: { message: string; fraction?: number }) =>
+    env.emit({ type: 'node-progress', taskId: node.taskId, message: p.message, ...(p.fraction === undefined ? {} : { fraction: p.fraction }) });
   for (let attempt = 1; ; attempt += 1) {
     let error: InferenceError;
     let release: (() => void) | undefined;
@@ -73,7 +75,7 @@ async function callTarget(
     const startedAt = env.now();
     try {
       const raw = await callWithDeadline(
-        (callSignal) => env.runner.run({ task: node.task, model: node.model, target, inputs: node.inputs, signal: callSignal }),
+        (callSignal) => env.runner.run({ task: node.task, model: node.model, target, inputs: node.inputs, signal: callSignal, onProgress }),
         signal,
         env.timeoutMs,
         endpoint,

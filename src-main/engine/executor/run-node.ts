@@ -7,6 +7,7 @@ import { cacheKeyOf } from './cache-key';
 import { invokeLlm } from './invoke-llm';
 import { invokeModel, type CallEnvironment } from './invoke-model';
 import { resolveInputs, type ResolvedInput } from './resolve-inputs';
+import { seedInputs } from './seed-input';
 import { toTaskError } from './retry-policy';
 import { storeOutputs } from './store-outputs';
 import type { GraphNode } from './task-graph';
@@ -68,12 +69,17 @@ export async function runNode(env: NodeEnvironment, node: GraphNode, signal: Abo
     isUpstream: (ancestor) => env.isUpstream(taskId, ancestor),
   });
   if (!resolution.ok) return refusal(taskId, resolution.error, { ...base, durationMs: env.now() - startedAt });
+  const seeded = seedInputs(spec, resolution.inputs, input.deps.randomSeed);
+  if (!seeded.ok) return refusal(taskId, seeded.error, { ...base, durationMs: env.now() - startedAt });
+  if (seeded.drawn !== undefined) {
+    env.emit({ type: 'node-log', taskId, message: `seed ${seeded.drawn} (random for this run; write it in the seed argument to make the same result again)` });
+  }
   if (resolution.ignoredArgs.length > 0) {
     env.emit({ type: 'node-log', taskId, message: `ignored argument(s) ${resolution.ignoredArgs.join(', ')}: "${spec.type}" has no such input` });
   }
 
   const cache = input.deps.cache;
-  const cacheKey = cache ? cacheKeyOf(spec.type, model, resolution.inputs) : undefined;
+  const cacheKey = cache ? cacheKeyOf(spec.type, model, seeded.inputs) : undefined;
   base.cacheKey = cacheKey;
   if (cache && cacheKey && !env.forced(taskId)) {
     const hit = await cache.get(cacheKey).catch(() => undefined);
@@ -88,7 +94,7 @@ export async function runNode(env: NodeEnvironment, node: GraphNode, signal: Abo
 
   let inputs: Record<string, InferenceInput>;
   try {
-    inputs = await loadInputs(resolution.inputs, env);
+    inputs = await loadInputs(seeded.inputs, env);
   } catch (error) {
     const message = `a stored input file could not be read: ${error instanceof Error ? error.message : String(error)}`;
     return refusal(taskId, { kind: 'invalid-input', message, retriable: false }, { ...base, durationMs: env.now() - startedAt });

@@ -28,6 +28,8 @@ export interface ExecuteDeps {
   chat?: ChatModel;
   sleep?: Sleep;
   now?: () => number;
+  /** Draws the seed of a generative task that has none pinned (tests pin it). */
+  randomSeed?: () => number;
 }
 
 /** Everything one run needs: the graph, the chosen models, where they run, the user's files, the limits. */

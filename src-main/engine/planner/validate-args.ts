@@ -2,6 +2,7 @@
 // only what the user gave, literal text, or outputs of other tasks.
 import { fileFeedProblem, fileKindOfName } from '../../../src-shared/file-kinds';
 import { referencedIds, type PlanTask } from '../../../src-shared/plan';
+import { parseSeed, SEED_PORT } from '../../../src-shared/seed';
 import { findTaskType, outputOf, type PortSpec, type TaskTypeSpec } from '../../../src-shared/tasks';
 import { hasBareReference } from './references';
 import { normalizeResourceName, userResourcesIn } from './user-resources';
@@ -70,6 +71,8 @@ export function argumentProblems(task: PlanTask, spec: TaskTypeSpec, context: Ar
     const value = task.args[port.name];
     if (value === undefined || value.trim() === '') {
       if (!port.optional) problems.push(`missing argument "${port.name}" (${port.modality})`);
+    } else if (port.name === SEED_PORT && !parseSeed(value).ok) {
+      problems.push((parseSeed(value) as { message: string }).message);
     } else problems.push(...valueProblems(task, port, value, context));
   }
   for (const key of Object.keys(task.args)) {

@@ -1,4 +1,5 @@
 // Which endpoints may serve which models in the current execution mode, and where a selection's call goes.
+import { ENDPOINT_PROTOCOL_SPECS } from '../../../src-shared/endpoint-protocols';
 import { HUGGINGFACE_ENDPOINT, LLM_ENDPOINT, type Selection } from '../../../src-shared/selection';
 import type { Endpoint, ModelOnEndpoint, Settings } from '../../../src-shared/settings';
 import { findTaskType, normalizeTaskName } from '../../../src-shared/tasks';
@@ -69,11 +70,15 @@ export function endpointModelUrl(endpoint: Endpoint, model: string): string {
 
 /**
  * Where a failed local call may be retried: the cloud, in hybrid mode with fallbackToCloud and a usable
- * Hugging Face account (never for ControlNet types, which the cloud does not serve). Undefined otherwise.
+ * Hugging Face account (never for ControlNet types, which the cloud does not serve, nor for models that are
+ * not repo ids, such as ComfyUI checkpoints). Undefined otherwise.
  */
 export function fallbackTarget(selection: Selection, settings: Settings, task?: string): InferenceTarget | undefined {
   if (selection.endpoint === HUGGINGFACE_ENDPOINT || selection.endpoint === LLM_ENDPOINT) return undefined;
   if (settings.execution.mode !== 'hybrid' || !settings.execution.fallbackToCloud || !huggingfaceUsable(settings)) return undefined;
   if (task !== undefined && findTaskType(task)?.runtime !== 'inference') return undefined;
+  // A ComfyUI checkpoint file is no model the cloud knows: its failure stays the node's error.
+  const endpoint = settings.endpoints.find((e) => e.name === selection.endpoint);
+  if (endpoint && !ENDPOINT_PROTOCOL_SPECS[endpoint.protocol].modelsAreRepos) return undefined;
   return { kind: 'huggingface', provider: settings.huggingface.provider };
 }

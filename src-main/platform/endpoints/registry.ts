@@ -1,30 +1,29 @@
 // Every endpoint protocol's adapter, keyed by protocol: a protocol without an adapter is a compile error.
 import type { EndpointProtocol } from '../../../src-shared/endpoint-protocols';
-import { InferenceError, type ModelRunner } from '../../engine/inference';
+import type { ModelRunner } from '../../engine/inference';
 import { checkEndpointHealth } from '../endpoint-health';
+import { comfyuiAdapter, type ComfyAdapterOptions } from './comfyui-adapter';
 import type { EndpointAdapter } from './endpoint-adapter';
+import { tgiAdapter } from './tgi-adapter';
+import { toolkitAdapter } from './toolkit-adapter';
 
 /** The Hugging Face wire format at `<url>/models/<id>`: today's invokers with an endpointUrl. */
 function hfAdapter(hfRunner: ModelRunner): EndpointAdapter {
   return { protocol: 'hf', run: (call) => hfRunner.run(call), health: (endpoint, options) => checkEndpointHealth(endpoint, options) };
 }
 
-// TODO(protocols): replaced by the toolkit, tgi, comfyui and transformers.js adapters being written now.
-function notYet(protocol: EndpointProtocol): EndpointAdapter {
-  return {
-    protocol,
-    run: () => Promise.reject(new InferenceError('invalid-input', `Endpoint protocol "${protocol}" is not supported yet.`, { retriable: false })),
-    health: (endpoint, options) => checkEndpointHealth(endpoint, options),
-  };
+/** What the adapters may be told (tests shorten ComfyUI's poll). */
+export interface EndpointAdapterOptions {
+  comfyui?: ComfyAdapterOptions;
 }
 
-/** The adapters, given the runner that speaks the Hugging Face wire format. */
-export function createEndpointAdapters(hfRunner: ModelRunner): Record<EndpointProtocol, EndpointAdapter> {
+/** The adapters, given the runner that speaks the Hugging Face wire format and the built-in runtime's adapter. */
+export function createEndpointAdapters(hfRunner: ModelRunner, builtIn: EndpointAdapter, options: EndpointAdapterOptions = {}): Record<EndpointProtocol, EndpointAdapter> {
   return {
     hf: hfAdapter(hfRunner),
-    toolkit: notYet('toolkit'),
-    tgi: notYet('tgi'),
-    comfyui: notYet('comfyui'),
-    'transformers.js': notYet('transformers.js'),
+    toolkit: toolkitAdapter(),
+    tgi: tgiAdapter(),
+    comfyui: comfyuiAdapter(options.comfyui),
+    'transformers.js': builtIn,
   };
 }

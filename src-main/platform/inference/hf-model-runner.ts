@@ -5,6 +5,7 @@ import { InferenceError, type InferenceCall, type ModelRunner, type RawOutput } 
 import { toInferenceError, type FailureContext } from './inference-errors';
 import type { InvokeArgs } from './invoker';
 import { findInvoker } from './registry';
+import { isHuggingFaceHost } from '../huggingface-hosts';
 
 /** How the runner reaches Hugging Face. */
 export interface HfModelRunnerOptions {
@@ -22,14 +23,8 @@ export const HF_INFERENCE_MODELS_URL = 'https://router.huggingface.co/hf-inferen
 // The library logs routing decisions with console.log, which would corrupt the CLI's `--json` stdout.
 setLogger({ debug: () => undefined, info: () => undefined, log: () => undefined, warn: console.error, error: console.error });
 
-/** True for hosts that belong to Hugging Face (dedicated Inference Endpoints, Spaces, the router). */
-export function isHuggingFaceHost(url: string): boolean {
-  try {
-    return /(^|\.)(huggingface\.co|huggingface\.cloud|hf\.space)$/.test(new URL(url).hostname);
-  } catch {
-    return false;
-  }
-}
+/** Re-exported for the callers that import it from here. */
+export { isHuggingFaceHost };
 
 /** Creates the runner. One InferenceClient per call, so that concurrent calls never share state. */
 export function createHfModelRunner(options: HfModelRunnerOptions = {}): ModelRunner {

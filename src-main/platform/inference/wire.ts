@@ -16,6 +16,12 @@ export function optionalText(inputs: Record<string, InferenceInput>, port: strin
   return input?.modality === 'text' && input.text.trim() ? input.text : undefined;
 }
 
+/** `{seed}` for the parameters of a generative task whose seed input is set (the executor always sets it). */
+export function seedParameter(inputs: Record<string, InferenceInput>): { seed?: number } {
+  const seed = optionalText(inputs, 'seed');
+  return seed === undefined ? {} : { seed: Number(seed) };
+}
+
 /** The file (bytes + mime) on input port `port`; invalid-input when it is missing or text. */
 export function fileInput(inputs: Record<string, InferenceInput>, port: string): { bytes: Uint8Array; mime: string } {
   const input = inputs[port];

@@ -94,7 +94,11 @@ export function createFileSettingsStore(options: FileSettingsStoreOptions): Sett
     secrets.set(name, value);
     if (keepsSecrets) warnings.push(`The ${name === 'llm.apiKey' ? 'LLM API key' : 'Hugging Face token'} found in ${SETTINGS_FILE_NAME} was moved to the app's secret store (the CLI reads it from the environment or --config).`);
   }
-  if (loaded.rewrite || (keepsSecrets && SECRET_NAMES.some((n) => found[n]))) file.store = toFileObject(loaded.settings);
+  if (loaded.rewrite || (keepsSecrets && SECRET_NAMES.some((n) => found[n]))) {
+    // A migrated file written by a store that forgets secrets keeps the secrets it held.
+    const rewritten = toFileObject(loaded.settings);
+    file.store = keepsSecrets ? rewritten : JSON.parse(JSON.stringify(joinSecrets(rewritten as unknown as Settings, secrets)));
+  }
   let current = joinSecrets(splitSecrets(loaded.settings).rest, secrets);
 
   return {

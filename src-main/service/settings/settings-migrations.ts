@@ -1,8 +1,9 @@
 // Numbered migrations of settings.json: pure functions, each taking version N's object to version N+1.
+import { builtInEndpoint } from '../../../src-shared/built-in-models';
 import { StudioError } from '../../../src-shared/contract-error';
 
 /** The version settings.json is written in. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** One step forward in the settings file format. */
 export interface SettingsMigration {
@@ -41,9 +42,28 @@ export function migrateV1ToV2(raw: Json): Json {
   return next;
 }
 
+/**
+ * Version 3 names each endpoint's protocol and has the built-in runtime: saved endpoints (all of them spoke
+ * the Hugging Face wire format) get `protocol: "hf"`, and the built-in endpoint with its curated models is
+ * added unless one is there (named `built-in`, or `built-in-2`... when that name is taken).
+ */
+export function migrateV2ToV3(raw: Json): Json {
+  if (!Array.isArray(raw.endpoints)) return raw;
+  const endpoints = raw.endpoints.map((e: unknown) => (isObject(e) && e.protocol === undefined ? { ...e, protocol: 'hf' } : e));
+  if (!endpoints.some((e) => isObject(e) && e.protocol === 'transformers.js')) {
+    const names = new Set(endpoints.map((e) => (isObject(e) ? e.name : undefined)));
+    const builtIn = builtInEndpoint();
+    let name = builtIn.name;
+    for (let n = 2; names.has(name); n++) name = `${builtIn.name}-${n}`;
+    endpoints.push({ ...builtIn, name });
+  }
+  return { ...raw, endpoints };
+}
+
 /** Every migration, in order; `from` of each is the `to` of the one before. */
 export const SETTINGS_MIGRATIONS: readonly SettingsMigration[] = [
   { from: 1, to: 2, description: 'openai -> llm, local_endpoints -> endpoints, huggingface.inference_mode -> execution.mode', migrate: migrateV1ToV2 },
+  { from: 2, to: 3, description: 'endpoints[].protocol ("hf" for saved ones) and the built-in runtime endpoint', migrate: migrateV2ToV3 },
 ];
 
 /** The outcome of bringing a settings file up to date. */

@@ -47,7 +47,8 @@ export function harness(): Harness {
   const sleep = async (ms: number) => {
     sleeps.push(ms);
   };
-  return { runner, store, sleeps, events: [], deps: { runner, store, sleep } };
+  // A fixed "random" seed, so that generative tasks (text-to-image, ...) are cached as other tasks are.
+  return { runner, store, sleeps, events: [], deps: { runner, store, sleep, randomSeed: () => 1234 } };
 }
 
 /** A full ExecuteInput for `tasks` with the harness's fakes; `extra` overrides any field. */

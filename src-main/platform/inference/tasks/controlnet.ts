@@ -6,12 +6,12 @@
 //     -> 200 with the control map as image bytes (Content-Type image/png or image/jpeg)
 //   `<kind>-text-to-image`
 //     POST <model URL>   Content-Type: application/json
-//     body: {"inputs": "<prompt>", "parameters": {"image": "<base64 of the control image>"}}
+//     body: {"inputs": "<prompt>", "parameters": {"image": "<base64 of the control image>", "seed": <integer>}}
 //     -> 200 with the generated image as bytes (Content-Type image/png or image/jpeg)
 // Either answer may instead be JSON {"image": "<base64>"}; errors use the usual HTTP statuses.
 import { InferenceError } from '../../../engine/inference';
 import type { InvokeArgs, TaskInvoker } from '../invoker';
-import { fileInput, imageFromAnswer, rawPost, textInput, toBase64 } from '../wire';
+import { fileInput, imageFromAnswer, rawPost, seedParameter, textInput, toBase64 } from '../wire';
 
 function requireLocal(type: string, args: InvokeArgs): void {
   if (!args.local) {
@@ -36,7 +36,7 @@ export function controlTextToImage(type: string): TaskInvoker {
     type,
     async invoke(_client, args) {
       requireLocal(type, args);
-      const body = { inputs: textInput(args.inputs), parameters: { image: toBase64(fileInput(args.inputs, 'image').bytes) } };
+      const body = { inputs: textInput(args.inputs), parameters: { image: toBase64(fileInput(args.inputs, 'image').bytes), ...seedParameter(args.inputs) } };
       return [imageFromAnswer(await rawPost(args, { json: body }), 'image')];
     },
   };

@@ -1,13 +1,13 @@
-// text-to-image -> textToImage: JSON {inputs: text}; the answer is image bytes.
+// text-to-image -> textToImage: JSON {inputs: text, parameters: {seed}}; the answer is image bytes.
 import type { TaskInvoker } from '../invoker';
 import { route } from '../invoker';
-import { blobBytes, textInput } from '../wire';
+import { blobBytes, seedParameter, textInput } from '../wire';
 
 /** Generates an image from text. */
 export const textToImage: TaskInvoker = {
   type: 'text-to-image',
   async invoke(client, args) {
-    const blob = await client.textToImage({ ...route(args), inputs: textInput(args.inputs) }, { ...args.options, outputType: 'blob' });
+    const blob = await client.textToImage({ ...route(args), inputs: textInput(args.inputs), parameters: seedParameter(args.inputs) }, { ...args.options, outputType: 'blob' });
     const { bytes, mime } = await blobBytes(blob, 'an image');
     return [{ port: 'image', modality: 'image', bytes, mime }];
   },
