@@ -75,15 +75,17 @@ test.afterAll(async () => engine?.close());
 
 const node = (page: Page, label: string) => page.getByRole('group', { name: label });
 
-/** The element's box once the automatic layout and the fit-view animation have settled. */
+/** The element's box once the automatic layout and the fit-view animation have settled (the same box over 600 ms). */
 async function settledBox(page: Page, selector: string) {
   let last = '';
+  let same = 0;
   for (;;) {
     const box = (await page.locator(selector).boundingBox())!;
     const key = JSON.stringify(box);
-    if (key === last) return box;
+    same = key === last ? same + 1 : 0;
+    if (same >= 3) return box;
     last = key;
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(200);
   }
 }
 
