@@ -13,6 +13,8 @@ export default defineConfig({
           cli: resolve('src-main/cli/main.ts'),
           // The built-in runtime's worker thread, found next to the bundle by builtin-worker.ts.
           'transformers-js-worker': resolve('src-main/platform/endpoints/transformers-js/worker-main.ts'),
+          // The built-in LLM's worker thread, started by llama-worker-client.ts.
+          'llama-worker': resolve('src-main/platform/llama-chat/llama-worker.ts'),
         },
       },
     },

@@ -3,6 +3,7 @@
 //   npm run bench -- --json             one JSON document: figures by name, verdicts, details
 //   npm run bench -- --only scheduler   one benchmark (repeatable); --write updates bench/RESULTS.md
 import { parseArgs } from 'node:util';
+import { builtInLlmBench } from './built-in-llm';
 import { builtInRuntimeBench } from './builtin-runtime';
 import { cacheRerunBench } from './cache-rerun';
 import { comfyuiCallBench } from './comfyui-call';
@@ -16,7 +17,7 @@ import { log, verdict, type Bench, type Figure } from './support/figure';
 import { uiFramesBench } from './ui-frames';
 
 /** Every benchmark, in the order they run (the UI last: it needs the most from the machine). */
-export const BENCHES: Bench[] = [schedulerBench, engineOverheadBench, llmCostBench, cacheRerunBench, comfyuiCallBench, memoryBench, builtInRuntimeBench, startupAndBundleBench, uiFramesBench];
+export const BENCHES: Bench[] = [schedulerBench, engineOverheadBench, llmCostBench, cacheRerunBench, comfyuiCallBench, memoryBench, builtInRuntimeBench, startupAndBundleBench, builtInLlmBench, uiFramesBench];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string', multiple: true }, write: { type: 'boolean' } } });

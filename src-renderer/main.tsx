@@ -6,6 +6,7 @@ import './styles.css';
 import { createStudioClient } from './api/client';
 import { App } from './app/App';
 import { createController } from './app/controller';
+import { persistSession } from './app/session-persistence';
 import { StudioContext } from './app/studio-context';
 import { createUiPrefsStore, UiPrefsContext } from './app/ui-prefs';
 import { createStudioStore } from './store/studio-store';
@@ -14,6 +15,9 @@ const client = createStudioClient();
 const store = createStudioStore();
 const controller = createController(client, store);
 const prefs = createUiPrefsStore(window.localStorage);
+const session = persistSession(client, store);
+// Leaving the page saves what the debounce still holds.
+window.addEventListener('pagehide', () => void session.flush());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,11 +1,13 @@
 // The one contract between the renderer and the engine, carried by Electron IPC or the `serve` WebSocket.
+import type { BuiltInLlmDownload, BuiltInLlmEntry } from './built-in-llm';
 import type { NodeComparison, RunDetail, RunListItem, SaveWorkflowRequest, WorkflowEntry, WorkflowInputValue, WorkflowRunStarted } from './library';
 import type { Plan, PlanTask, Usage } from './plan';
 import type { ResourceRef } from './resources';
 import type { RunEvent } from './run-events';
 import type { Candidate, Selections } from './selection';
 import type { EndpointProtocol } from './endpoint-protocols';
-import type { ModelOnEndpoint, Settings, SettingsView } from './settings';
+import type { LoadedSession, StudioSession } from './session';
+import type { Endpoint, ModelOnEndpoint, Settings, SettingsView } from './settings';
 import type { Workflow } from './workflow';
 import type { BuiltInDownloadProgress, BuiltInModelView } from './built-in-models';
 
@@ -93,8 +95,10 @@ export interface EndpointDiscovery {
 export interface InvokeMap {
   'settings.get': { req: void; res: SettingsView };
   'settings.update': { req: SettingsPatch; res: SettingsView };
-  'settings.testLlm': { req: void; res: ConnectionCheck };
-  'endpoints.health': { req: { name?: string }; res: EndpointHealth[] };
+  /** Tests the saved LLM settings, or with `llm` the form's values over them, without saving anything. */
+  'settings.testLlm': { req: void | { llm?: SettingsPatch['llm'] }; res: ConnectionCheck };
+  /** Checks the saved endpoints (or the one named), or with `endpoint` an unsaved endpoint from the form. */
+  'endpoints.health': { req: { name?: string; endpoint?: Endpoint }; res: EndpointHealth[] };
   /** Asks a server (saved or being edited) which models it serves, in its protocol. */
   'endpoints.discover': { req: { protocol: EndpointProtocol; url?: string }; res: EndpointDiscovery };
   'catalog.candidates': { req: { task: string }; res: Candidate[] };
@@ -130,6 +134,17 @@ export interface InvokeMap {
   'runs.compare': { req: { a: string; b: string }; res: NodeComparison[] };
   /** "Edit from this run": a conversation that holds the recorded run, so `run.start` can re-run from it. */
   'runs.adopt': { req: { runId: string }; res: { conversationId: string } };
+  /** The session saved in the data folder (`session.json`), or null; a corrupt file is kept aside and reported. */
+  'session.load': { req: void; res: LoadedSession };
+  /** Saves the open session atomically; refused (kind `invalid-session`) when it has the wrong shape. */
+  'session.save': { req: StudioSession; res: void };
+  /** The built-in LLM's models: curated offers (sizes, memory), downloaded files, the configured one. */
+  'llm.models': { req: void; res: BuiltInLlmEntry[] };
+  /** Downloads a model (default: the one settings select); progress comes as `llm.download` events. */
+  'llm.download': { req: { model?: string }; res: { model: string; bytes: number } };
+  /** Stops a running download (the partial file is kept and resumed next time). */
+  'llm.cancelDownload': { req: { model: string }; res: { cancelled: boolean } };
+  'llm.delete': { req: { model: string }; res: { deleted: boolean } };
   /** Models of the built-in endpoints with their size on disk; `sizes` also asks the Hub for download sizes. */
   'builtin.list': { req: { sizes?: boolean }; res: BuiltInModelView[] };
   /** Pre-fetches a built-in model's files; progress comes as `builtin.progress`. */
@@ -147,6 +162,8 @@ export interface EventMap {
   'plan.delta': { requestId: string; tasks: PlanTask[] };
   /** Text of the response generated so far. */
   'response.delta': { requestId: string; text: string };
+  /** Progress of a built-in LLM download (from settings, or the first call that needs the model). */
+  'llm.download': BuiltInLlmDownload;
   /** A built-in model download's progress. */
   'builtin.progress': BuiltInDownloadProgress;
 }
@@ -160,10 +177,12 @@ export const INVOKE_CHANNELS = [
   'conversation.plan', 'conversation.select', 'run.start', 'run.cancel', 'response.generate',
   'workflows.list', 'workflows.get', 'workflows.save', 'workflows.rename', 'workflows.duplicate', 'workflows.delete', 'workflows.restore',
   'workflows.import', 'workflows.export', 'workflows.run', 'runs.list', 'runs.get', 'runs.compare', 'runs.adopt',
+  'session.load', 'session.save',
   'builtin.list', 'builtin.download', 'builtin.cancelDownload', 'builtin.delete',
+  'llm.models', 'llm.download', 'llm.cancelDownload', 'llm.delete',
 ] as const satisfies readonly InvokeChannel[];
 
-export const EVENT_CHANNELS = ['run.event', 'plan.delta', 'response.delta', 'builtin.progress'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['run.event', 'plan.delta', 'response.delta', 'builtin.progress', 'llm.download'] as const satisfies readonly EventChannel[];
 
 /** The engine side of the contract: one async handler per channel. */
 export type StudioHandlers = { [K in InvokeChannel]: (req: InvokeMap[K]['req']) => Promise<InvokeMap[K]['res']> };

@@ -1,5 +1,6 @@
 // Configuration: one schema for the app's settings and the CLI's `--config FILE`.
 import { z } from 'zod';
+import { isGgufRef } from './built-in-llm';
 import { builtInEndpoint } from './built-in-models';
 import { ENDPOINT_PROTOCOL_SPECS, ENDPOINT_PROTOCOLS } from './endpoint-protocols';
 
@@ -66,15 +67,24 @@ export const EndpointSchema = z
   });
 export type Endpoint = z.infer<typeof EndpointSchema>;
 
+/** Who answers as the controlling LLM: an OpenAI-compatible server, or the built-in one (node-llama-cpp, a GGUF file). */
+export const LLM_PROVIDERS = ['openai-compatible', 'built-in'] as const;
+export type LlmProvider = (typeof LLM_PROVIDERS)[number];
+
+/** `llm.model` when none is set. */
+export const DEFAULT_LLM_MODEL = 'gpt-4o-mini';
+
 export const ExecutionModeSchema = z.enum(['local', 'huggingface', 'hybrid']);
 export type ExecutionMode = z.infer<typeof ExecutionModeSchema>;
 
 export const SettingsSchema = z.object({
   llm: z
     .object({
+      /** `built-in` runs `model` ("<org>/<repo>/<file>.gguf", downloaded from hubUrl) on this machine. */
+      provider: z.enum(LLM_PROVIDERS).default('openai-compatible'),
       baseURL: z.url({ protocol: /^https?$/ }).default('https://api.openai.com/v1'),
       apiKey: z.string().optional(),
-      model: z.string().min(1).default('gpt-4o-mini'),
+      model: z.string().min(1).default(DEFAULT_LLM_MODEL),
       /** Idle deadline: the longest wait for the server to start or continue its answer. */
       timeoutMs: z.number().int().positive().default(60_000),
       /** Total deadline of one LLM call, retries included, however steadily the answer arrives. */
@@ -82,6 +92,12 @@ export const SettingsSchema = z.object({
       retries: z.number().int().min(0).max(10).default(2),
       /** Ask for JSON-schema structured output; off for servers that reject `response_format`. */
       structuredOutput: z.boolean().default(true),
+      /** CPU threads the built-in LLM uses; 0 lets node-llama-cpp use every core. */
+      threads: z.number().int().min(0).max(256).default(0),
+    })
+    .refine((llm) => llm.provider !== 'built-in' || llm.model === DEFAULT_LLM_MODEL || isGgufRef(llm.model), {
+      message: 'the built-in LLM runs a GGUF file on the Hub: set llm.model to "<org>/<repo>/<file>.gguf"',
+      path: ['model'],
     })
     .prefault({}),
   huggingface: z

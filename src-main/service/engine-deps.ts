@@ -16,13 +16,18 @@ import { createEndpointAdapters } from '../platform/endpoints/registry';
 import { createBuiltInRuntime, type BuiltInRuntime } from '../platform/endpoints/transformers-js/builtin-runtime';
 import { createHfModelRunner } from '../platform/inference/hf-model-runner';
 import { createModelRunner } from '../platform/model-runner';
-import { createOpenAiChatModel, llmUnconfigured } from '../platform/openai-chat';
+import type { BuiltInLlmDownload } from '../../src-shared/built-in-llm';
+import { createChatModels } from '../platform/chat-model-factory';
+import type { GgufStore } from '../platform/llama-chat/gguf-store';
+import { llmUnconfigured } from '../platform/openai-chat';
 import { ConfigError } from './settings/config-file';
 
-/** Refuses to start stages that need the LLM when none is configured (exit 2 in the CLI). */
+/** Refuses to start stages that need the LLM when none is configured (exit 2 in the CLI); the built-in LLM always is. */
 export function requireLlm(settings: Settings): void {
-  if (llmUnconfigured(settings.llm)) {
-    throw new ConfigError('no LLM configured: set OPENAI_API_KEY, or llm.baseURL (and llm.apiKey) in --config, e.g. a local Ollama at http://127.0.0.1:11434/v1');
+  if (settings.llm.provider !== 'built-in' && llmUnconfigured(settings.llm)) {
+    throw new ConfigError(
+      'no LLM configured: set OPENAI_API_KEY, or llm.baseURL (and llm.apiKey) in --config, e.g. a local Ollama at http://127.0.0.1:11434/v1, or "llm": {"provider": "built-in"} to run one on this computer',
+    );
   }
 }
 
@@ -48,15 +53,19 @@ export interface EngineDeps extends ConversationDeps {
   /** The built-in runtime (transformers.js in a worker) and its model cache. */
   builtIn: BuiltInRuntime;
   catalogWarning?: string;
+  /** The built-in LLM's model files (list, download, delete). */
+  llmModels: GgufStore;
+  /** Ends the built-in LLM's worker, if one runs. */
+  closeLlm(): Promise<void>;
 }
 
 /**
  * Builds every adapter once for a data folder; settings are read on each use so that changes apply.
  * @example const deps = createEngineDeps({ dataDir, settings: () => store.get(), cwd: process.cwd() })
  */
-export function createEngineDeps(options: { dataDir: string; settings: () => Settings; cwd?: string }): EngineDeps {
+export function createEngineDeps(options: { dataDir: string; settings: () => Settings; cwd?: string; onLlmDownload?: (progress: BuiltInLlmDownload) => void }): EngineDeps {
   const store = createFsResourceStore(options.dataDir);
-  const chatFor = perConfig(({ llm, routerUrl }: { llm: Settings['llm']; routerUrl: string }) => createOpenAiChatModel(llm, { routerUrl }));
+  const chatModels = createChatModels({ dataDir: options.dataDir, settings: options.settings, onDownload: options.onLlmDownload });
   const runnerFor = perConfig((hf: { token?: string; cloudEndpointUrl?: string }) => createHfModelRunner(hf));
   const hfRunner: ModelRunner = {
     run: (call: InferenceCall) => {
@@ -70,10 +79,9 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
   let catalog: CatalogModel[] | undefined;
   const deps: EngineDeps = {
     settings: options.settings,
-    chat: (): ChatModel => {
-      const settings = options.settings();
-      return chatFor({ llm: settings.llm, routerUrl: settings.huggingface.routerUrl });
-    },
+    chat: (): ChatModel => chatModels.chat(),
+    llmModels: chatModels.ggufStore,
+    closeLlm: () => chatModels.close(),
     catalog: () => {
       if (catalog) return catalog;
       const loaded = loadCatalog(options.dataDir);

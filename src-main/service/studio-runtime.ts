@@ -8,17 +8,22 @@ import type { SettingsStore } from './settings/settings-store';
 import { taskAvailability } from '../engine/selector/availability';
 import { rankCandidates } from '../engine/selector/candidates';
 import { discoverModels } from '../platform/endpoints/discover-models';
+import { createBuiltInLlmHandlers, testBuiltInLlm } from './built-in-llm-handlers';
 import { createEngineDeps } from './engine-deps';
+import { FsRunRecorder } from '../platform/fs-run-recorder';
 import { createBuiltInHandlers } from './builtin-handlers';
 import { createLibraryHandlers } from './library-handlers';
+import { RunHistory } from './run-history';
+import { createSessionHandlers } from './session-file';
 import { testLlmConnection } from '../platform/llm-connection-check';
 
 /** Composes the engine with the real adapters for one data folder. */
 export async function createStudioRuntime(options: { dataDir: string; settingsStore: SettingsStore; emit: EmitEvent }): Promise<StudioHandlers> {
   const { settingsStore, emit } = options;
-  const deps = createEngineDeps({ dataDir: options.dataDir, settings: () => settingsStore.get() });
+  const deps = createEngineDeps({ dataDir: options.dataDir, settings: () => settingsStore.get(), onLlmDownload: (progress) => emit('llm.download', progress) });
   const conversations = new Map<string, Conversation>();
   const runOwners = new Map<string, Conversation>();
+  const history = new RunHistory(new FsRunRecorder(options.dataDir));
 
   const conversation = (id?: string): Conversation => {
     const existing = id ? conversations.get(id) : undefined;
@@ -37,12 +42,17 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
     ...createSettingsHandlers({
       store: settingsStore,
       dataDir: options.dataDir,
-      testLlm: (llm) => testLlmConnection(llm, { routerUrl: settingsStore.get().huggingface.routerUrl }),
+      testLlm: (llm) =>
+        llm.provider === 'built-in'
+          ? testBuiltInLlm({ store: deps.llmModels, settings: () => settingsStore.get(), chat: () => deps.chat() })
+          : testLlmConnection(llm, { routerUrl: settingsStore.get().huggingface.routerUrl }),
       // The built-in runtime answers from the worker; servers get 5 s.
       checkHealth: (endpoint) => deps.endpointAdapters[endpoint.protocol].health(endpoint, { timeoutMs: 5000 }),
     }),
+    ...createSessionHandlers(options.dataDir),
     'endpoints.discover': (request) => discoverModels(deps.endpointAdapters, request),
     ...createBuiltInHandlers(deps.builtIn, emit),
+    ...createBuiltInLlmHandlers({ store: deps.llmModels, settings: () => settingsStore.get() }),
     ...createLibraryHandlers({ dataDir: options.dataDir, emit, conversation, ownRun: (runId, owner) => runOwners.set(runId, owner) }),
     'catalog.candidates': async ({ task }) => rankCandidates(task, deps.catalog(), settingsStore.get()),
     'catalog.availability': async () => taskAvailability(deps.catalog(), settingsStore.get()),
@@ -62,6 +72,11 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
     },
     'run.start': async ({ conversationId, tasks, selections, force, from, baseRunId }) => {
       const c = conversation(conversationId);
+      // A session restored after a restart re-runs from a run this process never saw: take it in from the history.
+      if (baseRunId && !runOwners.has(baseRunId)) {
+        c.adoptRun(await history.record(baseRunId));
+        runOwners.set(baseRunId, c);
+      }
       const handle = c.execute(tasks, selections, { force, from, baseRunId, onEvent: (event) => emit('run.event', event) });
       runOwners.set(handle.runId, c);
       return { runId: handle.runId };

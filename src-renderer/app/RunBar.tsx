@@ -12,10 +12,11 @@ export function RunBar() {
   const hasRun = useStudio((s) => s.run.lastRunId !== undefined);
   const summary = useStudio((s) => s.run.summary);
   const responding = useStudio((s) => s.responding);
-  const runTitle = hasRun && changedCount ? `Re-run the ${changedCount} changed task(s) and their dependents` : 'Run the whole graph';
+  const readOnly = useStudio((s) => s.readOnly !== undefined);
+  const runTitle = readOnly ? 'A past run is read-only: press "Edit from this run" first' : hasRun && changedCount ? `Re-run the ${changedCount} changed task(s) and their dependents` : 'Run the whole graph';
   return (
     <div className="runbar" role="toolbar" aria-label="Run">
-      <button type="button" className="btn btn-primary" disabled={!hasTasks || running || planning} onClick={() => void controller.run()} title={runTitle}>
+      <button type="button" className="btn btn-primary" disabled={!hasTasks || running || planning || readOnly} onClick={() => void controller.run()} title={runTitle}>
         Run
       </button>
       <button type="button" className="btn" disabled={!running} onClick={() => void controller.cancel()}>

@@ -1,7 +1,9 @@
 // First-run guided setup: an LLM preset, its key and model, saved and tested in one step; an optional Hugging
 // Face token; or start without an LLM. It talks to the engine directly (settings.update, settings.testLlm),
-// so it does not depend on the Settings panel's form.
+// so it does not depend on the Settings panel's form. "Run everything on this computer" picks the built-in LLM
+// (downloaded once through llm.download) next to the built-in models.
 import { useEffect, useState, type FormEvent } from 'react';
+import { DEFAULT_BUILT_IN_LLM, formatBytes, isGgufRef } from '../../src-shared/built-in-llm';
 import type { ConnectionCheck, SettingsPatch } from '../../src-shared/contract';
 import { Modal } from '../library/Modal';
 import { LLM_PRESETS, presetForBaseUrl, type LlmPreset } from '../settings/llm-presets';
@@ -18,6 +20,8 @@ export function SetupDialog({ onClose }: { onClose: () => void }) {
   const [apiKey, setApiKey] = useState('');
   const [hfToken, setHfToken] = useState('');
   const [check, setCheck] = useState<ConnectionCheck & { busy?: boolean }>();
+  const [download, setDownload] = useState<{ receivedBytes: number; totalBytes: number }>();
+  useEffect(() => client.on('llm.download', (p) => setDownload(p.receivedBytes >= p.totalBytes ? undefined : p)), [client]);
 
   useEffect(() => {
     let live = true;
@@ -52,6 +56,24 @@ export function SetupDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
+  /** The built-in LLM as the controlling LLM: saved, downloaded once, then tested like any other. */
+  const runLocally = async () => {
+    setCheck({ ok: false, message: 'Saving…', busy: true });
+    try {
+      const view = await client.invoke('settings.get', undefined);
+      const builtIn = isGgufRef(view.llm.model) ? view.llm.model : DEFAULT_BUILT_IN_LLM;
+      await client.invoke('settings.update', { llm: { provider: 'built-in', model: builtIn } });
+      setCheck({ ok: false, message: `Downloading the built-in LLM ${builtIn} (once)…`, busy: true });
+      await client.invoke('llm.download', { model: builtIn });
+      setDownload(undefined);
+      setCheck({ ok: false, message: 'Testing the built-in LLM…', busy: true });
+      setCheck(await client.invoke('settings.testLlm', undefined));
+    } catch (error) {
+      setDownload(undefined);
+      setCheck({ ok: false, message: messageOf(error) });
+    }
+  };
+
   return (
     <Modal title="Set up HuggingGPT Studio" onClose={onClose} className="setup-dialog">
       <p className="hint">An LLM plans the work and picks the models; expert models on Hugging Face or your own servers do it.</p>
@@ -80,6 +102,16 @@ export function SetupDialog({ onClose }: { onClose: () => void }) {
           </p>
         )}
       </form>
+      <div className="inspector-row">
+        <button type="button" className="btn" disabled={check?.busy} onClick={() => void runLocally()}>
+          Run everything on this computer (built-in LLM + built-in models)
+        </button>
+      </div>
+      {download && check?.busy && (
+        <p className="hint" aria-label="Built-in LLM download">
+          <progress max={download.totalBytes || 1} value={download.receivedBytes} /> {formatBytes(download.receivedBytes)} of {formatBytes(download.totalBytes)}
+        </p>
+      )}
       <p className="hint">Without an LLM you can still build graphs by hand (+ Add task) and run them on local endpoints (Settings).</p>
     </Modal>
   );

@@ -3,6 +3,7 @@ import type { Attachment } from '../../src-shared/contract';
 import type { Candidate } from '../../src-shared/selection';
 import type { StudioClient } from '../api/transport';
 import { createLibraryActions } from '../library/library-actions';
+import { missingInputsMessage } from '../store/missing-inputs';
 import { buildRunRequest, type RunScope } from '../store/run-request';
 import type { StudioStore } from '../store/studio-store';
 import { isRunning, tasksWithoutModel } from '../store/studio-state';
@@ -26,9 +27,15 @@ async function fileToBase64(file: Blob): Promise<string> {
   return btoa(binary);
 }
 
+/** How the controller asks the user a yes/no question (the browser's confirm dialog by default). */
+export type Confirm = (question: string) => boolean;
+
 /** Wires `client` events into `store` and returns the actions with side effects. */
-export function createController(client: StudioClient, store: StudioStore) {
+export function createController(client: StudioClient, store: StudioStore, confirm: Confirm = (q) => globalThis.confirm(q)) {
   const state = () => store.getState();
+  /** Whether the graph on the canvas may be replaced: asks first when the user has edited it. */
+  const mayReplaceGraph = (): boolean =>
+    !state().edited || confirm('Replace the edited graph on the canvas? Your edits to it will be lost (save it as a workflow to keep them).');
   // A graph built by hand (no plan yet) still needs a conversation for the engine.
   const localConversation = `local-${Math.random().toString(36).slice(2, 10)}`;
   const candidateCache = new Map<string, Promise<Candidate[]>>();
@@ -36,14 +43,28 @@ export function createController(client: StudioClient, store: StudioStore) {
     const resource = await client.invoke('resources.upload', { name: file.name, base64: await fileToBase64(file) });
     return { name: file.name, resource };
   };
-  const library = createLibraryActions(client, store, upload);
+  const library = createLibraryActions(client, store, upload, mayReplaceGraph);
   const llm = createLlmStatusStore(client);
   // A streamed plan re-sends every task so far: only the latest delta of each animation frame is applied.
   const planDeltas = createFrameBatcher<Parameters<ReturnType<typeof state>['planDelta']>[0]>((batch) => state().planDelta(batch[batch.length - 1]));
 
+  // Stage 4 by itself after a successful run when the setting asks for it (read at the end of each run).
+  const respondIfAsked = async (runId: string): Promise<void> => {
+    const { run } = state();
+    if (run.activeRunId !== runId || run.summary?.status !== 'succeeded' || state().responding) return;
+    try {
+      if ((await client.invoke('settings.get', undefined)).execution.autoRespond) await generateResponse();
+    } catch (e) {
+      state().notify(`Settings could not be read: ${messageOf(e)}`, 'error');
+    }
+  };
+
   const unsubscribe = [
     client.on('plan.delta', (d) => planDeltas.push(d)),
-    client.on('run.event', (e) => state().runEvent(e)),
+    client.on('run.event', (e) => {
+      state().runEvent(e);
+      if (e.type === 'run-finished') void respondIfAsked(e.runId);
+    }),
     client.on('response.delta', (d) => {
       if (state().responding) state().responseText(d.requestId, d.text, false);
     }),
@@ -62,8 +83,10 @@ export function createController(client: StudioClient, store: StudioStore) {
 
   const run = async (scope: RunScope = { kind: 'auto' }): Promise<void> => {
     if (isRunning(state()) || !state().tasks.length) return;
-    // A past run on the canvas is adopted first, so that only the asked-for nodes re-run.
-    if (state().readOnly && !(await library.editFromRun())) return;
+    if (state().readOnly) return state().notify('This past run is read-only: press "Edit from this run" to change or re-run it.');
+    // Run explains what is missing instead of starting a run the engine would refuse.
+    const missing = missingInputsMessage(state().tasks);
+    if (missing) return state().notify(missing, 'error');
     const { origin, run: info, changed } = state();
     if (origin?.kind === 'workflow' && !info.lastRunId && !changed.length) return library.runWorkflow(origin.id, {});
     state().runStarting();
@@ -71,15 +94,29 @@ export function createController(client: StudioClient, store: StudioStore) {
       await ensureSelections();
       const { runId } = await client.invoke('run.start', buildRunRequest(state(), scope, localConversation));
       state().runStarted(runId);
+      if (state().run.summary) void respondIfAsked(runId);
     } catch (e) {
       state().failed(`Run failed to start: ${messageOf(e)}`, 'run');
     }
   };
 
+  async function generateResponse(): Promise<void> {
+    const s = state();
+    const runId = s.run.lastRunId;
+    if (!runId || s.responding) return;
+    state().responseStarted(runId);
+    try {
+      const answer = await client.invoke('response.generate', { conversationId: s.conversationId ?? localConversation, runId });
+      state().responseText(answer.requestId, answer.text, true);
+    } catch (e) {
+      state().failed(`Response failed: ${messageOf(e)}`, 'response');
+    }
+  }
+
   return {
     /** Stages 1-2 for a request (tasks stream onto the canvas via `plan.delta`). */
     async plan(request: string, attachments: Attachment[] = []): Promise<void> {
-      if (state().planning) return;
+      if (state().planning || !mayReplaceGraph()) return;
       state().planRequested(request, attachments);
       try {
         const result = await client.invoke('conversation.plan', { conversationId: state().conversationId, request, attachments });
@@ -110,18 +147,7 @@ export function createController(client: StudioClient, store: StudioStore) {
       }
     },
     /** Stage 4: streams the answer into the chat. */
-    async generateResponse(): Promise<void> {
-      const s = state();
-      const runId = s.run.lastRunId;
-      if (!runId || s.responding) return;
-      state().responseStarted();
-      try {
-        const answer = await client.invoke('response.generate', { conversationId: s.conversationId ?? localConversation, runId });
-        state().responseText(answer.requestId, answer.text, true);
-      } catch (e) {
-        state().failed(`Response failed: ${messageOf(e)}`, 'response');
-      }
-    },
+    generateResponse,
     /** Picks models for tasks that have none (tasks added by hand). */
     async selectMissing(): Promise<void> {
       try {

@@ -49,32 +49,42 @@ function Flow() {
   const changed = useStudio((s) => s.changed);
   const issues = useStudio((s) => s.issues);
   const layout = useStudio((s) => s.layout);
-  const selectedTaskId = useStudio((s) => s.selectedTaskId);
+  const selectedTaskIds = useStudio((s) => s.selectedTaskIds);
   const selectedEdgeIds = useStudio((s) => s.selectedEdgeIds);
   const readOnly = useStudio((s) => s.readOnly !== undefined);
   const project = useRef(createProjector()).current;
 
   const nodes = useMemo(
-    () => project({ tasks, selections, runs, changed, issues, layout, selectedTaskId }),
-    [project, tasks, selections, runs, changed, issues, layout, selectedTaskId],
+    () => project({ tasks, selections, runs, changed, issues, layout, selectedTaskIds }),
+    [project, tasks, selections, runs, changed, issues, layout, selectedTaskIds],
   );
   const edges = useMemo(() => projectEdges({ tasks, runs, selectedEdgeIds }), [tasks, runs, selectedEdgeIds]);
-  useAutoLayout();
+  const layoutPending = useAutoLayout();
   useEditShortcuts();
 
   const onNodesChange = useCallback((changes: NodeChange<TaskFlowNode>[]) => {
     const positions: Record<number, XY> = {};
     const sizes: Record<number, Size> = {};
+    const before = store.getState();
+    const selected = new Set(before.selectedTaskIds);
+    let focus = before.selectedTaskId;
+    let selecting = false;
     for (const c of changes) {
       if (c.type === 'position' && c.position) positions[Number(c.id)] = c.position;
-      else if (c.type === 'dimensions' && c.dimensions) sizes[Number(c.id)] = c.dimensions;
-      else if (c.type === 'select') {
-        const s = store.getState();
-        if (c.selected) s.selectTask(Number(c.id));
-        else if (s.selectedTaskId === Number(c.id)) s.selectTask(undefined);
+      else if (c.type === 'dimensions' && c.dimensions) {
+        const known = before.layout.sizes[Number(c.id)];
+        if (!known || known.width !== c.dimensions.width || known.height !== c.dimensions.height) sizes[Number(c.id)] = c.dimensions;
+      } else if (c.type === 'select') {
+        // React Flow reports the whole set (click, Shift+click, box select) as one batch of select changes.
+        selecting = true;
+        if (c.selected) {
+          selected.add(Number(c.id));
+          focus = Number(c.id);
+        } else selected.delete(Number(c.id));
       }
     }
-    if (Object.keys(positions).length) store.getState().setPositions(positions);
+    if (selecting) store.getState().selectTasks([...selected], focus !== undefined && selected.has(focus) ? focus : undefined);
+    if (Object.keys(positions).length && !before.readOnly) store.getState().setPositions(positions);
     if (Object.keys(sizes).length) store.getState().setSizes(sizes);
   }, [store]);
 
@@ -162,6 +172,8 @@ function Flow() {
       isValidConnection={isValidConnection}
       onPaneClick={() => { setWireDrop(undefined); store.getState().selectTask(undefined); }}
       className={`detail-${detail}`}
+      multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+      nodesDraggable={!readOnly}
       deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
       nodesConnectable={!readOnly}
       edgesReconnectable={!readOnly}
@@ -170,6 +182,8 @@ function Flow() {
       proOptions={{ hideAttribution: true }}
       fitView
       fitViewOptions={fitViewOptions(minimap, 0)}
+      // Tells tests (and assistive tools) when the automatic layout has placed every node.
+      data-layout={layoutPending ? 'pending' : 'settled'}
     >
       <Background gap={20} size={1} />
       <Controls showInteractive={false} fitViewOptions={fitViewOptions(minimap)} />

@@ -3,7 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { referencedIds } from '../../src-shared/plan';
 import type { PortSpec } from '../../src-shared/tasks';
-import { useController } from '../app/studio-context';
+import { useController, useStudio } from '../app/studio-context';
 import { inputHandleId, outputHandleId } from '../store/ports';
 import type { TaskFlowNode } from '../store/projection';
 import type { NodeRun } from '../store/run-state';
@@ -13,13 +13,14 @@ import { OutputPreview } from './OutputPreview';
 /** "1.2 s", "340 ms". */
 export const formatDuration = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 
-function InputRow({ port, value }: { port: PortSpec; value: string | undefined }) {
+function InputRow({ port, value, missing }: { port: PortSpec; value: string | undefined; missing?: string }) {
   const refs = referencedIds(value ?? '');
   return (
-    <div className="port-row port-in">
-      <Handle type="target" position={Position.Left} id={inputHandleId(port.name)} className={`handle handle-${port.modality}`} title={`${port.name}: ${port.modality}`} />
+    <div className={`port-row port-in${missing ? ' port-missing' : ''}`} data-missing={missing ? true : undefined}>
+      <Handle type="target" position={Position.Left} id={inputHandleId(port.name)} className={`handle handle-${port.modality}${missing ? ' handle-missing' : ''}`} title={missing ? `${port.name}: ${missing}` : `${port.name}: ${port.modality}`} />
       <span className={`port-name mod-${port.modality}`}>{port.name}</span>
-      {refs.length ? <span className="port-value ref">← Task {refs.join(', ')}</span> : <ArgumentPreview value={value} modality={port.modality} />}
+      {missing ? <span className="port-value needs-input" role="note">{missing}</span>
+        : refs.length ? <span className="port-value ref">← Task {refs.join(', ')}</span> : <ArgumentPreview value={value} modality={port.modality} />}
     </div>
   );
 }
@@ -40,9 +41,11 @@ function Timing({ run }: { run: NodeRun }) {
 
 /** The task node (memoised; everything it shows comes from its data). Zoomed far out, only its summary shows. */
 export const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps<TaskFlowNode>) {
-  const { task, ports, selection, run, changed, issues } = data;
+  const { task, ports, selection, run, changed, issues, missing } = data;
   const controller = useController();
-  const model = run.model ?? selection?.model;
+  const readOnly = useStudio((s) => s.readOnly !== undefined);
+  // The chosen model, at once after a swap; the model that last ran is named when it differs (a fallback).
+  const ranOther = run.model !== undefined && selection !== undefined && run.model !== selection.model && !changed;
   return (
     <div className={`task-node status-${run.status}${selected ? ' is-selected' : ''}`} data-status={run.status} data-changed={changed || undefined} data-task-id={id}>
       <div className="node-summary" aria-hidden="true">
@@ -54,12 +57,13 @@ export const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps
         <span className="node-type">{task.task}</span>
         <span className={`status-pill s-${run.status}`}>{run.status}</span>
       </div>
-      {ports.inputs.map((p) => <InputRow key={p.name} port={p} value={task.args[p.name]} />)}
-      <div className={`node-model${selected ? ' is-open' : ''}`} title={selection ? `${model} on ${selection.endpoint}: ${selection.reason}` : 'No model chosen yet'}>
+      {ports.inputs.map((p) => <InputRow key={p.name} port={p} value={task.args[p.name]} missing={missing[p.name]} />)}
+      <div className={`node-model${selected ? ' is-open' : ''}`} title={selection ? `${selection.model} on ${selection.endpoint}: ${selection.reason}` : 'No model chosen yet'}>
         {selection ? (
           <>
-            <span className="model-id">{model}</span>
-            <span className="model-endpoint">{run.endpoint ?? selection.endpoint}</span>
+            <span className="model-id">{selection.model}</span>
+            <span className="model-endpoint">{selection.endpoint}</span>
+            {ranOther && <span className="model-ran" title="The model that produced the outputs shown">ran on {run.model}</span>}
             {selected && <span className="model-reason">{selection.reason}</span>}
           </>
         ) : (
@@ -84,8 +88,9 @@ export const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps
         <Timing run={run} />
         {changed && <span className="changed-tag" title="Edited since the last run: will re-run">changed</span>}
         <span className="spacer" />
-        <button type="button" className="node-btn nodrag" onClick={() => void controller.runFrom(task.id)} title="Run this task and what depends on it"
-          aria-label={`Run from task ${task.id} (${task.task})`}>
+        <button type="button" className="node-btn nodrag" disabled={readOnly} onClick={() => void controller.runFrom(task.id)}
+          title={readOnly ? 'A past run is read-only: press "Edit from this run" first' : 'Run this task and what depends on it'}
+          aria-label={`Run from here: task ${task.id} (${task.task})`}>
           Run from here
         </button>
       </div>

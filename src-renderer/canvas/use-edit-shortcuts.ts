@@ -1,5 +1,5 @@
 // Keyboard shortcuts for editing (not while typing in a field): Ctrl+Z undo, Ctrl+Shift+Z / Ctrl+Y redo,
-// Ctrl+C / Ctrl+V copy and paste the selected tasks (with their model choices).
+// Ctrl+A selects every task, Ctrl+C / Ctrl+V copy and paste the selected tasks (with their model choices).
 import { useEffect, useRef } from 'react';
 import type { PlanTask } from '../../src-shared/plan';
 import type { Selections } from '../../src-shared/selection';
@@ -7,12 +7,6 @@ import { useStudioStore } from '../app/studio-context';
 
 const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
-
-/** The ids of the tasks selected on the canvas (React Flow marks them), or the inspector's task. */
-function selectedTaskIds(fallback: number | undefined): number[] {
-  const ids = [...document.querySelectorAll<HTMLElement>('.react-flow__node.selected')].map((n) => Number(n.dataset.id));
-  return ids.length ? ids : fallback === undefined ? [] : [fallback];
-}
 
 /** Installs the editing shortcuts on the window. */
 export function useEditShortcuts(): void {
@@ -26,10 +20,11 @@ export function useEditShortcuts(): void {
       if (key === 'z' && !e.shiftKey) s.undo();
       else if ((key === 'z' && e.shiftKey) || key === 'y') s.redo();
       else if (key === 'c') {
-        const ids = new Set(selectedTaskIds(s.selectedTaskId));
+        const ids = new Set(s.selectedTaskIds);
         if (ids.size === 0) return;
         clipboard.current = { tasks: s.tasks.filter((t) => ids.has(t.id)), selections: s.selections };
       } else if (key === 'v' && clipboard.current) s.pasteTasks(clipboard.current.tasks, clipboard.current.selections);
+      else if (key === 'a') s.selectTasks(s.tasks.map((t) => t.id), s.selectedTaskId);
       else return;
       e.preventDefault();
     };

@@ -1,30 +1,26 @@
 // One chat message: the user's request (with its attachments) or the assistant's markdown answer.
 import { memo } from 'react';
 import { useOpenDialog } from '../app/dialogs';
-import { useController, useStudio } from '../app/studio-context';
+import { useController } from '../app/studio-context';
 import { useOpenOutput } from '../outputs/use-open-output';
 import type { ChatMessage } from '../store/studio-state';
 import { AttachmentChips } from './AttachmentChips';
 import { Markdown } from './Markdown';
 import { MediaView } from './MediaView';
 
-/** Media outputs of the latest run, embedded under the generated response. */
-function RunMedia() {
+/** The media an answer described, as copied into the message when it was written (later runs never change it). */
+function AnswerMedia({ media }: { media: NonNullable<ChatMessage['media']> }) {
   const { resourceUrl } = useController();
   const openOutput = useOpenOutput();
-  const runs = useStudio((s) => s.runs);
-  const media = Object.entries(runs).flatMap(([id, r]) =>
-    r.outputs.filter((o) => o.resource).map((o) => ({ id, output: o })),
-  );
   if (!media.length) return null;
   return (
     <div className="run-media" aria-label="Generated media">
-      {media.map(({ id, output }) => (
-        <figure key={`${id}-${output.port}`} className={`run-media-${output.modality}`}>
-          <MediaView url={resourceUrl(output.resource!)} ext={output.resource!.ext} mime={output.resource!.mime} label={`Task ${id} ${output.port}`} />
+      {media.map(({ taskId, output }) => (
+        <figure key={`${taskId}-${output.port}`} className={`run-media-${output.modality}`}>
+          <MediaView url={resourceUrl(output.resource!)} ext={output.resource!.ext} mime={output.resource!.mime} label={`Task ${taskId} ${output.port}`} />
           <figcaption>
-            Task {id} · {output.port}{' '}
-            <button type="button" className="node-btn" onClick={() => openOutput(Number(id), output.port)} aria-label={`Open task ${id} ${output.port} full size`}>Open</button>
+            Task {taskId} · {output.port}{' '}
+            <button type="button" className="node-btn" onClick={() => openOutput(taskId, output.port, media.filter((m) => m.taskId === taskId).map((m) => m.output))} aria-label={`Open task ${taskId} ${output.port} full size`}>Open</button>
           </figcaption>
         </figure>
       ))}
@@ -45,13 +41,13 @@ function FixLink({ where }: { where: ChatMessage['where'] }) {
 
 /** A message bubble. */
 export const ChatMessageView = memo(function ChatMessageView({ message }: { message: ChatMessage }) {
-  const isResponse = useStudio((s) => message.requestId !== undefined && s.responseRequestId === message.requestId);
   return (
-    <div className={`msg msg-${message.role}`} aria-busy={message.streaming || undefined}>
-      {message.role === 'user' ? <p className="msg-text">{message.text}</p> : message.role === 'error' ? <p className="msg-text" role="alert">{message.text}</p> : <Markdown text={message.text || '…'} />}
+    <div className={`msg msg-${message.role}`} aria-busy={message.streaming || undefined} data-run-id={message.runId}>
+      {message.role === 'user' ? <p className="msg-text">{message.text}</p> : message.role === 'error' ? <p className="msg-text" role="alert">{message.text}</p> : <Markdown text={message.text || '…'} media={message.media} />}
       {message.role === 'error' && <FixLink where={message.where} />}
       {message.attachments && message.attachments.length > 0 && <AttachmentChips attachments={message.attachments} uploading={0} />}
-      {isResponse && !message.streaming && <RunMedia />}
+      {message.media && !message.streaming && <AnswerMedia media={message.media} />}
+      {message.runId && !message.streaming && <p className="msg-run">Run {message.runId}</p>}
     </div>
   );
 });

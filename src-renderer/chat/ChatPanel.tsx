@@ -9,6 +9,7 @@ import { useController, useStudio } from '../app/studio-context';
 import { AttachmentChips } from './AttachmentChips';
 import { ChatMessageView } from './ChatMessageView';
 import { StarterExamples } from './StarterExamples';
+import { LlmDownloadNotice } from './LlmDownloadNotice';
 
 /** The left panel. */
 export function ChatPanel() {
@@ -75,6 +76,7 @@ export function ChatPanel() {
         )}
         {chat.map((m) => <ChatMessageView key={m.id} message={m} />)}
         {planning && <p className="hint" aria-live="polite">Planning…</p>}
+        <LlmDownloadNotice />
       </div>
       <form className="composer" onSubmit={submit}>
         <AttachmentChips attachments={attachments} uploading={uploading} onRemove={(i) => setAttachments((a) => a.filter((_, j) => j !== i))} />

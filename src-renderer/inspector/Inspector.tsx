@@ -44,7 +44,7 @@ export function Inspector() {
         {run.durationMs !== undefined && <span className="timing">{formatDuration(run.durationMs)}</span>}
         {changed && <span className="changed-tag">changed</span>}
         <span className="spacer" />
-        <button type="button" className="btn" disabled={running} onClick={() => void controller.runFrom(id)}>Run from here</button>
+        <button type="button" className="btn" disabled={running || readOnly} onClick={() => void controller.runFrom(id)}>Run from here</button>
         <button type="button" className="btn btn-danger" disabled={readOnly} onClick={() => store.getState().deleteTasks([id])}>Delete task</button>
       </div>
       {run.progress && <p className="hint">{run.progress.message}{run.progress.fraction !== undefined ? ` (${Math.round(run.progress.fraction * 100)}%)` : ''}</p>}
@@ -53,7 +53,8 @@ export function Inspector() {
           error={run.error}
           attempts={run.attempts}
           request={{ model: run.model ?? selection?.model, endpoint: run.endpoint ?? selection?.endpoint, args: task.args }}
-          onRetry={() => void controller.runFrom(id)}
+          // Retry in a past run is an explicit "Edit from this run" (as are swap and edit): adopt it, then re-run.
+          onRetry={() => void controller.library.editFromRun().then((ok) => { if (ok) void controller.runFrom(id); })}
           onSwapModel={() => void controller.library.editFromRun().then((ok) => { if (ok) { setPickerOpen(true); setRetryAfterPick(true); } })}
           onEdit={() => void controller.library.editFromRun().then((ok) => ok && argsRef.current?.querySelector('textarea')?.focus())}
         />

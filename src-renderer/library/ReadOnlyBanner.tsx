@@ -14,6 +14,8 @@ export function ReadOnlyBanner() {
       </div>
     );
   }
+  // After "Edit from this run" the banner stays, saying where the graph came from.
+  if (origin?.kind === 'run') return <div className="readonly-banner origin" role="status" title={`Run ${origin.runId}`}>Edited from run {origin.runId}</div>;
   if (origin?.kind === 'workflow') return <div className="readonly-banner origin" role="status">Workflow: {origin.name}</div>;
   return null;
 }

@@ -14,8 +14,8 @@ export type LibraryActions = ReturnType<typeof createLibraryActions>;
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** The library actions over `client` and `store`; `upload` stores a picked file. */
-export function createLibraryActions(client: StudioClient, store: StudioStore, upload: (file: File) => Promise<Attachment>) {
+/** The library actions over `client` and `store`; `upload` stores a picked file; `mayReplaceGraph` asks before an edited graph is replaced. */
+export function createLibraryActions(client: StudioClient, store: StudioStore, upload: (file: File) => Promise<Attachment>, mayReplaceGraph: () => boolean = () => true) {
   const state = () => store.getState();
 
   return {
@@ -37,6 +37,7 @@ export function createLibraryActions(client: StudioClient, store: StudioStore, u
     },
     /** Puts a workflow's graph on the canvas, its inputs filled with their defaults; Run runs it with them. */
     async openWorkflow(id: string): Promise<void> {
+      if (!mayReplaceGraph()) return;
       const { entry, workflow } = await client.invoke('workflows.get', { id });
       const defaults = new Map(workflow.inputs.map((i) => [i.name, i.default ?? `{{${i.name}}}`]));
       const tasks = fillInputs(workflow, (name) => defaults.get(name));
@@ -45,7 +46,7 @@ export function createLibraryActions(client: StudioClient, store: StudioStore, u
     },
     /** Runs a workflow with the given inputs (files are uploaded first) and shows it on the canvas. */
     async runWorkflow(id: string, values: Record<string, FormInputValue>): Promise<void> {
-      if (isRunning(state())) return;
+      if (isRunning(state()) || !mayReplaceGraph()) return;
       const inputs: Record<string, WorkflowInputValue> = {};
       for (const [name, value] of Object.entries(values)) {
         if ('text' in value) inputs[name] = value;
@@ -70,6 +71,7 @@ export function createLibraryActions(client: StudioClient, store: StudioStore, u
     },
     /** Shows a past run on the canvas, read-only. */
     async openRun(runId: string): Promise<void> {
+      if (!mayReplaceGraph()) return;
       state().runOpened(await client.invoke('runs.get', { runId }));
     },
     /** Makes the shown past run editable: later runs re-run only what changed and reuse its outputs. */

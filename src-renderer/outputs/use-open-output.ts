@@ -4,13 +4,16 @@ import type { TaskOutput } from '../../src-shared/resources';
 import { useOpenDialog } from '../app/dialogs';
 import { useStudioStore } from '../app/studio-context';
 
-/** A function that opens output `port` of task `taskId` (its latest run) in the viewer. */
-export function useOpenOutput(): (taskId: number, port: string) => void {
+/**
+ * A function that opens output `port` of task `taskId` in the viewer: from `outputs` when given (an answer's
+ * own copy of the media it described), else from the task's latest run.
+ */
+export function useOpenOutput(): (taskId: number, port: string, outputs?: TaskOutput[]) => void {
   const store = useStudioStore();
   const open = useOpenDialog();
-  return useCallback((taskId, port) => {
+  return useCallback((taskId, port, from) => {
     const s = store.getState();
-    const outputs: TaskOutput[] = s.runs[taskId]?.outputs ?? [];
+    const outputs: TaskOutput[] = from ?? s.runs[taskId]?.outputs ?? [];
     const output = outputs.find((o) => o.port === port);
     const taskType = s.tasks.find((t) => t.id === taskId)?.task ?? 'task';
     if (output) open({ kind: 'output', viewed: { taskId, taskType, output, siblings: outputs } });

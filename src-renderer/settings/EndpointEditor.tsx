@@ -15,7 +15,7 @@ export interface EndpointEditorProps {
   onChange: (next: EndpointDraft) => void;
   onRemove: () => void;
   health: EndpointHealth | { error: string } | 'checking' | undefined;
-  /** Absent while the endpoint has unsaved changes. */
+  /** Checks the endpoint as it is in the form (nothing is saved). */
   onTest?: () => void;
 }
 
@@ -100,7 +100,7 @@ export function EndpointEditor({ index, draft, onChange, onRemove, health, onTes
         Enabled
       </label>
       <HealthIndicator health={health} />
-      <button type="button" className="btn" onClick={onTest} disabled={!onTest} title={onTest ? undefined : 'Save the endpoints first'}>Test</button>
+      <button type="button" className="btn" onClick={onTest} disabled={!onTest} title="Checks the values in the form; nothing is saved">Test</button>
       <button type="button" className="btn" onClick={onRemove}>Remove endpoint</button>
       <FindModels draft={draft} onChange={onChange} />
       <ul aria-label="Models">

@@ -1,37 +1,35 @@
-// Local endpoints: add, edit and remove servers and the models they serve; check their health.
+// Local endpoints: add, edit and remove servers and the models they serve; "Test" checks the values in the
+// form (saved or not) without saving them.
 import { useState, type JSX } from 'react';
-import type { EndpointHealth, SettingsPatch } from '../../src-shared/contract';
-import type { SettingsView } from '../../src-shared/settings';
+import type { EndpointHealth } from '../../src-shared/contract';
 import { useController } from '../app/studio-context';
 import { EndpointEditor } from './EndpointEditor';
-import { SaveBar } from './SaveBar';
-import { endpointsPatch, newDraftKey, toEndpointDrafts, type EndpointDraft } from './settings-patches';
+import { endpointsPatch, newDraftKey, type EndpointDraft } from './settings-patches';
 import { messageOf } from './use-settings';
 
-/** Props of EndpointsSection. */
+/** Props of EndpointsSection: the form's endpoint drafts. */
 export interface EndpointsSectionProps {
-  endpoints: SettingsView['endpoints'];
-  save: (patch: SettingsPatch) => Promise<string | undefined>;
+  drafts: EndpointDraft[];
+  onChange: (next: EndpointDraft[]) => void;
 }
 
 /** The local endpoints settings. */
-export function EndpointsSection({ endpoints, save }: EndpointsSectionProps): JSX.Element {
-  const [drafts, setDrafts] = useState<EndpointDraft[]>(() => toEndpointDrafts(endpoints));
+export function EndpointsSection({ drafts, onChange }: EndpointsSectionProps): JSX.Element {
   const { client } = useController();
   const [health, setHealth] = useState<Record<string, EndpointHealth | { error: string } | 'checking'>>({});
-  const dirty = JSON.stringify(endpointsPatch(drafts).endpoints) !== JSON.stringify(endpoints);
 
   const update = (key: string, next: EndpointDraft | undefined): void =>
-    setDrafts((all) => (next ? all.map((d) => (d.key === key ? next : d)) : all.filter((d) => d.key !== key)));
-  const add = (): void => setDrafts((all) => [...all, { key: newDraftKey(), name: '', protocol: 'hf', url: 'http://127.0.0.1:8000', enabled: true, models: [] }]);
+    onChange(next ? drafts.map((d) => (d.key === key ? next : d)) : drafts.filter((d) => d.key !== key));
+  const add = (): void => onChange([...drafts, { key: newDraftKey(), name: '', protocol: 'hf', url: 'http://127.0.0.1:8000', enabled: true, models: [] }]);
 
-  const check = async (name: string): Promise<void> => {
-    setHealth((h) => ({ ...h, [name]: 'checking' }));
+  const check = async (draft: EndpointDraft): Promise<void> => {
+    setHealth((h) => ({ ...h, [draft.key]: 'checking' }));
     try {
-      const [result] = await client.invoke('endpoints.health', { name });
-      setHealth((h) => ({ ...h, [name]: result }));
+      const [endpoint] = endpointsPatch([draft]).endpoints!;
+      const [result] = await client.invoke('endpoints.health', { endpoint });
+      setHealth((h) => ({ ...h, [draft.key]: result }));
     } catch (error) {
-      setHealth((h) => ({ ...h, [name]: { error: messageOf(error) } }));
+      setHealth((h) => ({ ...h, [draft.key]: { error: messageOf(error) } }));
     }
   };
 
@@ -39,23 +37,18 @@ export function EndpointsSection({ endpoints, save }: EndpointsSectionProps): JS
     <section aria-labelledby="settings-endpoints">
       <h3 id="settings-endpoints">Local endpoints</h3>
       {drafts.length === 0 && <p>No local endpoints. Models then run on Hugging Face.</p>}
-      {drafts.map((draft, index) => {
-        const saved = endpoints.some((e) => e.name === draft.name.trim());
-        return (
-          <EndpointEditor
-            key={draft.key}
-            index={index}
-            draft={draft}
-            onChange={(next) => update(draft.key, next)}
-            onRemove={() => update(draft.key, undefined)}
-            health={health[draft.name.trim()]}
-            // The engine checks saved endpoints: save first to test a new one.
-            onTest={saved && !dirty ? () => void check(draft.name.trim()) : undefined}
-          />
-        );
-      })}
+      {drafts.map((draft, index) => (
+        <EndpointEditor
+          key={draft.key}
+          index={index}
+          draft={draft}
+          onChange={(next) => update(draft.key, next)}
+          onRemove={() => update(draft.key, undefined)}
+          health={health[draft.key]}
+          onTest={() => void check(draft)}
+        />
+      ))}
       <button type="button" className="btn" onClick={add}>Add endpoint</button>
-      <SaveBar section="endpoints" onSave={() => save(endpointsPatch(drafts))} dirty={dirty} />
     </section>
   );
 }

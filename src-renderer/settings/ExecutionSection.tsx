@@ -1,24 +1,15 @@
 // The execution section: parallelism, timeout, retries, cloud fallback, and whether stage 4 runs by itself.
-import { useState, type ChangeEvent, type JSX } from 'react';
-import type { SettingsPatch } from '../../src-shared/contract';
-import type { SettingsView } from '../../src-shared/settings';
-import { SaveBar } from './SaveBar';
-import { executionPatch, type ExecutionDraft } from './settings-patches';
+import type { ChangeEvent, JSX } from 'react';
+import type { ExecutionDraft } from './settings-patches';
 
-/** Props of ExecutionSection. */
+/** Props of ExecutionSection: the form's draft. */
 export interface ExecutionSectionProps {
-  execution: SettingsView['execution'];
-  save: (patch: SettingsPatch) => Promise<string | undefined>;
+  draft: ExecutionDraft;
+  onChange: (next: ExecutionDraft) => void;
 }
 
-const toDraft = (e: SettingsView['execution']): ExecutionDraft => ({
-  maxParallel: e.maxParallel, timeoutSeconds: e.timeoutMs / 1000, retries: e.retries, fallbackToCloud: e.fallbackToCloud, autoRespond: e.autoRespond,
-});
-
 /** The execution settings. */
-export function ExecutionSection({ execution, save }: ExecutionSectionProps): JSX.Element {
-  const [draft, setDraft] = useState<ExecutionDraft>(toDraft(execution));
-  const dirty = JSON.stringify(draft) !== JSON.stringify(toDraft(execution));
+export function ExecutionSection({ draft, onChange: setDraft }: ExecutionSectionProps): JSX.Element {
   const number = (key: 'maxParallel' | 'timeoutSeconds' | 'retries') => (e: ChangeEvent<HTMLInputElement>) =>
     setDraft({ ...draft, [key]: e.target.valueAsNumber });
 
@@ -45,7 +36,6 @@ export function ExecutionSection({ execution, save }: ExecutionSectionProps): JS
         <input type="checkbox" checked={draft.autoRespond} onChange={(e) => setDraft({ ...draft, autoRespond: e.target.checked })} />
         Write the answer automatically after a run
       </label>
-      <SaveBar section="execution" onSave={() => save(executionPatch(draft))} dirty={dirty} />
     </section>
   );
 }

@@ -2,6 +2,7 @@
 import type { PlanTask } from '../../src-shared/plan';
 import type { Selection, Selections } from '../../src-shared/selection';
 import { connectTasks, dependentsOf, disconnect, newTask, pasteTasks, removeTasks, setArgument, type ConnectionRequest, type EditResult, type GraphEdge } from './graph-edits';
+import { DEFAULT_NODE_SIZE, freeSpot, NODE_GAP, placedRects, quickPositions } from './placement';
 import type { GraphSnapshot, StudioState, XY } from './studio-state';
 
 const HISTORY_LIMIT = 100;
@@ -19,7 +20,7 @@ export type EditActions = {
   removeEdges(edges: Pick<GraphEdge, 'source' | 'target' | 'targetPort'>[]): void;
   /** Deletes tasks and the references to them. */
   deleteTasks(ids: number[]): void;
-  /** Adds a task of `type`; returns its id. */
+  /** Adds a task of `type` in free space at `position` (the drop point) or beside the selected task; returns its id. */
   addTask(type: string, position?: XY): number;
   /** Adds copies of tasks (with their model choices), placed beside the originals; returns the new ids. */
   pasteTasks(copied: PlanTask[], selections: Selections): number[];
@@ -44,7 +45,7 @@ const snapshot = (s: StudioState): GraphSnapshot => ({ tasks: s.tasks, selection
 
 /** A patch that records `s` in the undo history. */
 function committed(s: StudioState, patch: Partial<StudioState>): Partial<StudioState> {
-  return { ...patch, past: [...s.past, snapshot(s)].slice(-HISTORY_LIMIT), future: [] };
+  return { ...patch, past: [...s.past, snapshot(s)].slice(-HISTORY_LIMIT), future: [], edited: true };
 }
 
 /** Creates the edit actions over `set`/`get`. */
@@ -91,17 +92,26 @@ export function createEditActions(set: Set, get: Get): EditActions {
           delete selections[id];
           delete runs[id];
         }
-        return { selections, runs, selectedTaskId: ids.includes(s.selectedTaskId ?? -1) ? undefined : s.selectedTaskId };
+        return { selections, runs, selectedTaskId: ids.includes(s.selectedTaskId ?? -1) ? undefined : s.selectedTaskId, selectedTaskIds: s.selectedTaskIds.filter((id) => !ids.includes(id)) };
       });
     },
     addTask(type, position) {
       const task = newTask(get().tasks, type);
-      set((s) => committed(s, {
-        tasks: [...s.tasks, task],
-        changed: withChanged(s.changed, [...s.tasks, task], [task.id]),
-        selectedTaskId: task.id,
-        layout: position ? { ...s.layout, positions: { ...s.layout.positions, [task.id]: position } } : s.layout,
-      }));
+      set((s) => {
+        const beside = s.selectedTaskId !== undefined ? s.layout.positions[s.selectedTaskId] : undefined;
+        const besideSize = s.selectedTaskId !== undefined ? s.layout.sizes[s.selectedTaskId] ?? DEFAULT_NODE_SIZE : DEFAULT_NODE_SIZE;
+        const wanted = position ?? (beside ? { x: beside.x + besideSize.width + NODE_GAP * 2, y: beside.y } : { x: 0, y: 0 });
+        // Nodes the automatic layout has not placed yet sit where the canvas shows them (the quick positions).
+        const shown = { ...quickPositions(s.tasks), ...s.layout.positions };
+        const at = freeSpot(wanted, DEFAULT_NODE_SIZE, placedRects(shown, s.layout.sizes));
+        return committed(s, {
+          tasks: [...s.tasks, task],
+          changed: withChanged(s.changed, [...s.tasks, task], [task.id]),
+          selectedTaskId: task.id,
+          selectedTaskIds: [task.id],
+          layout: { ...s.layout, positions: { ...s.layout.positions, [task.id]: at } },
+        });
+      });
       return task.id;
     },
     pasteTasks(copied, selections) {
@@ -109,14 +119,20 @@ export function createEditActions(set: Set, get: Get): EditActions {
       const { tasks, idMap } = pasteTasks(get().tasks, copied);
       const ids = [...idMap.values()];
       set((s) => {
-        const positions = { ...s.layout.positions };
+        // Nodes the automatic layout has not placed yet sit where the canvas shows them (the quick positions).
+        const positions = { ...quickPositions(s.tasks), ...s.layout.positions };
         const chosen = { ...s.selections };
+        // The copies keep their arrangement, moved below everything so that none lands on a node.
+        const bottom = Object.entries(positions).reduce((y, [id, at]) => Math.max(y, at.y + (s.layout.sizes[Number(id)] ?? DEFAULT_NODE_SIZE).height), 0);
+        const top = Math.min(...[...idMap.keys()].map((from) => positions[from]?.y ?? 0));
         for (const [from, to] of idMap) {
-          const at = positions[from];
-          if (at) positions[to] = { x: at.x + 40, y: at.y + 40 };
+          const at = positions[from] ?? { x: 0, y: 0 };
+          positions[to] = { x: at.x, y: at.y - top + bottom + NODE_GAP * 2 };
           if (selections[from]) chosen[to] = { ...selections[from], taskId: to };
         }
-        return committed(s, { tasks, selections: chosen, changed: withChanged(s.changed, tasks, ids), selectedTaskId: ids[0], layout: { ...s.layout, positions } });
+        return committed(s, {
+          tasks, selections: chosen, changed: withChanged(s.changed, tasks, ids), selectedTaskId: ids[0], selectedTaskIds: ids, layout: { ...s.layout, positions },
+        });
       });
       return ids;
     },

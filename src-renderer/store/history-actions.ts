@@ -49,7 +49,7 @@ export function createHistoryActions(set: Set): HistoryActions {
         const positions = graph.positions ?? {};
         return {
           tasks: graph.tasks, selections: graph.selections, issues: [], changed: [], runs: {}, past: [], future: [],
-          selectedTaskId: undefined, selectedEdgeIds: [], readOnly: undefined, origin: graph.origin,
+          selectedTaskId: undefined, selectedTaskIds: [], selectedEdgeIds: [], readOnly: undefined, origin: graph.origin, edited: false,
           conversationId: graph.conversationId,
           run: s.run.starting ? { starting: true, early: s.run.early } : { starting: false, early: [] },
           layout: { ...s.layout, positions, layoutRequest: Object.keys(positions).length ? s.layout.layoutRequest : s.layout.layoutRequest + 1 },
@@ -63,8 +63,8 @@ export function createHistoryActions(set: Set): HistoryActions {
       for (const [id, node] of Object.entries(detail.results)) runs[Number(id)] = nodeRunOf(node, detail.runId, logs[Number(id)]);
       set((s) => ({
         tasks: detail.tasks, selections: detail.selections, issues: [], changed: [], runs, past: [], future: [],
-        selectedTaskId: undefined, selectedEdgeIds: [], conversationId: undefined,
-        readOnly: { runId: detail.runId }, origin: { kind: 'run', runId: detail.runId },
+        selectedTaskId: undefined, selectedTaskIds: [], selectedEdgeIds: [], conversationId: undefined,
+        readOnly: { runId: detail.runId }, origin: { kind: 'run', runId: detail.runId }, edited: false,
         run: { starting: false, early: [], lastRunId: detail.runId, summary: detail.durationMs !== undefined && detail.status !== 'running' ? { status: detail.status, durationMs: detail.durationMs, counts: detail.counts } : undefined },
         layout: { ...s.layout, positions: positionsOf(undefined), layoutRequest: s.layout.layoutRequest + 1 },
       }));

@@ -2,12 +2,13 @@
 import type { ELK } from 'elkjs/lib/elk-api';
 import type { PlanTask } from '../../src-shared/plan';
 import { edgesOf } from './graph-edits';
+import { DEFAULT_NODE_SIZE } from './placement';
 import type { Size, XY } from './studio-state';
 
 // ELK is large (about 1.5 MB): loaded on the first layout, in its own chunk.
 let elk: Promise<ELK> | undefined;
 const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default()));
-const DEFAULT_SIZE: Size = { width: 260, height: 180 };
+
 
 /** Positions for every task: layers left to right along the dependencies, using measured sizes when known. */
 export async function layoutTasks(tasks: readonly PlanTask[], sizes: Record<number, Size>): Promise<Record<number, XY>> {
@@ -22,7 +23,7 @@ export async function layoutTasks(tasks: readonly PlanTask[], sizes: Record<numb
       'elk.layered.spacing.nodeNodeBetweenLayers': '90',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     },
-    children: tasks.map((t) => ({ id: String(t.id), ...(sizes[t.id] ?? DEFAULT_SIZE) })),
+    children: tasks.map((t) => ({ id: String(t.id), ...(sizes[t.id] ?? DEFAULT_NODE_SIZE) })),
     edges: [...pairs.entries()].map(([id, e]) => ({ id, sources: [String(e.source)], targets: [String(e.target)] })),
   });
   const positions: Record<number, XY> = {};

@@ -6,6 +6,8 @@ import type { Modality } from '../../src-shared/tasks';
 import { edgesOf, taskLabel } from './graph-edits';
 import { inputHandleId, outputHandleId, portsOf, type TaskPorts } from './ports';
 import { idleRun, type NodeRun } from './run-state';
+import { missingInputs } from './missing-inputs';
+import { quickPositions } from './placement';
 import type { Size, StudioState, XY } from './studio-state';
 
 /** What a task node shows (plain data, no functions: React Flow may copy it). */
@@ -17,6 +19,8 @@ export type TaskNodeData = {
   run: NodeRun;
   changed: boolean;
   issues: string[];
+  /** Required inputs with nothing to read (empty, or fed by a task that is gone), by port name. */
+  missing: Record<string, string>;
 };
 
 /** A task node on the canvas. */
@@ -24,54 +28,40 @@ export type TaskFlowNode = Node<TaskNodeData, 'task'>;
 /** An edge on the canvas, coloured by the modality it carries. */
 export type TaskFlowEdge = Edge<{ modality?: Modality }>;
 
-const GRID_X = 300;
-const GRID_Y = 180;
-
-/** A quick position before the automatic layout has run: columns by depth, rows by order. */
-export function fallbackPosition(tasks: readonly PlanTask[], id: number): XY {
-  const byId = new Map(tasks.map((t) => [t.id, t]));
-  const depth = (tid: number, seen: Set<number>): number => {
-    const t = byId.get(tid);
-    if (!t || seen.has(tid)) return 0;
-    seen.add(tid);
-    const deps = t.dep.filter((d) => d >= 0 && byId.has(d));
-    return deps.length ? 1 + Math.max(...deps.map((d) => depth(d, seen))) : 0;
-  };
-  const col = depth(id, new Set());
-  const row = tasks.filter((t) => depth(t.id, new Set()) === col && t.id < id).length;
-  return { x: col * GRID_X, y: row * GRID_Y };
-}
-
-type Inputs = { task: PlanTask; selection?: Selection; run?: NodeRun; changed: boolean; issues: string; position?: XY; size?: Size; selected: boolean };
+type Inputs = { task: PlanTask; missing: string; selection?: Selection; run?: NodeRun; changed: boolean; issues: string; position?: XY; size?: Size; selected: boolean };
 
 /** Returns a projector that reuses the previous node object when nothing it shows has changed. */
 export function createProjector() {
   const cache = new Map<number, { inputs: Inputs; node: TaskFlowNode }>();
   const same = (a: Inputs, b: Inputs) =>
-    a.task === b.task && a.selection === b.selection && a.run === b.run && a.changed === b.changed && a.issues === b.issues &&
+    a.task === b.task && a.missing === b.missing && a.selection === b.selection && a.run === b.run && a.changed === b.changed && a.issues === b.issues &&
     a.position === b.position && a.size === b.size && a.selected === b.selected;
 
-  return function projectNodes(s: Pick<StudioState, 'tasks' | 'selections' | 'runs' | 'changed' | 'issues' | 'layout' | 'selectedTaskId'>): TaskFlowNode[] {
+  return function projectNodes(s: Pick<StudioState, 'tasks' | 'selections' | 'runs' | 'changed' | 'issues' | 'layout' | 'selectedTaskIds'>): TaskFlowNode[] {
     const changed = new Set(s.changed);
+    const selected = new Set(s.selectedTaskIds);
     const seen = new Set<number>();
+    const missingByTask = missingInputs(s.tasks);
+    let quick: Record<number, XY> | undefined;
     const nodes = s.tasks.map((task) => {
       seen.add(task.id);
       const issues = s.issues.filter((i) => i.taskId === task.id).map((i) => i.message);
+      const missing = missingByTask[task.id] ?? {};
       const inputs: Inputs = {
-        task, selection: s.selections[task.id], run: s.runs[task.id], changed: changed.has(task.id), issues: issues.join('\n'),
-        position: s.layout.positions[task.id], size: s.layout.sizes[task.id], selected: s.selectedTaskId === task.id,
+        task, missing: JSON.stringify(missing), selection: s.selections[task.id], run: s.runs[task.id], changed: changed.has(task.id), issues: issues.join('\n'),
+        position: s.layout.positions[task.id], size: s.layout.sizes[task.id], selected: selected.has(task.id),
       };
       const hit = cache.get(task.id);
       if (hit && same(hit.inputs, inputs)) return hit.node;
       const node: TaskFlowNode = {
         id: String(task.id),
         type: 'task',
-        position: inputs.position ?? fallbackPosition(s.tasks, task.id),
+        position: inputs.position ?? (quick ??= quickPositions(s.tasks))[task.id],
         selected: inputs.selected,
         ariaLabel: taskLabel(task),
         // data-* attributes are valid on the wrapper div, but not in React's HTMLAttributes type.
         domAttributes: { 'data-status': (inputs.run ?? idleRun()).status } as TaskFlowNode['domAttributes'],
-        data: { task, label: taskLabel(task), ports: portsOf(task), selection: inputs.selection, run: inputs.run ?? idleRun(), changed: inputs.changed, issues },
+        data: { task, label: taskLabel(task), ports: portsOf(task), selection: inputs.selection, run: inputs.run ?? idleRun(), changed: inputs.changed, issues, missing },
         ...(inputs.size ? { measured: inputs.size } : {}),
       };
       cache.set(task.id, { inputs, node });

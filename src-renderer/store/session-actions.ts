@@ -23,14 +23,18 @@ export type SessionActions = {
   /** `run.start` answered: events of `runId` now apply (and those that came early). */
   runStarted(runId: string): void;
   runEvent(event: RunEvent): void;
-  responseStarted(): void;
+  /** Stage 4 started for `runId`: a new answer that keeps that run's media as they are now. */
+  responseStarted(runId: string): void;
   /** `response.generate` answered or `response.delta` arrived for `requestId`. */
   responseText(requestId: string, text: string, done: boolean): void;
   /** Something went wrong: a chat line and a notice. */
   failed(message: string, where: 'plan' | 'run' | 'response' | 'other'): void;
   notify(message: string, tone?: Notice['tone']): void;
   clearNotice(): void;
+  /** Selects one task (or none) and shows it in the inspector. */
   selectTask(id: number | undefined): void;
+  /** Selects a set of tasks; `focus` (default the first) goes to the inspector. */
+  selectTasks(ids: number[], focus?: number): void;
   selectEdges(ids: string[]): void;
   setPositions(positions: Record<number, XY>): void;
   setSizes(sizes: Record<number, Size>): void;
@@ -38,10 +42,11 @@ export type SessionActions = {
 };
 
 let messageSeq = 0;
-const message = (m: Omit<ChatMessage, 'id'>): ChatMessage => ({ id: `m${++messageSeq}`, ...m });
+// Ids stay unique across reloads (restored messages keep theirs).
+const message = (m: Omit<ChatMessage, 'id'>): ChatMessage => ({ id: `m-${Date.now().toString(36)}-${++messageSeq}`, ...m });
 const freshGraph = (tasks: PlanTask[]): Partial<StudioState> => ({
-  tasks, selections: {}, issues: [], changed: [], runs: {}, past: [], future: [], selectedTaskId: undefined, selectedEdgeIds: [],
-  readOnly: undefined, origin: undefined,
+  tasks, selections: {}, issues: [], changed: [], runs: {}, past: [], future: [], selectedTaskId: undefined, selectedTaskIds: [], selectedEdgeIds: [],
+  readOnly: undefined, origin: undefined, edited: false,
 });
 
 /** Creates the session actions over `set`/`get`. */
@@ -102,8 +107,12 @@ export function createSessionActions(set: Set, get: Get): SessionActions {
       const run = event.type === 'run-finished' ? { ...s.run, summary: event.summary } : s.run;
       if (runs !== s.runs || run !== s.run) set({ runs, run });
     },
-    responseStarted() {
-      set((s) => ({ responding: true, responseRequestId: undefined, chat: [...s.chat, message({ role: 'assistant', text: '', streaming: true })] }));
+    responseStarted(runId) {
+      set((s) => {
+        const media = Object.entries(s.runs).flatMap(([id, r]) =>
+          r.outputs.filter((o) => o.resource).map((output) => ({ taskId: Number(id), output })));
+        return { responding: true, responseRequestId: undefined, chat: [...s.chat, message({ role: 'assistant', text: '', streaming: true, runId, media })] };
+      });
     },
     responseText(requestId, text, done) {
       set((s) => {
@@ -131,7 +140,12 @@ export function createSessionActions(set: Set, get: Get): SessionActions {
       set((s) => ({ notice: { message: text, tone, seq: (s.notice?.seq ?? 0) + 1 } }));
     },
     clearNotice: () => set({ notice: undefined }),
-    selectTask: (id) => set({ selectedTaskId: id }),
+    selectTask: (id) => set({ selectedTaskId: id, selectedTaskIds: id === undefined ? [] : [id] }),
+    selectTasks(ids, focus) {
+      const live = new Set(get().tasks.map((t) => t.id));
+      const chosen = [...new Set(ids)].filter((id) => live.has(id));
+      set({ selectedTaskIds: chosen, selectedTaskId: focus !== undefined && chosen.includes(focus) ? focus : chosen[0] });
+    },
     selectEdges: (ids) => set({ selectedEdgeIds: ids }),
     setPositions: (positions) => set((s) => ({ layout: { ...s.layout, positions: { ...s.layout.positions, ...positions } } })),
     setSizes: (sizes) => set((s) => ({ layout: { ...s.layout, sizes: { ...s.layout.sizes, ...sizes } } })),

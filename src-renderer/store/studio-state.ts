@@ -1,6 +1,7 @@
 // The shape of the studio's one store: the canonical graph, its runs, the layout (apart), the chat and the UI.
-import type { Attachment, PlanIssue } from '../../src-shared/contract';
+import type { PlanIssue } from '../../src-shared/contract';
 import type { PlanTask } from '../../src-shared/plan';
+import type { SessionMessage } from '../../src-shared/session';
 import type { Selections } from '../../src-shared/selection';
 import type { GraphOrigin } from './history-actions';
 import type { NodeRuns, RunInfo } from './run-state';
@@ -18,18 +19,8 @@ export type LayoutState = {
   layoutRequest: number;
 };
 
-/** One entry of the conversation. */
-export type ChatMessage = {
-  id: string;
-  role: 'user' | 'assistant' | 'error';
-  text: string;
-  attachments?: Attachment[];
-  /** The engine request this message streams from (plan answer or response). */
-  requestId?: string;
-  streaming?: boolean;
-  /** For errors: the stage that failed, so the message can link to the setting that fixes it. */
-  where?: 'plan' | 'run' | 'response' | 'other';
-};
+/** One entry of the conversation (saved with the session; an answer never changes once written). */
+export type ChatMessage = SessionMessage;
 
 /** What undo and redo restore. */
 export type GraphSnapshot = { tasks: PlanTask[]; selections: Selections; changed: number[] };
@@ -51,10 +42,15 @@ export type StudioState = {
   runs: NodeRuns;
   run: RunInfo;
   layout: LayoutState;
+  /** The task the inspector shows (the last one clicked). */
   selectedTaskId?: number;
+  /** Every selected task (box select, Shift+click, Ctrl+A): copy, paste, delete and move act on all. */
+  selectedTaskIds: number[];
   selectedEdgeIds: string[];
   notice?: Notice;
   past: GraphSnapshot[];
+  /** The user edited this graph (kept across reloads, unlike the undo history): replacing it asks first. */
+  edited: boolean;
   future: GraphSnapshot[];
   chat: ChatMessage[];
   /** The `response.generate` request being streamed, if any. */
@@ -76,9 +72,11 @@ export const initialStudioState = (): StudioState => ({
   runs: {},
   run: { starting: false, early: [] },
   layout: { positions: {}, sizes: {}, layoutRequest: 0 },
+  selectedTaskIds: [],
   selectedEdgeIds: [],
   past: [],
   future: [],
+  edited: false,
   chat: [],
   responding: false,
 });

@@ -19,7 +19,7 @@ describe('hugginggpt command', () => {
   it('exits 2 with a one-line reason for an unknown command', async () => {
     const cap = captureIO();
     expect(await runCli(['frobnicate'], cap.io)).toBe(2);
-    expect(cap.stderr()).toMatch(/^hugginggpt: unknown command "frobnicate" \(try: plan, run, workflow, models, eval, serve\)\n$/);
+    expect(cap.stderr()).toMatch(/^hugginggpt: unknown command "frobnicate" \(try: plan, run, workflow, models, eval, llm, serve\)\n$/);
   });
 
   it('exits 2 with a one-line reason for a bad flag', async () => {

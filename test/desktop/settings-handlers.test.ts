@@ -98,4 +98,19 @@ describe('settings handlers', () => {
     expect(seen.endpoints).toEqual(['good', 'broken', 'good']);
     await expect(handlers['endpoints.health']({ name: 'nope' })).rejects.toMatchObject({ kind: 'not-found' });
   });
+
+  it('tests the values in the form without saving them: the LLM draft over the saved key, and an unsaved endpoint', async () => {
+    const { handlers, store, seen } = setup();
+    await handlers['settings.update']({ llm: { apiKey: 'sk-saved', model: 'saved-model' } });
+    const check = await handlers['settings.testLlm']({ llm: { baseURL: 'http://127.0.0.1:9/v1', model: 'draft-model' } });
+    expect(check.message).toBe('answered by draft-model');
+    expect(seen.llm.at(-1)).toMatchObject({ baseURL: 'http://127.0.0.1:9/v1', model: 'draft-model', apiKey: 'sk-saved' });
+    expect(store.get().llm).toMatchObject({ model: 'saved-model', baseURL: 'https://api.openai.com/v1' });
+    expect(await handlers['settings.testLlm']({ llm: { baseURL: 'not a url' } })).toMatchObject({ ok: false, message: expect.stringContaining('llm.baseURL') });
+
+    const [health] = await handlers['endpoints.health']({ endpoint: { name: 'draft', protocol: 'hf', url: 'http://127.0.0.1:8005', enabled: true, models: [] } });
+    expect(health).toMatchObject({ name: 'draft', ok: true });
+    expect(store.get().endpoints.map((e) => e.name)).not.toContain('draft');
+    await expect(handlers['endpoints.health']({ endpoint: { name: 'x', url: 'nope' } as Endpoint })).rejects.toMatchObject({ kind: 'invalid-settings' });
+  });
 });

@@ -36,7 +36,8 @@ test('Find models fills a ComfyUI endpoint with its checkpoints and ControlNets'
   await expect(endpoint.getByRole('group', { name: 'Model 3' }).getByLabel('Task')).toHaveValue('openpose-text-to-image');
   await expect(endpoint.getByRole('group', { name: 'Model 1' }).getByLabel('Checkpoint')).toHaveValue('dreamshaper_8.safetensors');
   await endpoint.screenshot({ path: 'test-results/comfyui-find-models.png' });
-  await settings.getByRole('button', { name: 'Save endpoints' }).click();
+  // One form, one Save (the settings panel saves every section together).
+  await settings.getByRole('button', { name: 'Save', exact: true }).click();
 
   const savedComfy = () => {
     const file = join(dataDir, 'settings.json');

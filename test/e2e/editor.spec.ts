@@ -119,6 +119,7 @@ test('plan, refuse a wrong wire, run, swap the failed model, re-run only what ch
   await expect(node(page, 'Task 0: object-detection').locator('img')).toHaveJSProperty('complete', true);
   await expect(node(page, 'Task 1: image-to-text').locator('.node-model')).toHaveAttribute('title', /Salesforce\/blip-large is the most downloaded/);
 
+  await expect(page.locator('.react-flow[data-layout="settled"]')).toBeVisible({ timeout: 15_000 });
   await drag(page, '[data-nodeid="2"][data-handleid="out:audio"]', '[data-nodeid="1"][data-handleid="in:image"]');
   await expect(page.getByRole('alert')).toContainText(/produces audio.*needs image/);
 

@@ -23,6 +23,9 @@ export function pngBytes(width = 64, height = 48, rgb: [number, number, number] 
   return PNG.sync.write(png);
 }
 
+/** A fresh window with no saved session (a test may give its own `session.*` handlers). */
+const SESSION_DEFAULTS: EngineHandlers = { 'session.load': () => ({ session: null }), 'session.save': () => undefined };
+
 /** Starts the fake engine on 127.0.0.1 (random port). */
 export async function startFakeEngine(handlers: EngineHandlers): Promise<FakeEngine> {
   const root = resolve('out/renderer');
@@ -50,7 +53,7 @@ export async function startFakeEngine(handlers: EngineHandlers): Promise<FakeEng
     socket.on('message', async (raw) => {
       const { id, method, params } = JSON.parse(String(raw));
       calls.push({ method, params });
-      const handler = handlers[method];
+      const handler = handlers[method] ?? SESSION_DEFAULTS[method];
       try {
         if (!handler) throw { message: `no handler for ${method}`, kind: 'internal' };
         socket.send(JSON.stringify({ id, result: (await handler(params, { emit })) ?? null }));

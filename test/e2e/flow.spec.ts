@@ -179,7 +179,7 @@ test('selecting a task shows its full model id and the reason it was chosen', as
   await expect(model).toContainText('facebook/detr-resnet-50-with-a-long-model-name is the most downloaded for this task');
   const id = model.locator('.model-id');
   expect(await id.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
-  await expect(node(page, 'Task 0: object-detection').getByRole('button', { name: 'Run from task 0 (object-detection)' })).toBeVisible();
+  await expect(node(page, 'Task 0: object-detection').getByRole('button', { name: 'Run from here: task 0 (object-detection)' })).toBeVisible();
 });
 
 test('outputs open full size: boxes toggle, players, long text, download names; answers name files by task', async ({ page }) => {

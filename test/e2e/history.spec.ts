@@ -25,7 +25,7 @@ const planCalls = () => engine.llm.requests.filter((r) => stageOf(r) === 'plan')
 async function planSeed(page: Page): Promise<void> {
   await page.goto(engine.server.url);
   await page.locator('input[type=file]').setInputFiles({ name: 'example.jpg', mimeType: 'image/jpeg', buffer: readFileSync(engine.exampleFile) });
-  await expect(page.getByRole('list', { name: 'Attachments' })).toContainText('example.jpg');
+  await expect(page.locator('form.composer').getByRole('list', { name: 'Attachments' })).toContainText('example.jpg');
   await page.getByRole('textbox', { name: 'Request' }).fill(SEED_REQUEST);
   await page.getByRole('button', { name: 'Plan', exact: true }).click();
   await expect(node(page, LABELS[4])).toHaveAttribute('data-status', 'pending');
@@ -69,6 +69,8 @@ test('save a workflow, reopen it after a reload, run it with a new input without
 });
 
 test('open a failed run from the history, see the request and attempts, retry only its node', async ({ page }) => {
+  // Opening a past run over the edited graph (restored after the reload) asks first.
+  page.on('dialog', (d) => void d.accept());
   await planSeed(page);
   await node(page, LABELS[1]).click();
   const text = page.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: /^text/ });

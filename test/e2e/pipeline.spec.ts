@@ -21,7 +21,7 @@ test('request -> plan -> edit -> run -> outputs -> response, through the real en
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(engine.server.url);
   await page.locator('input[type=file]').setInputFiles({ name: 'example.jpg', mimeType: 'image/jpeg', buffer: readFileSync(engine.exampleFile) });
-  await expect(page.getByRole('list', { name: 'Attachments' })).toContainText('example.jpg');
+  await expect(page.locator('form.composer').getByRole('list', { name: 'Attachments' })).toContainText('example.jpg');
   await page.getByRole('textbox', { name: 'Request' }).fill(SEED_REQUEST);
   await page.getByRole('button', { name: 'Plan', exact: true }).click();
 
@@ -29,7 +29,8 @@ test('request -> plan -> edit -> run -> outputs -> response, through the real en
   await expect(page.locator('.react-flow__edge')).toHaveCount(4);
   await expect(node(page, 'Task 0: openpose-control')).toContainText(POSE_MODEL);
 
-  await node(page, 'Task 1: openpose-text-to-image').click();
+  await expect(page.locator('.react-flow[data-layout="settled"]')).toBeVisible({ timeout: 15_000 });
+  await node(page, 'Task 1: openpose-text-to-image').locator('.node-head').click();
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   const text = inspector.getByRole('textbox', { name: /^text/ });
   await text.fill('a girl reading a newspaper');

@@ -18,6 +18,10 @@ export interface SeedEngine {
   exampleFile: string;
   /** The model the selection call picks for each cloud task. */
   cloud: ReturnType<typeof cloudChoices>;
+  /** The data folder `serve` uses (session.json, runs/, ...). */
+  dataDir: string;
+  /** Stops `serve` and starts it again on the same data folder (an app restart); `server` is the new one. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,14 +38,21 @@ export async function startSeedEngine(response: string): Promise<SeedEngine> {
   const folder = folderWithExample();
   const config = join(folder, 'config.json');
   writeFileSync(config, JSON.stringify(settings));
-  const server = await startServe(['--config', config, '--data-dir', mkdtempSync(join(tmpdir(), 'hgs-e2e-data-'))]);
-  return {
-    llm, hf, server, cloud,
+  const dataDir = mkdtempSync(join(tmpdir(), 'hgs-e2e-data-'));
+  const args = ['--config', config, '--data-dir', dataDir];
+  const engine: SeedEngine = {
+    llm, hf, cloud, dataDir,
+    server: await startServe(args),
     exampleFile: join(folder, 'example.jpg'),
+    async restart() {
+      engine.server.stop();
+      engine.server = await startServe(args);
+    },
     async stop() {
-      server.stop();
+      engine.server.stop();
       await llm.close();
       await hf.close();
     },
   };
+  return engine;
 }

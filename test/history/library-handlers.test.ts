@@ -182,4 +182,20 @@ describe('running workflows and the run history', () => {
     expect(detail.usage!.llmCalls).toBe(planned.usage.llmCalls + 1);
     expect(detail.selections[0].model).toBe(DRAW);
   });
+
+  it('counts LLM usage per run from the calls made for it: a re-run of the same request shows no planning calls', async () => {
+    const { handlers, conversation } = setup();
+    llm.fallback((body: { messages: Array<{ content: string }> }) =>
+      body.messages[0].content.startsWith('You plan') ? JSON.stringify([TASKS[0]]) : body.messages[0].content.startsWith('You pick') ? JSON.stringify({ choices: [{ task: 0, id: DRAW, reason: 'fits' }] }) : 'Here is the fox.');
+    const c = conversation();
+    const planned = await c.plan('draw a red fox in the snow');
+    expect(planned.usage.llmCalls).toBeGreaterThan(0);
+    const first = c.execute(planned.plan.tasks, planned.selections);
+    await first.done;
+    const again = c.execute(planned.plan.tasks, planned.selections, { force: true });
+    await again.done;
+    const [a, b] = await Promise.all([handlers['runs.get']({ runId: first.runId }), handlers['runs.get']({ runId: again.runId })]);
+    expect(a.usage).toEqual(planned.usage);
+    expect(b.usage).toEqual({ llmCalls: 0, promptTokens: 0, completionTokens: 0 });
+  });
 });

@@ -54,7 +54,8 @@ describe('the controller', () => {
     await controller.plan('detect and speak', []);
     expect(deltaSeen).toBe(2);
     expect(store.getState().tasks).toHaveLength(4);
-    store.getState().addTask('text-to-image');
+    const added = store.getState().addTask('text-to-image');
+    store.getState().setArg(added, 'text', 'a cat on a sofa');
     await controller.run();
     expect(calls.map((c) => c.channel)).toEqual(['conversation.plan', 'conversation.select', 'run.start']);
     expect(calls[1].req).toMatchObject({ conversationId: 'c1' });

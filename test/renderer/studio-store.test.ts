@@ -71,7 +71,8 @@ describe('the studio store', () => {
     expect(id).toBe(4);
     expect(s.selectedTaskId).toBe(4);
     expect(s.selections[4]).toBeUndefined();
-    expect(s.layout.positions[4]).toEqual({ x: 10, y: 20 });
+    // The drop point is taken by the planned tasks (shown at their quick positions): the new one goes below them.
+    expect(s.layout.positions[4]).toEqual({ x: 10, y: 180 + 180 + 32 });
     s.selectionsReceived({ 4: { taskId: 4, model: 'sd', endpoint: 'huggingface', reason: 'r', method: 'only-candidate' }, 0: { taskId: 0, model: 'ignored', endpoint: 'x', reason: '', method: 'llm' } });
     expect(store.getState().selections[4].model).toBe('sd');
     expect(store.getState().selections[0].model).toBe('model-for-object-detection');
@@ -118,7 +119,7 @@ describe('the studio store', () => {
 
   it('streams the response into one chat message', () => {
     const store = planned();
-    store.getState().responseStarted();
+    store.getState().responseStarted('run1');
     store.getState().responseText('resp1', 'The image', false);
     store.getState().responseText('resp1', 'The image shows a cat.', false);
     store.getState().responseText('resp1', 'The image shows a cat.', true);

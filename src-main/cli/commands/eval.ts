@@ -7,9 +7,11 @@ import { formatMarkdownReport, formatMetricsTable } from '../../engine/eval/repo
 import { scoreRequests, summarize, type EvalScoring } from '../../engine/eval/score';
 import { planWithPlanner } from '../../engine/eval/plan-with-planner';
 import { parsePlanText } from '../../engine/planner/parse-plan';
-import { createOpenAiChatModel, llmUnconfigured } from '../../platform/openai-chat';
+import { createChatModels } from '../../platform/chat-model-factory';
+import { llmUnconfigured } from '../../platform/openai-chat';
 import { intOption, UsageError, type ParsedArgs } from '../args';
 import type { Command } from '../command';
+import { downloadProgressBar } from '../download-progress';
 import type { CliContext } from '../context';
 
 const DEFAULT_CONCURRENCY = 4;
@@ -52,10 +54,10 @@ function describeOutput(output: string): string {
 /** LLM mode: plans every request with the configured LLM, saving each raw output as it arrives. */
 async function planWithLlm(dataset: EvalItem[], concurrency: number, context: CliContext): Promise<{ predictions: EvalPrediction[]; folder: string }> {
   const settings = context.settings();
-  if (llmUnconfigured(settings.llm)) {
+  if (settings.llm.provider !== 'built-in' && llmUnconfigured(settings.llm)) {
     throw new UsageError('no LLM configured: set OPENAI_API_KEY, or llm.baseURL (and llm.apiKey) in a --config file; or score recorded outputs with --predictions');
   }
-  const chat = createOpenAiChatModel(settings.llm, { routerUrl: settings.huggingface.routerUrl });
+  const chat = createChatModels({ dataDir: context.dataDir, settings: () => settings, onDownload: downloadProgressBar(context.io) }).chat();
   const folder = createRunFolder(context.dataDir);
   const predictionsPath = join(folder, 'predictions.jsonl');
   writeFileSync(predictionsPath, '');

@@ -4,10 +4,12 @@ import type { PlanTask, Usage } from '../../../src-shared/plan';
 import { LlmError } from '../../engine/chat-model';
 import { PlanParseError } from '../../engine/planner/parse-plan';
 import { planRequest } from '../../engine/planner/plan-request';
+import { createChatModels } from '../../platform/chat-model-factory';
 import { requireLlm } from '../../service/engine-deps';
-import { createOpenAiChatModel } from '../../platform/openai-chat';
 import { UsageError } from '../args';
 import type { Command } from '../command';
+import { describeLlm } from '../describe-llm';
+import { downloadProgressBar } from '../download-progress';
 import type { CliIO } from '../io';
 
 /** One line per task: id, type, dependencies and arguments. */
@@ -42,14 +44,15 @@ export const planCommand: Command = {
     if (!request) throw new UsageError('plan needs a request, e.g. hugginggpt plan "describe example.jpg"');
     const settings = context.settings();
     requireLlm(settings);
-    io.err(`planning with ${settings.llm.model} at ${settings.llm.baseURL}\n`);
+    io.err(`planning with ${describeLlm(settings.llm)}\n`);
+    const models = createChatModels({ dataDir: context.dataDir, settings: () => settings, onDownload: downloadProgressBar(io) });
     let shown = 0;
     try {
       const result = await planRequest({
         request,
         history: [],
         attachments: [],
-        chat: createOpenAiChatModel(settings.llm, { routerUrl: settings.huggingface.routerUrl }),
+        chat: models.chat(),
         onTasks: (tasks) => {
           for (const t of tasks.slice(shown)) io.err(`  + task ${t.id} ${t.task}\n`);
           shown = Math.max(shown, tasks.length);
@@ -71,6 +74,8 @@ export const planCommand: Command = {
         return error.kind === 'auth' ? 2 : 1;
       }
       throw error;
+    } finally {
+      await models.close();
     }
   },
 };

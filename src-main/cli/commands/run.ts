@@ -9,6 +9,7 @@ import { createEngineDeps, requireLlm } from '../../service/engine-deps';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { describeWrittenOutputs, outputFolder, writeReadableOutputs } from '../output-folder';
+import { downloadProgressBar } from '../download-progress';
 import { describePlan, runExitCode, runJson } from '../run-report';
 import { createEventPrinter } from '../progress-bar';
 
@@ -24,7 +25,7 @@ export const runCommand: Command = {
     const { io } = context;
     const settings = context.settings();
     requireLlm(settings);
-    const deps = createEngineDeps({ dataDir: context.dataDir, settings: () => settings, cwd: io.cwd });
+    const deps = createEngineDeps({ dataDir: context.dataDir, settings: () => settings, cwd: io.cwd, onLlmDownload: downloadProgressBar(io) });
     const conversation = new Conversation(deps);
 
     io.err('planning...\n');

@@ -1,8 +1,8 @@
 // The settings side of the contract: read and change settings, test the LLM connection, check endpoints.
 import type { ConnectionCheck, EndpointHealth, SettingsPatch, StudioHandlers } from '../../../src-shared/contract';
-import { toSettingsView, type Endpoint, type Settings, type SettingsView } from '../../../src-shared/settings';
+import { describeZodError, EndpointSchema, toSettingsView, type Endpoint, type Settings, type SettingsView } from '../../../src-shared/settings';
 import { StudioError } from '../../../src-shared/contract-error';
-import type { SettingsStore } from './settings-store';
+import { applySettingsPatch, type SettingsStore } from './settings-store';
 
 /** What the settings handlers work with. */
 export interface SettingsHandlerDeps {
@@ -45,14 +45,22 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandl
   return {
     'settings.get': async () => view(deps.store.get()),
     'settings.update': async (patch: SettingsPatch) => view(deps.store.update(patch)),
-    'settings.testLlm': async () => {
+    // A test never saves: the form's values are merged over the saved settings only for this call.
+    'settings.testLlm': async (req) => {
       try {
-        return await deps.testLlm(deps.store.get().llm);
+        const draft = req && typeof req === 'object' ? req.llm : undefined;
+        const settings = draft === undefined ? deps.store.get() : applySettingsPatch(deps.store.get(), { llm: draft });
+        return await deps.testLlm(settings.llm);
       } catch (error) {
         return { ok: false, message: messageOf(error) };
       }
     },
     'endpoints.health': async (req) => {
+      if (req?.endpoint !== undefined) {
+        const parsed = EndpointSchema.safeParse(req.endpoint);
+        if (!parsed.success) throw new StudioError('invalid-settings', `This endpoint cannot be tested: ${describeZodError(parsed.error)}`);
+        return [await checkOne(parsed.data)];
+      }
       const endpoints = deps.store.get().endpoints;
       const name = req?.name;
       const chosen = name === undefined ? endpoints : endpoints.filter((e) => e.name === name);
