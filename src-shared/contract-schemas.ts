@@ -51,6 +51,7 @@ export const REQUEST_SCHEMAS = {
   'endpoints.health': z.object({ name: Text(200).optional(), endpoint: EndpointSchema.optional() }).optional().transform((r) => r ?? {}),
   'catalog.candidates': z.object({ task: Text(200) }),
   'catalog.model': z.object({ id: Text(300) }),
+  'catalog.availability': Nothing,
   // base64 of at most the WebSocket's payload limit.
   'resources.upload': z.object({ name: Name, base64: z.string().max(64 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') }),
   'conversation.plan': z.object({

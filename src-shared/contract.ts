@@ -63,6 +63,17 @@ export interface ConnectionCheck {
   latencyMs?: number;
 }
 
+/** Whether a task type can run with the current settings: how many candidates, or why none. */
+export interface TaskAvailability {
+  task: string;
+  /** Ranked candidate models (0 when the task is unavailable, or done by the LLM itself). */
+  candidates: number;
+  /** The controlling LLM does this text task itself (settings.selection.llmDoesTextTasks). */
+  byLlm: boolean;
+  /** Why no model can serve it, and how to fix that; absent when it is available. */
+  reason?: string;
+}
+
 /** The health of one configured endpoint. */
 export interface EndpointHealth {
   name: string;
@@ -91,6 +102,8 @@ export interface InvokeMap {
   /** Asks a server (saved or being edited) which models it serves, in its protocol. */
   'endpoints.discover': { req: { protocol: EndpointProtocol; url?: string }; res: EndpointDiscovery };
   'catalog.candidates': { req: { task: string }; res: Candidate[] };
+  /** Every task type's availability in the current settings (the task palette greys the unavailable ones). */
+  'catalog.availability': { req: void; res: TaskAvailability[] };
   /** A model of the whole catalog by repo id (whatever the endpoints can serve), or null. */
   'catalog.model': { req: { id: string }; res: { id: string; task: string; downloads: number; description: string } | null };
   'resources.upload': { req: { name: string; base64: string }; res: ResourceRef };
@@ -160,7 +173,7 @@ export type EventChannel = keyof EventMap;
 
 /** Every invoke channel, for the preload and the bridges (keep in step with InvokeMap). */
 export const INVOKE_CHANNELS = [
-  'settings.get', 'settings.update', 'settings.testLlm', 'endpoints.health', 'endpoints.discover', 'catalog.candidates', 'catalog.model', 'resources.upload',
+  'settings.get', 'settings.update', 'settings.testLlm', 'endpoints.health', 'endpoints.discover', 'catalog.candidates', 'catalog.availability', 'catalog.model', 'resources.upload',
   'conversation.plan', 'conversation.select', 'run.start', 'run.cancel', 'response.generate',
   'workflows.list', 'workflows.get', 'workflows.save', 'workflows.rename', 'workflows.duplicate', 'workflows.delete', 'workflows.restore',
   'workflows.import', 'workflows.export', 'workflows.run', 'runs.list', 'runs.get', 'runs.compare', 'runs.adopt',

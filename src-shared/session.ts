@@ -22,6 +22,8 @@ export type SessionMessage = {
   runId?: string;
   /** The media outputs the response described, copied when it was written. */
   media?: { taskId: number; output: TaskOutput }[];
+  /** For errors: the stage that failed, so the message can link to the setting that fixes it. */
+  where?: 'plan' | 'run' | 'response' | 'other';
 };
 
 /** Where the graph came from, if not from a plan. */

@@ -1,11 +1,13 @@
 // How `run` and `workflow run` report: progress lines on stderr, and the JSON document of DESIGN.md.
 import type { PlanIssue } from '../../src-shared/contract';
+import { isFileOutput, outputFileName } from '../../src-shared/output-names';
 import { isSuccess } from '../../src-shared/run-events';
 import type { PlanTask, Usage } from '../../src-shared/plan';
 import type { TaskOutput } from '../../src-shared/resources';
 import type { RunEvent } from '../../src-shared/run-events';
 import type { Selections } from '../../src-shared/selection';
 import type { NodeResult, RunOutcome } from '../engine/executor/types';
+import { outputKey, type WrittenOutputs } from './output-folder';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
 
@@ -22,8 +24,9 @@ export function describePlan(tasks: PlanTask[], selections: Selections): string 
   return `${lines.join('\n')}\n`;
 }
 
-function outputSummary(outputs: TaskOutput[]): string {
-  return outputs.map((o) => (o.path ? o.path : JSON.stringify((o.text ?? '').slice(0, 80)))).join(', ');
+/** Outputs for a progress line: files by their readable name, texts quoted and cut. */
+function outputSummary(taskId: number, outputs: TaskOutput[]): string {
+  return outputs.map((o) => (isFileOutput(o) ? outputFileName(taskId, o, outputs) : JSON.stringify((o.text ?? '').slice(0, 80)))).join(', ');
 }
 
 /** One progress line per event that changes a node (or undefined). */
@@ -33,8 +36,8 @@ export function progressLine(event: RunEvent, tasks: Map<number, PlanTask>): str
     case 'node-started': return `${name(event.taskId)}: running ${event.model} on ${event.endpoint}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`;
     case 'node-progress': return `${name(event.taskId)}: ${event.message}`;
     case 'node-log': return `${name(event.taskId)}: ${event.message}`;
-    case 'node-succeeded': return `${name(event.taskId)}: succeeded in ${seconds(event.durationMs)} -> ${outputSummary(event.outputs)}`;
-    case 'node-cached': return `${name(event.taskId)}: cached -> ${outputSummary(event.outputs)}`;
+    case 'node-succeeded': return `${name(event.taskId)}: succeeded in ${seconds(event.durationMs)} -> ${outputSummary(event.taskId, event.outputs)}`;
+    case 'node-cached': return `${name(event.taskId)}: cached -> ${outputSummary(event.taskId, event.outputs)}`;
     case 'node-failed': return `${name(event.taskId)}: failed (${event.error.kind}${event.error.status ? ` ${event.error.status}` : ''}): ${event.error.message}`;
     case 'node-invalid': return `${name(event.taskId)}: invalid: ${event.error.message}`;
     case 'node-skipped': return `${name(event.taskId)}: skipped: ${event.reason}`;
@@ -44,11 +47,16 @@ export function progressLine(event: RunEvent, tasks: Map<number, PlanTask>): str
   }
 }
 
-/** A node's result as `results[id]` of the JSON document. */
-function resultJson(result: NodeResult) {
+/** A node's result as `results[id]` of the JSON document; a file's `path` is its readable copy when one was written. */
+function resultJson(taskId: number, result: NodeResult, written?: WrittenOutputs) {
+  type OutputJson = { port: string; modality: TaskOutput['modality']; path?: string; stored?: string; text?: string };
+  const fileOf = (o: TaskOutput): OutputJson => {
+    const copy = written?.get(outputKey(taskId, o.port));
+    return copy ? { port: o.port, modality: o.modality, path: copy, stored: o.path } : { port: o.port, modality: o.modality, path: o.path };
+  };
   return {
     status: result.status,
-    outputs: result.outputs.map((o) => (o.path ? { port: o.port, modality: o.modality, path: o.path } : { port: o.port, modality: o.modality, text: o.text })),
+    outputs: result.outputs.map((o): OutputJson => (o.path ? fileOf(o) : { port: o.port, modality: o.modality, text: o.text })),
     error: result.error ?? null,
     model: result.model ?? null,
     endpoint: result.endpoint ?? null,
@@ -58,11 +66,11 @@ function resultJson(result: NodeResult) {
 }
 
 /** The `run --json` document. */
-export function runJson(input: { tasks: PlanTask[]; selections: Selections; outcome?: RunOutcome; response: string; usage: Usage; issues?: PlanIssue[] }) {
+export function runJson(input: { tasks: PlanTask[]; selections: Selections; outcome?: RunOutcome; response: string; usage: Usage; issues?: PlanIssue[]; written?: WrittenOutputs }) {
   const results: Record<number, ReturnType<typeof resultJson>> = {};
   for (const t of input.tasks) {
     const r = input.outcome?.results[t.id];
-    if (r) results[t.id] = resultJson(r);
+    if (r) results[t.id] = resultJson(t.id, r, input.written);
   }
   const selections: Record<number, { model: string; endpoint: string; reason: string }> = {};
   for (const [id, s] of Object.entries(input.selections)) selections[Number(id)] = { model: s.model, endpoint: s.endpoint, reason: s.reason };

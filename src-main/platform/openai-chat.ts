@@ -14,12 +14,8 @@ import { toLlmError } from './openai-errors';
 /** The API key sent to servers that need none (the SDK insists on one). */
 export const PLACEHOLDER_API_KEY = 'no-key-needed';
 
-/** OpenAI's own API, the default `llm.baseURL`. */
-export const DEFAULT_LLM_BASE_URL = 'https://api.openai.com/v1';
+export { DEFAULT_LLM_BASE_URL, llmUnconfigured } from '../../src-shared/llm-readiness';
 
-/** Whether settings point at OpenAI's API without a key: nothing could answer. */
-export const llmUnconfigured = (llm: Settings['llm']): boolean =>
-  !llm.apiKey && llm.baseURL.replace(/\/+$/, '') === DEFAULT_LLM_BASE_URL;
 
 /** Extra answer-length room for a reasoning model, whose hidden reasoning counts against the limit. */
 export const REASONING_TOKEN_ROOM = 8192;

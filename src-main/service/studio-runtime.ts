@@ -5,6 +5,7 @@ import { Conversation } from '../engine/conversation';
 import { StudioError } from '../../src-shared/contract-error';
 import { createSettingsHandlers } from './settings/settings-handlers';
 import type { SettingsStore } from './settings/settings-store';
+import { taskAvailability } from '../engine/selector/task-availability';
 import { rankCandidates } from '../engine/selector/candidates';
 import { discoverModels } from '../platform/endpoints/discover-models';
 import { createBuiltInLlmHandlers, testBuiltInLlm } from './built-in-llm-handlers';
@@ -54,6 +55,7 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
     ...createBuiltInLlmHandlers({ store: deps.llmModels, settings: () => settingsStore.get() }),
     ...createLibraryHandlers({ dataDir: options.dataDir, emit, conversation, ownRun: (runId, owner) => runOwners.set(runId, owner) }),
     'catalog.candidates': async ({ task }) => rankCandidates(task, deps.catalog(), settingsStore.get()),
+    'catalog.availability': async () => taskAvailability(deps.catalog(), settingsStore.get()),
     'catalog.model': async ({ id }) => {
       const model = deps.catalog().find((m) => m.id === id.trim());
       return model ? { id: model.id, task: model.task, downloads: model.downloads, description: model.description } : null;

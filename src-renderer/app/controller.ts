@@ -7,11 +7,17 @@ import { missingInputsMessage } from '../store/missing-inputs';
 import { buildRunRequest, type RunScope } from '../store/run-request';
 import type { StudioStore } from '../store/studio-store';
 import { isRunning, tasksWithoutModel } from '../store/studio-state';
+import { createLlmStatusStore } from './llm-status';
+import { createFrameBatcher } from './frame-batcher';
+
+/** Error kinds of a failed LLM call (the engine's LlmError): planning then waits until the LLM answers again. */
+const LLM_FAILURE_KINDS = new Set(['auth', 'network', 'timeout']);
 
 /** What the UI asks of the engine. */
 export type StudioController = ReturnType<typeof createController>;
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const kindOf = (e: unknown) => (e && typeof e === 'object' && 'kind' in e ? String((e as { kind: unknown }).kind) : undefined);
 
 /** Reads a file as base64 (without the data-URL prefix). */
 async function fileToBase64(file: Blob): Promise<string> {
@@ -38,6 +44,9 @@ export function createController(client: StudioClient, store: StudioStore, confi
     return { name: file.name, resource };
   };
   const library = createLibraryActions(client, store, upload, mayReplaceGraph);
+  const llm = createLlmStatusStore(client);
+  // A streamed plan re-sends every task so far: only the latest delta of each animation frame is applied.
+  const planDeltas = createFrameBatcher<Parameters<ReturnType<typeof state>['planDelta']>[0]>((batch) => state().planDelta(batch[batch.length - 1]));
 
   // Stage 4 by itself after a successful run when the setting asks for it (read at the end of each run).
   const respondIfAsked = async (runId: string): Promise<void> => {
@@ -51,7 +60,7 @@ export function createController(client: StudioClient, store: StudioStore, confi
   };
 
   const unsubscribe = [
-    client.on('plan.delta', (d) => state().planDelta(d)),
+    client.on('plan.delta', (d) => planDeltas.push(d)),
     client.on('run.event', (e) => {
       state().runEvent(e);
       if (e.type === 'run-finished') void respondIfAsked(e.runId);
@@ -111,8 +120,11 @@ export function createController(client: StudioClient, store: StudioStore, confi
       state().planRequested(request, attachments);
       try {
         const result = await client.invoke('conversation.plan', { conversationId: state().conversationId, request, attachments });
+        planDeltas.flush();
         state().planReceived(result);
       } catch (e) {
+        planDeltas.cancel();
+        if (LLM_FAILURE_KINDS.has(kindOf(e) ?? '')) llm.getState().unreachable(`The LLM did not answer: ${messageOf(e)}`);
         state().failed(`Planning failed: ${messageOf(e)}`, 'plan');
       }
     },
@@ -154,9 +166,14 @@ export function createController(client: StudioClient, store: StudioStore, confi
       }
       return hit;
     },
+    /** Whether the controlling LLM can answer (Plan waits for it). */
+    llm,
     /** A URL for a stored resource. */
     resourceUrl: client.resourceUrl.bind(client),
     client,
-    dispose: () => unsubscribe.forEach((u) => u()),
+    dispose: () => {
+      planDeltas.cancel();
+      unsubscribe.forEach((u) => u());
+    },
   };
 }

@@ -1,18 +1,23 @@
 // The React Flow canvas: a projection of the store; changes from React Flow come back as store actions.
 import {
-  Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider,
+  Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore as useFlowStore,
   type Connection, type EdgeChange, type FinalConnectionState, type NodeChange, type OnDelete,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef } from 'react';
-import { useStudio, useStudioStore } from '../app/studio-context';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { findTaskType } from '../../src-shared/tasks';
+import { useController, useStudio, useStudioStore } from '../app/studio-context';
+import { useUiPrefs } from '../app/ui-prefs';
 import { connectionProblem, edgesOf, type ConnectionRequest } from '../store/graph-edits';
 import { portOfHandle } from '../store/ports';
 import { createProjector, projectEdges, type TaskFlowEdge, type TaskFlowNode } from '../store/projection';
 import type { Size, XY } from '../store/studio-state';
 import { ReadOnlyBanner } from '../library/ReadOnlyBanner';
 import { CanvasToolbar } from './CanvasToolbar';
+import { detailAt, fitViewOptions, MIN_ZOOM, MINIMAP_SIZE } from './fit-view';
 import { NoticeBar } from './NoticeBar';
 import { TaskNode } from './TaskNode';
+import { TaskPalette } from './TaskPalette';
+import { connectionToNewTask, fitsWire, wireEnd, wireHeading, type WireEnd } from './wire-drop';
 import { useAutoLayout } from './use-auto-layout';
 import { useEditShortcuts } from './use-edit-shortcuts';
 
@@ -28,8 +33,16 @@ function toRequest(c: { source: string; target: string; sourceHandle?: string | 
   return { source: Number(c.source), target: Number(c.target), targetPort, sourcePort: portOfHandle(c.sourceHandle) };
 }
 
+/** A wire dropped on empty canvas: where, and the end it came from. */
+type WireDrop = { at: XY; end: WireEnd };
+
 function Flow() {
   const store = useStudioStore();
+  const controller = useController();
+  const { screenToFlowPosition } = useReactFlow();
+  const minimap = useUiPrefs((p) => p.minimap);
+  const detail = useFlowStore((s) => detailAt(s.transform[2]));
+  const [wireDrop, setWireDrop] = useState<WireDrop>();
   const tasks = useStudio((s) => s.tasks);
   const selections = useStudio((s) => s.selections);
   const runs = useStudio((s) => s.runs);
@@ -112,14 +125,38 @@ function Flow() {
     return Boolean(req) && !connectionProblem(store.getState().tasks, req!);
   }, [store]);
 
-  const onConnectEnd = useCallback((_: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (!state.toHandle && state.fromHandle && state.fromHandle.id && !readOnly) {
+      // Dropped on empty canvas: offer the tasks that fit this end of the wire, right there.
+      const task = store.getState().tasks.find((t) => String(t.id) === state.fromHandle!.nodeId);
+      const port = portOfHandle(state.fromHandle.id);
+      const end = task && port !== undefined ? wireEnd(task, port, state.fromHandle.type) : undefined;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (end && point) setWireDrop({ at: { x: point.clientX, y: point.clientY }, end });
+      return;
+    }
     if (state.isValid !== false || !state.fromHandle || !state.toHandle || !state.fromNode || !state.toNode) return;
     const forward = state.fromHandle.type === 'source';
     const [src, dst] = forward ? [state.fromHandle, state.toHandle] : [state.toHandle, state.fromHandle];
     const req = toRequest({ source: src.nodeId, target: dst.nodeId, sourceHandle: src.id ?? null, targetHandle: dst.id ?? null });
     const problem = req ? connectionProblem(store.getState().tasks, req) : 'Connect an output (right) to an input (left).';
     if (problem) store.getState().notify(problem, 'error');
-  }, [store]);
+  }, [store, readOnly]);
+
+  const addFromWire = useCallback((type: string) => {
+    const drop = wireDrop;
+    setWireDrop(undefined);
+    const spec = findTaskType(type);
+    if (!drop || !spec) return;
+    const at = screenToFlowPosition(drop.at);
+    const s = store.getState();
+    const id = s.addTask(type, drop.end.side === 'source' ? at : { x: at.x - 260, y: at.y });
+    if (id < 0) return;
+    const req = connectionToNewTask(drop.end, spec, id);
+    if (req) store.getState().connect(req);
+    void controller.selectMissing();
+  }, [wireDrop, store, screenToFlowPosition, controller]);
+  const paneRect = wireDrop ? document.querySelector('.pane-canvas')?.getBoundingClientRect() : undefined;
 
   return (
     <ReactFlow<TaskFlowNode, TaskFlowEdge>
@@ -133,22 +170,34 @@ function Flow() {
       onReconnect={onReconnect}
       onConnectEnd={onConnectEnd}
       isValidConnection={isValidConnection}
-      onPaneClick={() => store.getState().selectTask(undefined)}
+      onPaneClick={() => { setWireDrop(undefined); store.getState().selectTask(undefined); }}
+      className={`detail-${detail}`}
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       nodesDraggable={!readOnly}
       deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
       nodesConnectable={!readOnly}
       edgesReconnectable={!readOnly}
       colorMode="dark"
-      minZoom={0.2}
+      minZoom={MIN_ZOOM}
       proOptions={{ hideAttribution: true }}
       fitView
+      fitViewOptions={fitViewOptions(minimap, 0)}
       // Tells tests (and assistive tools) when the automatic layout has placed every node.
       data-layout={layoutPending ? 'pending' : 'settled'}
     >
       <Background gap={20} size={1} />
-      <Controls showInteractive={false} />
-      <MiniMap<TaskFlowNode> pannable zoomable nodeColor={(n) => STATUS_COLOURS[n.data.run.status] ?? '#3b4252'} />
+      <Controls showInteractive={false} fitViewOptions={fitViewOptions(minimap)} />
+      {minimap && (
+        <MiniMap<TaskFlowNode> pannable zoomable ariaLabel="Minimap" style={MINIMAP_SIZE} nodeColor={(n) => STATUS_COLOURS[n.data.run.status] ?? '#3b4252'} />
+      )}
+      {wireDrop && (
+        <div className="wire-palette" style={{
+          left: Math.max(0, Math.min(wireDrop.at.x - (paneRect?.left ?? 0), (paneRect?.width ?? 1e4) - 330)),
+          top: Math.max(0, Math.min(wireDrop.at.y - (paneRect?.top ?? 0), (paneRect?.height ?? 1e4) - 440)),
+        }}>
+          <TaskPalette onPick={addFromWire} onClose={() => setWireDrop(undefined)} accepts={fitsWire(wireDrop.end)} heading={wireHeading(wireDrop.end)} />
+        </div>
+      )}
       <Panel position="top-left" className="toolbar-panel"><CanvasToolbar /></Panel>
       <Panel position="bottom-center"><NoticeBar /></Panel>
       <Panel position="top-right"><ReadOnlyBanner /></Panel>

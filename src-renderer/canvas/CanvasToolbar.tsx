@@ -1,7 +1,9 @@
-// Canvas actions: add a task from the palette, auto layout, fit view, undo, redo.
+// Canvas actions: add a task from the palette, auto layout, fit view, undo, redo, show or hide the minimap.
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { useController, useStudio, useStudioStore } from '../app/studio-context';
+import { useUiPrefs } from '../app/ui-prefs';
+import { fitViewOptions } from './fit-view';
 import { TaskPalette } from './TaskPalette';
 
 /** The toolbar at the top left of the canvas. */
@@ -13,6 +15,8 @@ export function CanvasToolbar() {
   const canUndo = useStudio((s) => s.past.length > 0);
   const canRedo = useStudio((s) => s.future.length > 0);
   const hasTasks = useStudio((s) => s.tasks.length > 0);
+  const minimap = useUiPrefs((p) => p.minimap);
+  const updatePrefs = useUiPrefs((p) => p.update);
 
   const add = (type: string) => {
     setPaletteOpen(false);
@@ -33,7 +37,7 @@ export function CanvasToolbar() {
       <button type="button" className="btn" disabled={!hasTasks} onClick={() => store.getState().requestLayout()} title="Lay the graph out left to right">
         Auto layout
       </button>
-      <button type="button" className="btn" disabled={!hasTasks} onClick={() => void fitView({ padding: 0.15, duration: 200 })}>
+      <button type="button" className="btn" disabled={!hasTasks} onClick={() => void fitView(fitViewOptions(minimap))} title="Frame the graph (never smaller than readable)">
         Fit view
       </button>
       <button type="button" className="btn" disabled={!canUndo} onClick={() => store.getState().undo()} title="Undo (Ctrl+Z)">
@@ -41,6 +45,9 @@ export function CanvasToolbar() {
       </button>
       <button type="button" className="btn" disabled={!canRedo} onClick={() => store.getState().redo()} title="Redo (Ctrl+Shift+Z)">
         Redo
+      </button>
+      <button type="button" className="btn" aria-pressed={minimap} onClick={() => updatePrefs({ minimap: !minimap })} title="Show or hide the minimap">
+        Minimap
       </button>
     </div>
   );

@@ -39,7 +39,7 @@ function Timing({ run }: { run: NodeRun }) {
   return null;
 }
 
-/** The task node (memoised; everything it shows comes from its data). */
+/** The task node (memoised; everything it shows comes from its data). Zoomed far out, only its summary shows. */
 export const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps<TaskFlowNode>) {
   const { task, ports, selection, run, changed, issues, missing } = data;
   const controller = useController();
@@ -48,18 +48,23 @@ export const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps
   const ranOther = run.model !== undefined && selection !== undefined && run.model !== selection.model && !changed;
   return (
     <div className={`task-node status-${run.status}${selected ? ' is-selected' : ''}`} data-status={run.status} data-changed={changed || undefined} data-task-id={id}>
+      <div className="node-summary" aria-hidden="true">
+        <span className="summary-type">{task.id} · {task.task}</span>
+        <span className={`status-pill s-${run.status}`}>{run.status}</span>
+      </div>
       <div className="node-head">
         <span className="node-id">Task {task.id}</span>
         <span className="node-type">{task.task}</span>
         <span className={`status-pill s-${run.status}`}>{run.status}</span>
       </div>
       {ports.inputs.map((p) => <InputRow key={p.name} port={p} value={task.args[p.name]} missing={missing[p.name]} />)}
-      <div className="node-model" title={selection ? `${selection.model} on ${selection.endpoint}: ${selection.reason}` : 'No model chosen yet'}>
+      <div className={`node-model${selected ? ' is-open' : ''}`} title={selection ? `${selection.model} on ${selection.endpoint}: ${selection.reason}` : 'No model chosen yet'}>
         {selection ? (
           <>
             <span className="model-id">{selection.model}</span>
             <span className="model-endpoint">{selection.endpoint}</span>
             {ranOther && <span className="model-ran" title="The model that produced the outputs shown">ran on {run.model}</span>}
+            {selected && <span className="model-reason">{selection.reason}</span>}
           </>
         ) : (
           <span className="model-missing">no model</span>
@@ -71,7 +76,7 @@ export const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps
           <Handle type="source" position={Position.Right} id={outputHandleId(p.name)} className={`handle handle-${p.modality}`} title={`${p.name}: ${p.modality}`} />
         </div>
       ))}
-      <OutputPreview outputs={run.outputs} />
+      <OutputPreview taskId={task.id} outputs={run.outputs} />
       {run.error && (
         <div className="node-error" title={run.error.message}>
           <b>{run.error.kind}</b>: {run.error.message}
@@ -83,7 +88,9 @@ export const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps
         <Timing run={run} />
         {changed && <span className="changed-tag" title="Edited since the last run: will re-run">changed</span>}
         <span className="spacer" />
-        <button type="button" className="node-btn nodrag" disabled={readOnly} onClick={() => void controller.runFrom(task.id)} title={readOnly ? 'A past run is read-only: press "Edit from this run" first' : 'Run this task and what depends on it'}>
+        <button type="button" className="node-btn nodrag" disabled={readOnly} onClick={() => void controller.runFrom(task.id)}
+          title={readOnly ? 'A past run is read-only: press "Edit from this run" first' : 'Run this task and what depends on it'}
+          aria-label={`Run from here: task ${task.id} (${task.task})`}>
           Run from here
         </button>
       </div>

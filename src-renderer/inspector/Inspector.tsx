@@ -80,7 +80,7 @@ export function Inspector() {
       {run.outputs.length > 0 && (
         <section>
           <h3>Outputs</h3>
-          {run.outputs.map((o) => <OutputView key={o.port} output={o} />)}
+          {run.outputs.map((o) => <OutputView key={o.port} taskId={id} output={o} siblings={run.outputs} />)}
         </section>
       )}
       {run.logs.length > 0 && (

@@ -1,6 +1,7 @@
 // The settings panel: one form (LLM, Hugging Face, local endpoints, execution) with one Save, a guard
 // against closing with unsaved edits, and the data folder. Other sections mount inside the same form.
-import { useState, type JSX } from 'react';
+import { useRef, useState, type JSX } from 'react';
+import { useDialogFocus } from '../library/use-dialog-focus';
 import { BuiltInLlmSection } from './BuiltInLlmSection';
 import { BuiltInModelsSection } from './BuiltInModelsSection';
 import { DataFolderSection } from './DataFolderSection';
@@ -34,11 +35,14 @@ export function SettingsPanel(props: { onClose: () => void }): JSX.Element {
     return !error;
   };
   const close = (): void => (dirty ? setConfirmingClose(true) : props.onClose());
+  const ref = useRef<HTMLDivElement>(null);
+  // Focus moves in, stays inside and goes back on close; Esc asks first when there are unsaved edits.
+  useDialogFocus(ref, close);
 
   return (
     <div className="modal-backdrop" onClick={close}>
-      <div role="dialog" aria-modal="true" aria-labelledby="settings-title" className="modal settings-panel"
-        onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && close()}>
+      <div ref={ref} tabIndex={-1} role="dialog" aria-modal="true" aria-labelledby="settings-title" className="modal settings-panel"
+        onClick={(e) => e.stopPropagation()}>
         <div className="inspector-row">
           <h2 id="settings-title" className="panel-title">Settings</h2>
           <span className="spacer" />

@@ -132,7 +132,7 @@ export function createSessionActions(set: Set, get: Get): SessionActions {
         planning: where === 'plan' ? false : s.planning,
         responding: where === 'response' ? false : s.responding,
         run: where === 'run' ? { ...s.run, starting: false, early: [] } : s.run,
-        chat: [...s.chat.filter((m) => !(where === 'response' && m.streaming && !m.text)), message({ role: 'error', text })],
+        chat: [...s.chat.filter((m) => !(where === 'response' && m.streaming && !m.text)), message({ role: 'error', text, where })],
         notice: { message: text, tone: 'error', seq: (s.notice?.seq ?? 0) + 1 },
       }));
     },

@@ -22,7 +22,8 @@ test.beforeAll(async () => {
   const boxesPng = pngBytes(80, 60, [30, 200, 90]);
   boxes = { hash: createHash('sha256').update(boxesPng).digest('hex'), ext: 'png', mime: 'image/png', size: boxesPng.length };
   engine = await startFakeEngine({
-    'settings.get': () => toSettingsView({ ...defaultSettings(), endpoints: [{ name: 'local-vision', protocol: 'hf', url: 'http://127.0.0.1:8005', enabled: true, models: [] }] }),
+    'settings.get': () => toSettingsView({ ...defaultSettings(), llm: { ...defaultSettings().llm, apiKey: 'sk-test' }, endpoints: [{ name: 'local-vision', protocol: 'hf', url: 'http://127.0.0.1:8005', enabled: true, models: [] }] }),
+    'settings.testLlm': () => ({ ok: true, message: 'gpt-4o-mini answered "OK"', latencyMs: 5 }),
     'resources.upload': ({ name, base64 }) => {
       const bytes = Buffer.from(base64, 'base64');
       const hash = createHash('sha256').update(bytes).digest('hex');
@@ -74,15 +75,17 @@ test.afterAll(async () => engine?.close());
 
 const node = (page: Page, label: string) => page.getByRole('group', { name: label });
 
-/** The element's box once the automatic layout and the fit-view animation have settled. */
+/** The element's box once the automatic layout and the fit-view animation have settled (the same box over 600 ms). */
 async function settledBox(page: Page, selector: string) {
   let last = '';
+  let same = 0;
   for (;;) {
     const box = (await page.locator(selector).boundingBox())!;
     const key = JSON.stringify(box);
-    if (key === last) return box;
+    same = key === last ? same + 1 : 0;
+    if (same >= 3) return box;
     last = key;
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(200);
   }
 }
 

@@ -17,6 +17,8 @@ const node = (page: Page, label: string) => page.getByRole('group', { name: labe
 const LABELS = ['Task 0: openpose-control', 'Task 1: openpose-text-to-image', 'Task 2: object-detection', 'Task 3: image-to-text', 'Task 4: text-to-speech'];
 
 test('request -> plan -> edit -> run -> outputs -> response, through the real engine', async ({ page }) => {
+  // Wide enough for five tasks at full detail (a narrower canvas shows node summaries when fitted).
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(engine.server.url);
   await page.locator('input[type=file]').setInputFiles({ name: 'example.jpg', mimeType: 'image/jpeg', buffer: readFileSync(engine.exampleFile) });
   await expect(page.locator('form.composer').getByRole('list', { name: 'Attachments' })).toContainText('example.jpg');

@@ -21,6 +21,23 @@ const LABELS = ['Task 0: openpose-control', 'Task 1: openpose-text-to-image', 'T
 const answers = (page: Page) => page.getByRole('log', { name: 'Conversation' }).locator('.msg-assistant[data-run-id]');
 const sessionFile = () => JSON.parse(readFileSync(join(engine.dataDir, 'session.json'), 'utf8'));
 
+/**
+ * The node's header, with the canvas at full detail: zoomed out (below 70 %), nodes show only a summary, so
+ * the canvas is zoomed in with the wheel over the header (which stays under the pointer) until they are full.
+ */
+async function fullHead(page: Page, label: string) {
+  await expect(page.locator('.react-flow[data-layout="settled"]')).toBeVisible({ timeout: 15_000 });
+  const head = node(page, label).locator('.node-head');
+  await expect.poll(async () => {
+    if (await page.locator('.react-flow.detail-full').count()) return true;
+    const b = (await head.boundingBox())!;
+    await page.mouse.move(b.x + 12, b.y + 8);
+    await page.mouse.wheel(0, -200);
+    return false;
+  }, { timeout: 15_000 }).toBe(true);
+  return head;
+}
+
 async function request(page: Page, text: string): Promise<void> {
   await page.locator('input[type=file]').setInputFiles({ name: 'example.jpg', mimeType: 'image/jpeg', buffer: readFileSync(engine.exampleFile) });
   await expect(page.locator('form.composer').getByRole('list', { name: 'Attachments' })).toContainText('example.jpg');
@@ -80,7 +97,7 @@ test('two requests: each answer keeps its own media; no overlap at 1280x720 and 
   // A second request whose graph has no speech: the first answer keeps its audio and its images.
   await request(page, 'make another picture in the pose of the boy in example.jpg and describe it');
   await expect(node(page, LABELS[4])).toHaveAttribute('data-status', 'pending');
-  await node(page, LABELS[4]).locator('.node-head').click();
+  await (await fullHead(page, LABELS[4])).click({ position: { x: 12, y: 8 } });
   await page.keyboard.press('Delete');
   await expect(page.locator('.react-flow__node')).toHaveCount(4);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -127,6 +144,7 @@ test('usage per run: re-running the same request makes and counts no planning ca
   const listed = await items.count();
   await runsDialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+  await fullHead(page, LABELS[0]);
   await node(page, LABELS[0]).getByRole('button', { name: 'Run from here' }).click();
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled({ timeout: 15_000 });
   await page.getByRole('button', { name: 'Runs' }).click();
@@ -145,7 +163,7 @@ test('missing inputs show on the node and Run explains; multi-selection copies, 
   const calls = engine.hf.requests.length;
 
   // Deleting the task that feeds the pose-to-image task: its input is red and says so, before running.
-  await node(page, LABELS[0]).locator('.node-head').click();
+  await (await fullHead(page, LABELS[0])).click({ position: { x: 12, y: 8 } });
   await page.keyboard.press('Delete');
   await expect(node(page, LABELS[1]).locator('[data-missing]')).toContainText('needs image input');
   await expect(node(page, LABELS[1]).locator('.handle-missing')).toHaveCount(1);
@@ -159,7 +177,7 @@ test('missing inputs show on the node and Run explains; multi-selection copies, 
 
   // Ctrl+A selects all; copy and paste copies all; the copies are the new selection and Delete removes them.
   await expect(page.locator('.react-flow[data-layout="settled"]')).toBeVisible({ timeout: 15_000 });
-  await node(page, LABELS[2]).locator('.node-head').click();
+  await (await fullHead(page, LABELS[2])).click({ position: { x: 12, y: 8 } });
   await page.keyboard.press('Control+a');
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(5);
   await page.keyboard.press('Control+c');
@@ -171,8 +189,8 @@ test('missing inputs show on the node and Run explains; multi-selection copies, 
   await expect(page.locator('.react-flow__node')).toHaveCount(5);
 
   // Shift+click adds to the selection; dragging one selected node moves both.
-  await node(page, LABELS[2]).locator('.node-head').click();
-  await node(page, LABELS[3]).locator('.node-head').click({ modifiers: ['Shift'] });
+  await (await fullHead(page, LABELS[2])).click({ position: { x: 12, y: 8 } });
+  await (await fullHead(page, LABELS[3])).click({ position: { x: 12, y: 8 }, modifiers: ['Shift'] });
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(2);
   const before = await settledNodeBoxes(page);
   const head = (await node(page, LABELS[2]).locator('.node-head').boundingBox())!;
@@ -211,7 +229,7 @@ test('a swapped model shows on the node at once; a past run is read-only until "
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(node(page, LABELS[3])).toHaveAttribute('data-status', /succeeded|cached/, { timeout: 15_000 });
 
-  await node(page, LABELS[3]).locator('.node-head').click();
+  await (await fullHead(page, LABELS[3])).click({ position: { x: 12, y: 8 } });
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   await inspector.getByRole('button', { name: 'Change model' }).click();
   const other = inspector.getByRole('list', { name: 'Candidate models' }).locator('button.candidate:not(.is-current)').first();
@@ -229,7 +247,7 @@ test('a swapped model shows on the node at once; a past run is read-only until "
   await expect(page.getByRole('status').filter({ hasText: 'read-only' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
   await expect(node(page, LABELS[0]).getByRole('button', { name: 'Run from here' })).toBeDisabled();
-  await node(page, LABELS[1]).locator('.node-head').click();
+  await (await fullHead(page, LABELS[1])).click({ position: { x: 12, y: 8 } });
   await page.keyboard.press('Delete');
   await expect(page.locator('.react-flow__node')).toHaveCount(5);
   await page.screenshot({ path: 'test-results/trust-read-only.png' });

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/main';
 import { captureIO } from '../support/cli-io';
@@ -66,10 +66,14 @@ describe('hugginggpt run', () => {
     const files = Object.values(doc.results).flatMap((r: any) => r.outputs.filter((o: any) => o.path).map((o: any) => o.path));
     expect(files).toHaveLength(4); // pose map, new image, image with boxes drawn, speech
     for (const file of files) expect(existsSync(file)).toBe(true);
+    // Copied out of the store under readable names, into a folder named after the run in the current folder.
+    expect(files.map((f: string) => basename(f))).toEqual(['task-0-image.png', 'task-1-image.png', 'task-2-image.png', 'task-4-audio.wav']);
+    for (const file of files) expect(dirname(file)).toBe(join(cwd, `hugginggpt-${doc.runId}`));
+    expect(doc.results[0].outputs[0].stored).toMatch(/[0-9a-f]{64}\.png$/);
     expect(doc.results[2].outputs.map((o: any) => o.modality).sort()).toEqual(['image', 'text']);
     expect(doc.results[4].outputs[0].path).toMatch(/\.wav$/);
     expect(doc.response).toContain('Here is a girl reading a book');
-    expect(doc.response).toContain(`Generated files:\n- ${doc.results[0].outputs[0].path}`);
+    expect(doc.response).toContain(`Generated files:\n- [task-0-image.png](<${doc.results[0].outputs[0].stored}>) (task 0, openpose-control, image`);
     expect(doc.usage.llmCalls).toBe(3);
     expect(llm.requests.map(stageOf)).toEqual(['plan', 'select', 'respond']);
     expect(doc.usage.promptTokens).toBeGreaterThan(0);
@@ -118,9 +122,19 @@ describe('hugginggpt run', () => {
     expect(code).toBe(0);
     expect(cap.stderr()).toContain('plan (5 tasks):');
     expect(cap.stderr()).toMatch(/task 0 openpose-control: running lllyasviel\/sd-controlnet-openpose on local-controlnet/);
-    expect(cap.stderr()).toMatch(/task 4 text-to-speech: succeeded in [\d.]+s -> .*\.wav/);
+    expect(cap.stderr()).toMatch(/task 4 text-to-speech: succeeded in [\d.]+s -> task-4-audio\.wav/);
+    expect(cap.stderr()).not.toMatch(/[0-9a-f]{64}/);
     expect(cap.stdout()).toMatch(/^Here is a girl reading a book/);
     expect(cap.stdout()).toContain('Generated files:');
+    expect(cap.stdout()).toMatch(new RegExp(`Files:\n  ${join(cwd, 'hugginggpt-')}[\\w-]+/task-0-image\\.png\n`));
+  });
+
+  it('writes the outputs to --out DIR with readable names', async () => {
+    const { code, json } = await run('run', SEED_REQUEST, '--json', '--out', 'my-results');
+    expect(code).toBe(0);
+    const audio = json().results[4].outputs[0];
+    expect(audio.path).toBe(join(cwd, 'my-results', 'task-4-audio.wav'));
+    expect(readFileSync(audio.path)).toEqual(readFileSync(audio.stored));
   });
 
   it('asks before running when a person is at the terminal, and runs nothing when told no', async () => {
@@ -156,9 +170,10 @@ describe('hugginggpt run', () => {
     hf.requests.length = 0;
     hf.script(POSE_TO_IMAGE_MODEL, { reply: { contentType: 'image/png', body: tinyPng(32, 32, [20, 120, 200]) } });
     const again = captureIO({ cwd, env: {} });
-    const code = await runCli(['workflow', 'run', workflowFile, '--input', 'text=a boy dancing', '--json', '--config', config, '--data-dir', dataDir], again.io);
+    const code = await runCli(['workflow', 'run', workflowFile, '--input', 'text=a boy dancing', '--json', '--out', 'again', '--config', config, '--data-dir', dataDir], again.io);
     expect(code).toBe(0);
     const doc = JSON.parse(again.stdout());
+    expect(doc.results[1].outputs[0].path).toBe(join(cwd, 'again', 'task-1-image.png'));
     // Only what depends on the changed text runs again: the pose map comes from the cache, and so does the
     // speech, whose input (the fake captioner's text) did not change.
     expect([0, 1, 2, 3, 4].map((id) => doc.results[id].status)).toEqual(['cached', 'succeeded', 'succeeded', 'succeeded', 'cached']);

@@ -82,6 +82,8 @@ describe('createOpenAiChatModel', () => {
     expect(llmUnconfigured(defaultSettings().llm)).toBe(true);
     expect(llmUnconfigured({ ...defaultSettings().llm, apiKey: 'sk-x' })).toBe(false);
     expect(llmUnconfigured(llm())).toBe(false);
+    // The built-in LLM needs neither key nor server.
+    expect(llmUnconfigured({ ...defaultSettings().llm, provider: 'built-in' })).toBe(false);
   });
 
   it('retries server errors as configured', async () => {

@@ -36,8 +36,11 @@ describe('the controller', () => {
     const store = createStudioStore();
     let deltaSeen = 0;
     const { client, calls } = fakeClient({
-      'conversation.plan': (_req, emit) => {
+      'conversation.plan': async (_req, emit) => {
+        emit('plan.delta', { requestId: 'r1', tasks: planResult().plan.tasks.slice(0, 1) });
         emit('plan.delta', { requestId: 'r1', tasks: planResult().plan.tasks.slice(0, 2) });
+        // Deltas are applied once per animation frame (a timer outside a browser), the latest one only.
+        await new Promise((r) => setTimeout(r, 40));
         deltaSeen = store.getState().tasks.length;
         return planResult();
       },

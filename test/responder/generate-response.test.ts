@@ -40,13 +40,14 @@ const context: ResponseContext = {
 };
 
 describe('generateResponse', () => {
-  it('gives the LLM the request, models with reasons, trimmed texts, file paths and failures', async () => {
+  it('gives the LLM the request, models with reasons, trimmed texts, readable file names and failures', async () => {
     const { chat, requests } = recordingChat('Here is your image.');
     await generateResponse(chat, context);
     const prompt = requests[0].messages.at(-1)!.content;
     expect(prompt).toContain(`Request: ${context.request}`);
     expect(prompt).toContain('model: Salesforce/blip-image-captioning-large on huggingface (chosen: most downloaded captioner)');
-    expect(prompt).toContain('/data/runs/r1/outputs/1-image.png');
+    expect(prompt).toContain('output image (image file): task-1-image.png');
+    expect(prompt).not.toContain('/data/runs/r1/outputs/1-image.png');
     expect(prompt).toContain('characters in all)');
     expect(prompt).not.toContain('reading a book '.repeat(30));
     expect(prompt).toContain('error (rate-limited): Hugging Face answered 429 three times');
@@ -60,8 +61,8 @@ describe('generateResponse', () => {
     expect(seen[0]).toBe('I made ');
     expect(result.text).toBe(
       'I made the image and captioned it.\n\nGenerated files:\n' +
-        '- /data/runs/r1/outputs/0-image.png (task 0, openpose-control, image, lllyasviel/sd-controlnet-openpose)\n' +
-        '- /data/runs/r1/outputs/1-image.png (task 1, openpose-text-to-image, image, lllyasviel/control_v11p_sd15_openpose)',
+        '- [task-0-image.png](</data/runs/r1/outputs/0-image.png>) (task 0, openpose-control, image, lllyasviel/sd-controlnet-openpose)\n' +
+        '- [task-1-image.png](</data/runs/r1/outputs/1-image.png>) (task 1, openpose-text-to-image, image, lllyasviel/control_v11p_sd15_openpose)',
     );
     expect(seen.at(-1)).toBe(result.text);
     expect(result.usage).toEqual({ llmCalls: 1, promptTokens: 120, completionTokens: 30 });

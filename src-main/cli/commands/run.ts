@@ -8,6 +8,7 @@ import { createEngineDeps, requireLlm } from '../../service/engine-deps';
 import { workflowFromRun } from '../../service/workflows/workflow-from-run';
 import { UsageError } from '../args';
 import type { Command } from '../command';
+import { describeWrittenOutputs, outputFolder, writeReadableOutputs } from '../output-folder';
 import { downloadProgressBar } from '../download-progress';
 import { STOPPED_EXIT_CODE } from '../io';
 import { createEventPrinter } from '../progress-bar';
@@ -15,9 +16,9 @@ import { describePlan, describeResults, runExitCode, runJson } from '../run-repo
 
 export const runCommand: Command = {
   name: 'run',
-  usage: 'hugginggpt run "<request>" [--json] [--yes] [--save-workflow FILE]',
+  usage: 'hugginggpt run "<request>" [--json] [--yes] [--out DIR] [--save-workflow FILE]',
   summary: 'plan, select models, execute and answer (all four stages)',
-  options: { json: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' }, 'save-workflow': { type: 'string' } },
+  options: { json: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' }, out: { type: 'string' }, 'save-workflow': { type: 'string' } },
   async run(args, context) {
     const request = args.positionals.join(' ').trim();
     if (!request) throw new UsageError('run needs a request, e.g. hugginggpt run "describe example.jpg"');
@@ -58,6 +59,7 @@ export const runCommand: Command = {
     }
 
     if (outcome.recordError) io.err(`warning: ${outcome.recordError}\n`);
+    const written = await writeReadableOutputs(outputFolder(io.cwd, args.values.out, outcome.runId), tasks, outcome);
     // The nodes' results are printed whatever happens to the response (stopped, LLM down): exit 1 then.
     let response: string | null = null;
     let responseError: string | undefined;
@@ -78,8 +80,9 @@ export const runCommand: Command = {
       }
     }
     if (responseError) io.err(`hugginggpt: ${responseError}\n`);
-    if (json) io.out(`${JSON.stringify({ ...runJson({ tasks, selections: planned.selections, outcome, response: response ?? '', usage, issues: planned.issues }), response, ...(responseError ? { responseError } : {}) }, null, 2)}\n`);
-    else if (responseError) io.out(`${describeResults(tasks, outcome)}`);
+    if (json) io.out(`${JSON.stringify({ ...runJson({ tasks, selections: planned.selections, outcome, response: response ?? '', usage, issues: planned.issues, written }), response, ...(responseError ? { responseError } : {}) }, null, 2)}\n`);
+    else if (responseError) io.out(`${describeResults(tasks, outcome)}${describeWrittenOutputs(written)}`);
+    else io.out(describeWrittenOutputs(written));
 
     const workflowFile = args.values['save-workflow'];
     if (typeof workflowFile === 'string') {

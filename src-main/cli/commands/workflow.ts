@@ -12,6 +12,7 @@ import { importUserFile } from '../../platform/fs-resource-store';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { STOPPED_EXIT_CODE } from '../io';
+import { describeWrittenOutputs, outputFolder, writeReadableOutputs } from '../output-folder';
 import { createEventPrinter } from '../progress-bar';
 import { describeResults, runExitCode, runJson } from '../run-report';
 
@@ -31,12 +32,12 @@ async function readWorkflow(path: string) {
 
 export const workflowCommand: Command = {
   name: 'workflow',
-  usage: 'hugginggpt workflow run <file> [--input NAME=VALUE]... [--json]',
+  usage: 'hugginggpt workflow run <file> [--input NAME=VALUE]... [--out DIR] [--json]',
   summary: 'run a saved workflow with new inputs, without planning',
-  options: { json: { type: 'boolean' }, input: { type: 'string', multiple: true } },
+  options: { json: { type: 'boolean' }, input: { type: 'string', multiple: true }, out: { type: 'string' } },
   async run(args, context) {
     const [action, file, ...extra] = args.positionals;
-    if (action !== 'run' || !file || extra.length) throw new UsageError('usage: hugginggpt workflow run <file> [--input NAME=VALUE]... [--json]');
+    if (action !== 'run' || !file || extra.length) throw new UsageError('usage: hugginggpt workflow run <file> [--input NAME=VALUE]... [--out DIR] [--json]');
     const { io } = context;
     const workflow = await readWorkflow(resolve(io.cwd, file));
     const settings = context.settings();
@@ -74,9 +75,10 @@ export const workflowCommand: Command = {
     io.signal?.addEventListener('abort', onStop, { once: true });
     const outcome = await handle.done.finally(() => io.signal?.removeEventListener('abort', onStop));
     if (outcome.recordError) io.err(`warning: ${outcome.recordError}\n`);
-    const doc = runJson({ tasks: instance.tasks, selections: instance.selections, outcome, response: '', usage: emptyUsage() });
+    const written = await writeReadableOutputs(outputFolder(io.cwd, args.values.out, outcome.runId), instance.tasks, outcome);
+    const doc = runJson({ tasks: instance.tasks, selections: instance.selections, outcome, response: '', usage: emptyUsage(), written });
     if (args.values.json) io.out(`${JSON.stringify(doc, null, 2)}\n`);
-    else io.out(describeResults(instance.tasks, outcome));
+    else io.out(`${describeResults(instance.tasks, outcome)}${describeWrittenOutputs(written)}`);
     await deps.builtIn.close();
     return io.signal?.aborted ? STOPPED_EXIT_CODE : runExitCode(instance.tasks, outcome);
   },

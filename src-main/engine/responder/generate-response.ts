@@ -1,4 +1,5 @@
 // Stage 4: the LLM describes what was done and the results; the real list of files is appended by us.
+import { isFileOutput, outputFileName } from '../../../src-shared/output-names';
 import { isSuccess } from '../../../src-shared/run-events';
 import type { Usage } from '../../../src-shared/plan';
 import { usageOfResult, type ChatMessage, type ChatModel } from '../chat-model';
@@ -10,14 +11,16 @@ export interface GeneratedResponse {
   usage: Usage;
 }
 
-/** The files the run really produced, listed after the LLM's answer so that every path shown is true. */
+/** The files the run really produced, listed after the LLM's answer: a readable name linked to the stored file. */
 export function listGeneratedFiles(context: ResponseContext): string[] {
   const lines: string[] = [];
   for (const task of context.tasks) {
     const result = context.results[task.id];
     if (!isSuccess(result?.status)) continue;
     for (const output of result.outputs) {
-      if (output.path) lines.push(`- ${output.path} (task ${task.id}, ${task.task}, ${output.modality}${result.model ? `, ${result.model}` : ''})`);
+      if (!output.path || !isFileOutput(output)) continue;
+      const name = outputFileName(task.id, output, result.outputs);
+      lines.push(`- [${name}](<${output.path}>) (task ${task.id}, ${task.task}, ${output.modality}${result.model ? `, ${result.model}` : ''})`);
     }
   }
   return lines;

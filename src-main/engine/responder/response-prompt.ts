@@ -1,5 +1,6 @@
 // The stage-4 prompt: the request, the plan, the model choices and the results, compactly.
 import type { PlanTask } from '../../../src-shared/plan';
+import { outputFileName } from '../../../src-shared/output-names';
 import type { TaskOutput } from '../../../src-shared/resources';
 import type { NodeStatus, TaskError } from '../../../src-shared/run-events';
 import type { Selections } from '../../../src-shared/selection';
@@ -30,7 +31,7 @@ const SYSTEM = [
   'You are the response stage of HuggingGPT: expert models have just worked on the user\'s request.',
   'First answer the request directly and concretely, using the results. Then, in the first person, describe',
   'the work: which tasks ran, with which model and why, and what each produced. Name every generated file by',
-  'its exact path as given below, and every model used. Never invent a file, a path, a model or a result;',
+  'its exact file name as given below (such as task-1-image.png), and every model used. Never invent a file, a path, a model or a result;',
   'if a task failed or was skipped, say so and why. Plain Markdown, no HTML.',
 ].join(' ');
 
@@ -39,11 +40,10 @@ function trimText(text: string): string {
   return flat.length > MAX_TEXT_OUTPUT ? `${flat.slice(0, MAX_TEXT_OUTPUT)}... (${flat.length} characters in all)` : flat;
 }
 
-/** One output as the LLM sees it: text inline (trimmed), files by path. */
-export function describeOutput(output: TaskOutput): string {
+/** One output of task `taskId` as the LLM sees it: text inline (trimmed), files by their readable name. */
+export function describeOutput(output: TaskOutput, taskId: number, siblings: readonly TaskOutput[] = []): string {
   if (output.text !== undefined) return `${output.port} (${output.modality}): ${trimText(output.text)}`;
-  const where = output.path ?? output.resource?.name ?? 'stored file';
-  return `${output.port} (${output.modality} file): ${where}`;
+  return `${output.port} (${output.modality} file): ${outputFileName(taskId, output, siblings)}`;
 }
 
 function describeTask(task: PlanTask, context: ResponseContext): string {
@@ -58,7 +58,7 @@ function describeTask(task: PlanTask, context: ResponseContext): string {
   lines.push(`  status: ${result.status}${result.model && result.model !== selection?.model ? ` (served by ${result.model})` : ''}`);
   if (result.endpoint && result.endpoint !== selection?.endpoint) lines.push(`  served on: ${result.endpoint}`);
   if (result.error) lines.push(`  error (${result.error.kind}): ${result.error.message}`);
-  for (const output of result.outputs) lines.push(`  output ${describeOutput(output)}`);
+  for (const output of result.outputs) lines.push(`  output ${describeOutput(output, task.id, result.outputs)}`);
   return lines.join('\n');
 }
 
