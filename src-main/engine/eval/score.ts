@@ -39,18 +39,14 @@ export interface LlmMetrics {
   failures: number;
 }
 
+/** The plan-comparison scores both scorings report, in the same JSON fields. */
+export type PlanScoreName = 'precision' | 'recall' | 'f1' | 'edgeF1' | 'editDistance' | 'argNameF1' | 'argValueF1';
+
 /** The planning metrics of a group of requests, as fractions (null only for an empty group). */
-export interface GroupMetrics {
+export interface GroupMetrics extends Record<PlanScoreName, number | null> {
   count: number;
   parseRate: number | null;
   accuracy: number | null;
-  precision: number | null;
-  recall: number | null;
-  f1: number | null;
-  edgeF1: number | null;
-  editDistance: number | null;
-  argNameF1: number | null;
-  argValueF1: number | null;
   llm: LlmMetrics | null;
 }
 

@@ -6,6 +6,7 @@
 // file holds parsed answers only); `parseRate` still counts them.
 import { RESOURCE_REF_PATTERN, type PlanTask } from '../../../src-shared/plan';
 import { TASK_TYPES } from '../../../src-shared/tasks';
+import type { PlanScoreName } from './score';
 
 /** The tool list TaskBench scores against: names in order (ids are 1-based positions) and each one's output type. */
 export interface TaskbenchTools {
@@ -21,16 +22,7 @@ interface Counts {
 }
 
 /** TaskBench's scores for a group of requests, as fractions (null when nothing was scored). */
-export interface TaskbenchScores {
-  supported: number;
-  precision: number | null;
-  recall: number | null;
-  f1: number | null;
-  edgeF1: number | null;
-  editDistance: number | null;
-  argNameF1: number | null;
-  argValueF1: number | null;
-}
+export type TaskbenchScores = { supported: number } & { [K in PlanScoreName]: number | null };
 
 /** The app's own task types as a TaskBench tool list (first output modality as the output type). */
 export const APP_TOOLS: TaskbenchTools = toolList(TASK_TYPES.map((t) => ({ id: t.type, outputType: t.outputs[0]?.modality })));
