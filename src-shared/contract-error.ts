@@ -21,5 +21,9 @@ export class StudioError extends Error {
   }
 }
 
-/** The message of any thrown value, for a user-facing sentence. */
-export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** The message of any thrown value (an Error, or a contract error `{message, kind}` as the renderer gets it). */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
+  return String(error);
+}

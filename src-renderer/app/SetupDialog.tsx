@@ -2,6 +2,7 @@
 // Face token; or start without an LLM. It talks to the engine directly (settings.update, settings.testLlm),
 // so it does not depend on the Settings panel's form. "Run everything on this computer" picks the built-in LLM
 // (downloaded once through llm.download) next to the built-in models.
+import { messageOf } from '../../src-shared/contract-error';
 import { useEffect, useState, type FormEvent } from 'react';
 import { DEFAULT_BUILT_IN_LLM, formatBytes, isGgufRef } from '../../src-shared/built-in-llm';
 import type { ConnectionCheck, SettingsPatch } from '../../src-shared/contract';
@@ -9,7 +10,6 @@ import { Modal } from '../library/Modal';
 import { LLM_PRESETS, presetForBaseUrl, type LlmPreset } from '../settings/llm-presets';
 import { useController } from './studio-context';
 
-const messageOf = (e: unknown) => (e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e));
 
 /** The guided setup dialog. */
 export function SetupDialog({ onClose }: { onClose: () => void }) {

@@ -1,4 +1,5 @@
 // The studio's side effects: calls the engine through the client and feeds the answers to the store.
+import { messageOf } from '../../src-shared/contract-error';
 import type { Attachment } from '../../src-shared/contract';
 import type { Candidate } from '../../src-shared/selection';
 import type { StudioClient } from '../api/transport';
@@ -16,7 +17,6 @@ const LLM_FAILURE_KINDS = new Set(['auth', 'network', 'timeout']);
 /** What the UI asks of the engine. */
 export type StudioController = ReturnType<typeof createController>;
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const kindOf = (e: unknown) => (e && typeof e === 'object' && 'kind' in e ? String((e as { kind: unknown }).kind) : undefined);
 
 /** Reads a file as base64 (without the data-URL prefix). */

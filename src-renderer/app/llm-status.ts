@@ -1,4 +1,5 @@
 // Whether the controlling LLM can answer: Plan stays disabled, with the reason, until it can.
+import { messageOf } from '../../src-shared/contract-error';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { llmUnconfigured } from '../../src-shared/llm-readiness';
 import type { StudioClient } from '../api/transport';
@@ -16,7 +17,6 @@ export type LlmStatusStore = StoreApi<LlmStatusState>;
 /** Whether planning must wait (the reason is the status message). */
 export const planBlocked = (s: LlmStatus): boolean => s.readiness === 'unconfigured' || s.readiness === 'unreachable';
 
-const messageOf = (e: unknown) => (e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e));
 
 /** Creates the status store; `check()` reads the settings and makes the settings panel's test call. */
 export function createLlmStatusStore(client: StudioClient): LlmStatusStore {

@@ -1,5 +1,6 @@
 // Keeps the open session in the data folder through the contract: restores it at start, then saves it
 // (debounced) whenever the conversation, graph, layout, selection or results change.
+import { messageOf } from '../../src-shared/contract-error';
 import type { StudioClient } from '../api/transport';
 import { restoredState, SESSION_KEYS, sessionOf } from '../store/session-snapshot';
 import type { StudioStore } from '../store/studio-store';
@@ -7,7 +8,6 @@ import type { StudioStore } from '../store/studio-store';
 /** The running persistence: `ready` settles once the saved session is restored (or found absent). */
 export type SessionPersistence = { ready: Promise<void>; flush(): Promise<void>; dispose(): void };
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e));
 
 /** Restores the saved session into `store`, then saves every change `delayMs` after the last one. */
 export function persistSession(client: StudioClient, store: StudioStore, delayMs = 300): SessionPersistence {

@@ -1,12 +1,12 @@
 // The run history: every run (from a request or a workflow), failed ones on demand; open one on the canvas,
 // or compare two runs of one workflow.
+import { messageOf } from '../../src-shared/contract-error';
 import { useEffect, useState } from 'react';
 import type { NodeComparison, RunListItem } from '../../src-shared/library';
 import { useController } from '../app/studio-context';
 import { formatDuration } from '../canvas/TaskNode';
 import { Modal } from './Modal';
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const when = (ms: number) => new Date(ms).toLocaleString();
 
 /** What a run was for. */

@@ -1,11 +1,11 @@
 // The workflows library: search, open, run with new inputs, rename, duplicate, export, delete (and restore), import.
+import { messageOf } from '../../src-shared/contract-error';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkflowEntry } from '../../src-shared/library';
 import { useController } from '../app/studio-context';
 import { Modal } from './Modal';
 import { WorkflowRunForm } from './WorkflowRunForm';
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Offers `text` as a file download. */
 function download(fileName: string, text: string): void {

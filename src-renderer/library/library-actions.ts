@@ -1,4 +1,5 @@
 // The workflows library and the run history, as the UI uses them: engine calls whose answers go to the store.
+import { messageOf } from '../../src-shared/contract-error';
 import { fillInputs, pinnedSelections } from '../../src-shared/workflow';
 import type { Attachment } from '../../src-shared/contract';
 import type { WorkflowInputValue } from '../../src-shared/library';
@@ -12,7 +13,6 @@ export type FormInputValue = { text: string } | { file: File };
 /** What the library panels ask of the engine. */
 export type LibraryActions = ReturnType<typeof createLibraryActions>;
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The library actions over `client` and `store`; `upload` stores a picked file; `mayReplaceGraph` asks before an edited graph is replaced. */
 export function createLibraryActions(client: StudioClient, store: StudioStore, upload: (file: File) => Promise<Attachment>, mayReplaceGraph: () => boolean = () => true) {

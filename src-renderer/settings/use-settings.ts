@@ -1,4 +1,5 @@
 // Loads the settings view and saves patches through the typed client, keeping the last error for the panel.
+import { messageOf } from '../../src-shared/contract-error';
 import { useCallback, useEffect, useState } from 'react';
 import type { SettingsPatch } from '../../src-shared/contract';
 import type { SettingsView } from '../../src-shared/settings';
@@ -12,9 +13,6 @@ export interface SettingsState {
   /** Saves a patch; resolves to the error message (naming the field) or undefined on success. */
   save(patch: SettingsPatch): Promise<string | undefined>;
 }
-
-const messageOf = (error: unknown): string =>
-  error && typeof error === 'object' && 'message' in error ? String((error as { message: unknown }).message) : String(error);
 
 /** The settings hook of the panel. */
 export function useSettings(): SettingsState {
