@@ -9,7 +9,7 @@ import { useController, useStudio, useStudioStore } from '../app/studio-context'
 import { useUiPrefs } from '../app/ui-prefs';
 import { connectionProblem, edgesOf, type ConnectionRequest } from '../store/graph-edits';
 import { portOfHandle } from '../store/ports';
-import { createProjector, projectEdges, type TaskFlowEdge, type TaskFlowNode } from '../store/projection';
+import { createEdgeProjector, createProjector, type TaskFlowEdge, type TaskFlowNode } from '../store/projection';
 import type { Size, XY } from '../store/studio-state';
 import { ReadOnlyBanner } from '../library/ReadOnlyBanner';
 import { CanvasToolbar } from './CanvasToolbar';
@@ -53,12 +53,13 @@ function Flow() {
   const selectedEdgeIds = useStudio((s) => s.selectedEdgeIds);
   const readOnly = useStudio((s) => s.readOnly !== undefined);
   const project = useRef(createProjector()).current;
+  const projectEdges = useRef(createEdgeProjector()).current;
 
   const nodes = useMemo(
     () => project({ tasks, selections, runs, changed, issues, layout, selectedTaskIds }),
     [project, tasks, selections, runs, changed, issues, layout, selectedTaskIds],
   );
-  const edges = useMemo(() => projectEdges({ tasks, runs, selectedEdgeIds }), [tasks, runs, selectedEdgeIds]);
+  const edges = useMemo(() => projectEdges({ tasks, runs, selectedEdgeIds }), [projectEdges, tasks, runs, selectedEdgeIds]);
   const layoutPending = useAutoLayout();
   useEditShortcuts();
 
