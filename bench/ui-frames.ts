@@ -14,6 +14,7 @@ import { startFakeLlm } from '../test/support/fake-llm';
 import { log, median, round, type Bench, type BenchResult, type Figure } from './support/figure';
 import { randomDag } from './support/graphs';
 import { dragOnCanvas, recordFrames } from './support/canvas-gestures';
+import { traceMainThread } from './support/main-thread-cpu';
 import { firstFrame, startSampling, stopSampling, withFreshStudio, type FreshStudio } from './support/studio-page';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -27,7 +28,11 @@ const STREAMED = 200;
 const TOKEN_CHUNK = 7;
 
 /** The canvas timings of one plan, in ms on the page's clock. */
-type PlanTiming = { fromClick: number; fromFirstDelta: number; fromLastDelta: number; settledFromFirstDelta: number; deltas: number; lastDeltaTasks: number };
+type PlanTiming = {
+  fromClick: number; fromFirstDelta: number; fromLastDelta: number; settledFromFirstDelta: number; deltas: number; lastDeltaTasks: number;
+  /** Main-thread CPU time from the first delta to all nodes shown, and from the last delta to its nodes shown. */
+  cpuFromFirstDelta: number; cpuFromLastDelta: number;
+};
 
 /** Whether planning has ended (the page's "Planning…" hint is gone) after at least one plan.delta. */
 const planningEnded = () => {
@@ -43,11 +48,13 @@ const planningEnded = () => {
 async function planOnCanvas(page: Page, n: number): Promise<PlanTiming> {
   await page.getByRole('textbox', { name: 'Request' }).fill(`plan ${n} tasks`);
   await startSampling(page);
+  const trace = await traceMainThread(page);
   await page.getByRole('button', { name: 'Plan', exact: true }).click();
   // A function, not a string: the page's CSP forbids evaluating strings in waitForFunction.
   await page.waitForFunction(planningEnded, undefined, { timeout: 180_000, polling: 100 });
   await page.locator('.react-flow[data-layout="settled"]').waitFor({ timeout: 60_000 });
   const marks = await stopSampling(page);
+  const cpu = await trace.stop();
   if (marks.clicked === undefined) throw new Error('the page saw no click on Plan');
   const [first] = marks.deltas[0];
   const [last, lastTasks] = marks.deltas[marks.deltas.length - 1];
@@ -55,7 +62,10 @@ async function planOnCanvas(page: Page, n: number): Promise<PlanTiming> {
   const pending = firstFrame(marks, first, (_count, layoutPending) => layoutPending, 'a layout pending');
   const settled = firstFrame(marks, pending, (_count, layoutPending) => !layoutPending, 'the layout settled');
   const caughtUp = firstFrame(marks, last, (count) => count >= lastTasks, `the last delta's ${lastTasks} nodes`);
-  return { fromClick: shown - marks.clicked, fromFirstDelta: shown - first, fromLastDelta: caughtUp - last, settledFromFirstDelta: settled - first, deltas: marks.deltas.length, lastDeltaTasks: lastTasks };
+  return {
+    fromClick: shown - marks.clicked, fromFirstDelta: shown - first, fromLastDelta: caughtUp - last, settledFromFirstDelta: settled - first,
+    deltas: marks.deltas.length, lastDeltaTasks: lastTasks, cpuFromFirstDelta: cpu.cpuMs(first, shown), cpuFromLastDelta: cpu.cpuMs(last, caughtUp),
+  };
 }
 
 /** Plans an N-task graph (streamed in one chunk), then pans and drags a node; the figures of this size. */
@@ -67,7 +77,7 @@ async function measureSize({ page }: FreshStudio, n: number): Promise<Record<str
   const frames = [...pan, ...drag];
   const sorted = [...frames].sort((a, b) => a - b);
   const result = { ...timing, load, frameMedian: median(frames), frameP95: sorted[Math.floor(sorted.length * 0.95)], frames: frames.length, panMedian: median(pan), dragMedian: median(drag) };
-  log(`ui ${n} nodes (load ${load.toFixed(2)}): shown ${timing.fromFirstDelta.toFixed(0)} ms after the plan arrived, laid out ${timing.settledFromFirstDelta.toFixed(0)} ms; frame median ${result.frameMedian.toFixed(1)} ms, p95 ${result.frameP95.toFixed(1)} ms over ${frames.length} frames`);
+  log(`ui ${n} nodes (load ${load.toFixed(2)}): shown ${timing.fromFirstDelta.toFixed(0)} ms (main-thread CPU ${timing.cpuFromFirstDelta.toFixed(0)} ms) after the plan arrived, laid out ${timing.settledFromFirstDelta.toFixed(0)} ms; frame median ${result.frameMedian.toFixed(1)} ms, p95 ${result.frameP95.toFixed(1)} ms over ${frames.length} frames`);
   return result;
 }
 
@@ -75,7 +85,7 @@ async function measureSize({ page }: FreshStudio, n: number): Promise<Record<str
 async function measureStreamed({ page }: FreshStudio): Promise<Record<string, number>> {
   const load = loadavg()[0];
   const timing = await planOnCanvas(page, STREAMED);
-  log(`ui ${STREAMED} nodes streamed (load ${load.toFixed(2)}): ${timing.deltas} deltas, the last one's ${timing.lastDeltaTasks} nodes shown ${timing.fromLastDelta.toFixed(0)} ms after it`);
+  log(`ui ${STREAMED} nodes streamed (load ${load.toFixed(2)}): ${timing.deltas} deltas, the last one's ${timing.lastDeltaTasks} nodes shown ${timing.fromLastDelta.toFixed(0)} ms (CPU ${timing.cpuFromLastDelta.toFixed(0)} ms) after it`);
   return { ...timing, load };
 }
 
@@ -107,10 +117,12 @@ async function measure(): Promise<BenchResult> {
     const figures: Figure[] = SIZES.flatMap((n): Figure[] => [
       { name: `ui.frameMsMedian${n}`, value: round(bySize[n].frameMedian, 1), unit: 'ms', target: { op: '<=' as const, limit: 16.7 }, note: `rAF deltas while panning and dragging a node, ${n} nodes; p95 ${round(bySize[n].frameP95, 1)} ms; ${loadText(bySize[n].load)}` },
       { name: `ui.planToScreenMs${n}`, value: round(bySize[n].fromFirstDelta, 0), unit: 'ms', ...(n === 500 ? { target: { op: '<=' as const, limit: 1000 } } : {}), note: `the page receiving the plan (first plan.delta) to ${n} nodes in the DOM and measured; ${loadText(bySize[n].load)}` },
+      { name: `ui.planToScreenCpuMs${n}`, value: round(bySize[n].cpuFromFirstDelta, 0), unit: 'ms', note: `the page's main-thread CPU time in that interval (a Chromium trace): what the wall time would approach on an idle machine` },
       { name: `ui.layoutSettledMs${n}`, value: round(bySize[n].settledFromFirstDelta, 0), unit: 'ms', note: `the plan's arrival to the automatic layout applied and the view fitted (the fit animates 200 ms)` },
       { name: `ui.firstRenderMs${n}`, value: round(bySize[n].fromClick, 0), unit: 'ms', note: `Plan clicked to ${n} nodes shown: planning and selection in the engine included` },
     ]);
     figures.push({ name: `ui.streamedDoneMs${STREAMED}`, value: round(streamed.fromLastDelta, 0), unit: 'ms', target: { op: '<=', limit: 1500 }, note: `a ${STREAMED}-task plan streamed in ${TOKEN_CHUNK}-character chunks (${streamed.deltas} plan.delta messages): the last one to its ${streamed.lastDeltaTasks} tasks shown; ${loadText(streamed.load)}` });
+    figures.push({ name: `ui.streamedDoneCpuMs${STREAMED}`, value: round(streamed.cpuFromLastDelta, 0), unit: 'ms', note: 'the main-thread CPU time in that interval' });
     const rounded = (v: Record<string, number>) => Object.fromEntries(Object.entries(v).map(([a, b]) => [a, round(b, 2)]));
     return { figures, details: { viewport: VIEWPORT, chromium: CHROMIUM, args: ARGS, bySize: Object.fromEntries(Object.entries(bySize).map(([k, v]) => [k, rounded(v)])), streamed: rounded(streamed) } };
   } finally {

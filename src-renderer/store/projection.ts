@@ -1,7 +1,8 @@
 // React Flow nodes and edges as a projection of the store. Unchanged nodes and edges keep their identity, and
-// a node that only moved, was measured or was (de)selected keeps its `data` object, so a memoised node
-// component does not render again: a streamed plan re-sends every task so far as new objects, and a layout
-// moves every node, so without this each frame would render the whole graph.
+// a node that only moved or was (de)selected keeps its `data` object, so a memoised node component does not
+// render again: a streamed plan re-sends every task so far as new objects, and a layout moves every node, so
+// without this each frame would render the whole graph. A measured size alone does not make a new node: React
+// Flow measured it and keeps that on the node it has; the size goes into the next node built for another reason.
 import type { Edge, Node } from '@xyflow/react';
 import type { PlanTask } from '../../src-shared/plan';
 import type { Selection } from '../../src-shared/selection';
@@ -33,18 +34,22 @@ export type TaskFlowEdge = Edge<{ modality?: Modality }>;
 
 /** What a node's `data` is made of (strings for the parts that are rebuilt on every projection). */
 type DataInputs = { task: PlanTask; taskKey: string; missing: string; selection?: Selection; run?: NodeRun; changed: boolean; issues: string };
-/** Where and how the node sits on the canvas. */
-type PlaceInputs = { position?: XY; size?: Size; selected: boolean };
+/** Where the node sits on the canvas and whether it is selected. */
+type PlaceInputs = { position?: XY; selected: boolean };
 
 /** A task's content as a string: equal strings, equal tasks (a streamed plan sends equal tasks as new objects). */
 const taskKey = (t: PlanTask): string => `${t.id}\u0000${t.task}\u0000${t.dep.join(',')}\u0000${JSON.stringify(t.args)}`;
 const sameData = (a: DataInputs, b: DataInputs) =>
   a.taskKey === b.taskKey && a.missing === b.missing && a.selection === b.selection && a.run === b.run && a.changed === b.changed && a.issues === b.issues;
-const samePlace = (a: PlaceInputs, b: PlaceInputs) => a.position === b.position && a.size === b.size && a.selected === b.selected;
+const samePlace = (a: PlaceInputs, b: PlaceInputs) => a.position === b.position && a.selected === b.selected;
 
-/** Returns a projector that reuses the previous node object, or at least its data, when what it shows has not changed. */
+/**
+ * Returns a projector that reuses the previous node object, or at least its data, when what it shows has not
+ * changed, and the previous array when no node changed (React Flow then has nothing to adopt).
+ */
 export function createProjector() {
   const cache = new Map<number, { data: DataInputs; place: PlaceInputs; node: TaskFlowNode }>();
+  let previous: TaskFlowNode[] = [];
 
   return function projectNodes(s: Pick<StudioState, 'tasks' | 'selections' | 'runs' | 'changed' | 'issues' | 'layout' | 'selectedTaskIds'>): TaskFlowNode[] {
     const changed = new Set(s.changed);
@@ -63,7 +68,8 @@ export function createProjector() {
         task, taskKey: hit?.data.task === task ? hit.data.taskKey : taskKey(task), missing: JSON.stringify(missing),
         selection: s.selections[task.id], run: s.runs[task.id], changed: changed.has(task.id), issues: issues.join('\n'),
       };
-      const place: PlaceInputs = { position: s.layout.positions[task.id], size: s.layout.sizes[task.id], selected: selected.has(task.id) };
+      const place: PlaceInputs = { position: s.layout.positions[task.id], selected: selected.has(task.id) };
+      const size: Size | undefined = s.layout.sizes[task.id];
       const dataKept = hit !== undefined && sameData(hit.data, data);
       if (dataKept && samePlace(hit.place, place)) return hit.node;
       const run = data.run ?? idleRun();
@@ -76,12 +82,15 @@ export function createProjector() {
         // data-* attributes are valid on the wrapper div, but not in React's HTMLAttributes type.
         domAttributes: { 'data-status': run.status } as TaskFlowNode['domAttributes'],
         data: dataKept ? hit.node.data : { task, label: taskLabel(task), ports: portsOf(task), selection: data.selection, run, changed: data.changed, issues, missing },
-        ...(place.size ? { measured: place.size } : {}),
+        // Without `measured`, React Flow would forget the node's handle positions and measure it again.
+        ...(size ? { measured: size } : {}),
       };
       cache.set(task.id, { data: dataKept ? hit.data : data, place, node });
       return node;
     });
     for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
+    if (nodes.length === previous.length && nodes.every((n, i) => n === previous[i])) return previous;
+    previous = nodes;
     return nodes;
   };
 }

@@ -52,8 +52,10 @@ describe('layout and projection', () => {
     expect(second.slice(0, 3)).toEqual(first);
     expect(second.slice(0, 3).every((n, i) => n === first[i])).toBe(true);
     expect(second).toHaveLength(4);
-    store.getState().setPositions({ 1: { x: 500, y: 40 } });
+    // A measured size alone changes nothing React Flow has not got already.
     store.getState().setSizes({ 2: { width: 280, height: 220 } });
+    expect(project(store.getState())).toBe(second);
+    store.getState().setPositions({ 1: { x: 500, y: 40 }, 2: { x: 500, y: 400 } });
     store.getState().selectTasks([0]);
     const third = project(store.getState());
     expect(third[1].position).toEqual({ x: 500, y: 40 });
