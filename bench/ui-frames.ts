@@ -5,7 +5,7 @@
 // frame times are requestAnimationFrame deltas while Playwright's mouse pans the canvas and drags a node.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
@@ -29,8 +29,8 @@ const TOKEN_CHUNK = 7;
 
 /** The canvas timings of one plan, in ms on the page's clock. */
 type PlanTiming = {
-  fromClick: number; fromFirstDelta: number; fromLastDelta: number; settledFromFirstDelta: number; deltas: number; lastDeltaTasks: number;
-  /** Main-thread CPU time from the first delta to all nodes shown, and from the last delta to its nodes shown. */
+  fromClick: number; fromFirstDelta: number; fromLastDelta: number; settledFromFirstDelta: number; deltas: number; lastDeltaTasks: number; edges: number;
+  /** Main-thread CPU time from the first delta to the graph shown, and from the last delta to its graph shown. */
   cpuFromFirstDelta: number; cpuFromLastDelta: number;
 };
 
@@ -58,13 +58,15 @@ async function planOnCanvas(page: Page, n: number): Promise<PlanTiming> {
   if (marks.clicked === undefined) throw new Error('the page saw no click on Plan');
   const [first] = marks.deltas[0];
   const [last, lastTasks] = marks.deltas[marks.deltas.length - 1];
-  const shown = firstFrame(marks, first, (count) => count >= n, `${n} nodes`);
+  // The graph is on screen when every node is shown and every edge the canvas ends up with is drawn.
+  const edges = marks.frames[marks.frames.length - 1][3];
+  const shown = firstFrame(marks, first, (count, _pending, drawn) => count >= n && drawn >= edges, `${n} nodes and ${edges} edges`);
   const pending = firstFrame(marks, first, (_count, layoutPending) => layoutPending, 'a layout pending');
   const settled = firstFrame(marks, pending, (_count, layoutPending) => !layoutPending, 'the layout settled');
-  const caughtUp = firstFrame(marks, last, (count) => count >= lastTasks, `the last delta's ${lastTasks} nodes`);
+  const caughtUp = firstFrame(marks, last, (count, _pending, drawn) => count >= lastTasks && drawn >= edges, `the last delta's ${lastTasks} nodes and ${edges} edges`);
   return {
     fromClick: shown - marks.clicked, fromFirstDelta: shown - first, fromLastDelta: caughtUp - last, settledFromFirstDelta: settled - first,
-    deltas: marks.deltas.length, lastDeltaTasks: lastTasks, cpuFromFirstDelta: cpu.cpuMs(first, shown), cpuFromLastDelta: cpu.cpuMs(last, caughtUp),
+    deltas: marks.deltas.length, lastDeltaTasks: lastTasks, edges, cpuFromFirstDelta: cpu.cpuMs(first, shown), cpuFromLastDelta: cpu.cpuMs(last, caughtUp),
   };
 }
 
@@ -88,8 +90,6 @@ async function measureStreamed({ page }: FreshStudio): Promise<Record<string, nu
   log(`ui ${STREAMED} nodes streamed (load ${load.toFixed(2)}): ${timing.deltas} deltas, the last one's ${timing.lastDeltaTasks} nodes shown ${timing.fromLastDelta.toFixed(0)} ms (CPU ${timing.cpuFromLastDelta.toFixed(0)} ms) after it`);
   return { ...timing, load };
 }
-
-const loadText = (load: number) => `1-min load ${load.toFixed(1)} on ${cpus().length} cores${load >= 1.5 ? ' (machine busy)' : ''}`;
 
 async function measure(): Promise<BenchResult> {
   const missing = [CHROMIUM, join(ROOT, 'out', 'main', 'cli.js'), join(ROOT, 'out', 'renderer', 'index.html')].filter((f) => !existsSync(f));
@@ -115,14 +115,14 @@ async function measure(): Promise<BenchResult> {
     [plan, chunkSize] = [randomDag(STREAMED, 1000 + STREAMED), TOKEN_CHUNK];
     const streamed = await fresh(measureStreamed);
     const figures: Figure[] = SIZES.flatMap((n): Figure[] => [
-      { name: `ui.frameMsMedian${n}`, value: round(bySize[n].frameMedian, 1), unit: 'ms', target: { op: '<=' as const, limit: 16.7 }, note: `rAF deltas while panning and dragging a node, ${n} nodes; p95 ${round(bySize[n].frameP95, 1)} ms; ${loadText(bySize[n].load)}` },
-      { name: `ui.planToScreenMs${n}`, value: round(bySize[n].fromFirstDelta, 0), unit: 'ms', ...(n === 500 ? { target: { op: '<=' as const, limit: 1000 } } : {}), note: `the page receiving the plan (first plan.delta) to ${n} nodes in the DOM and measured; ${loadText(bySize[n].load)}` },
-      { name: `ui.planToScreenCpuMs${n}`, value: round(bySize[n].cpuFromFirstDelta, 0), unit: 'ms', note: `the page's main-thread CPU time in that interval (a Chromium trace): what the wall time would approach on an idle machine` },
+      { name: `ui.frameMsMedian${n}`, value: round(bySize[n].frameMedian, 1), unit: 'ms', target: { op: '<=' as const, limit: 16.7 }, note: `rAF deltas while panning and dragging a node, ${n} nodes; p95 ${round(bySize[n].frameP95, 1)} ms`, load: round(bySize[n].load, 1) },
+      { name: `ui.planToScreenMs${n}`, value: round(bySize[n].fromFirstDelta, 0), unit: 'ms', ...(n === 500 ? { target: { op: '<=' as const, limit: 1000 } } : {}), note: `the page receiving the plan (first plan.delta) to its ${n} nodes shown (in the DOM, measured) and ${bySize[n].edges} edges drawn`, load: round(bySize[n].load, 1) },
+      { name: `ui.planToScreenCpuMs${n}`, value: round(bySize[n].cpuFromFirstDelta, 0), unit: 'ms', note: `the page's main-thread CPU time in that interval (Chromium trace): the wall time's floor, which an idle machine approaches`, load: round(bySize[n].load, 1) },
       { name: `ui.layoutSettledMs${n}`, value: round(bySize[n].settledFromFirstDelta, 0), unit: 'ms', note: `the plan's arrival to the automatic layout applied and the view fitted (the fit animates 200 ms)` },
       { name: `ui.firstRenderMs${n}`, value: round(bySize[n].fromClick, 0), unit: 'ms', note: `Plan clicked to ${n} nodes shown: planning and selection in the engine included` },
     ]);
-    figures.push({ name: `ui.streamedDoneMs${STREAMED}`, value: round(streamed.fromLastDelta, 0), unit: 'ms', target: { op: '<=', limit: 1500 }, note: `a ${STREAMED}-task plan streamed in ${TOKEN_CHUNK}-character chunks (${streamed.deltas} plan.delta messages): the last one to its ${streamed.lastDeltaTasks} tasks shown; ${loadText(streamed.load)}` });
-    figures.push({ name: `ui.streamedDoneCpuMs${STREAMED}`, value: round(streamed.cpuFromLastDelta, 0), unit: 'ms', note: 'the main-thread CPU time in that interval' });
+    figures.push({ name: `ui.streamedDoneMs${STREAMED}`, value: round(streamed.fromLastDelta, 0), unit: 'ms', target: { op: '<=', limit: 1500 }, note: `a ${STREAMED}-task plan streamed in ${TOKEN_CHUNK}-character chunks (${streamed.deltas} plan.delta messages: the engine asks once for a repair of a plan over 30 tasks and the fake LLM repeats it): the last one to its ${streamed.lastDeltaTasks} tasks shown and ${streamed.edges} edges drawn`, load: round(streamed.load, 1) });
+    figures.push({ name: `ui.streamedDoneCpuMs${STREAMED}`, value: round(streamed.cpuFromLastDelta, 0), unit: 'ms', note: 'the main-thread CPU time in that interval', load: round(streamed.load, 1) });
     const rounded = (v: Record<string, number>) => Object.fromEntries(Object.entries(v).map(([a, b]) => [a, round(b, 2)]));
     return { figures, details: { viewport: VIEWPORT, chromium: CHROMIUM, args: ARGS, bySize: Object.fromEntries(Object.entries(bySize).map(([k, v]) => [k, rounded(v)])), streamed: rounded(streamed) } };
   } finally {

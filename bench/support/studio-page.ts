@@ -32,8 +32,8 @@ async function startServe(configFile: string, dataDir: string): Promise<{ url: s
  * Installed before the app's own scripts (a string: tsx's __name helper does not exist in the page). It notes
  * when each `plan.delta` message arrives and how many tasks it carries (a listener added in the constructor runs
  * before the app's `onmessage`), when the Plan button is clicked, and, while sampling, one sample per animation
- * frame: how many nodes are in the DOM and measured (React Flow keeps unmeasured nodes hidden) and whether the
- * canvas reports its automatic layout pending.
+ * frame: how many nodes are in the DOM and measured (React Flow keeps unmeasured nodes hidden), whether the
+ * canvas reports its automatic layout pending, and how many edges are drawn.
  */
 const INSTRUMENT = `(() => {
   const marks = { deltas: [], clicked: undefined, frames: [], sampling: false };
@@ -57,7 +57,7 @@ const INSTRUMENT = `(() => {
     let shown = 0;
     for (const node of document.querySelectorAll('.react-flow__node')) if (node.style.visibility !== 'hidden') shown += 1;
     const pending = document.querySelector('.react-flow')?.getAttribute('data-layout') === 'pending';
-    marks.frames.push([performance.now(), shown, pending]);
+    marks.frames.push([performance.now(), shown, pending, document.querySelectorAll('.react-flow__edge').length]);
     requestAnimationFrame(sample);
   };
   marks.startSampling = () => { marks.frames = []; marks.sampling = true; requestAnimationFrame(sample); };
@@ -67,8 +67,8 @@ const INSTRUMENT = `(() => {
 
 /** One plan.delta as the page received it: [time, tasks it carries]. */
 export type DeltaMark = [at: number, tasks: number];
-/** One animation frame while sampling: [time, nodes shown, layout pending]. */
-export type FrameSample = [at: number, shown: number, layoutPending: boolean];
+/** One animation frame while sampling: [time, nodes shown, layout pending, edges drawn]. */
+export type FrameSample = [at: number, shown: number, layoutPending: boolean, edges: number];
 /** What the page recorded (times in ms, performance.now()). */
 export type PageMarks = { deltas: DeltaMark[]; clicked?: number; frames: FrameSample[] };
 
@@ -89,8 +89,11 @@ export async function withFreshStudio<T>(browser: Browser, configFile: string, v
     return await use({ page, url: serve.url });
   } finally {
     await context?.close();
+    // The server may still be saving the session: the folder goes once it has exited.
+    const exited = new Promise((resolve) => (serve.child.exitCode !== null ? resolve(undefined) : serve.child.once('exit', resolve)));
     serve.child.kill('SIGTERM');
-    await rm(dataDir, { recursive: true, force: true });
+    await exited;
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 
@@ -102,8 +105,8 @@ export const stopSampling = (page: Page): Promise<PageMarks> =>
   page.evaluate<PageMarks>('(() => { const m = window.__canvasBench; m.stopSampling(); return { deltas: m.deltas, clicked: m.clicked, frames: m.frames }; })()');
 
 /** The time of the first sampled frame at or after `from` that satisfies `test`. */
-export function firstFrame(marks: PageMarks, from: number, test: (shown: number, layoutPending: boolean) => boolean, what: string): number {
-  const hit = marks.frames.find(([at, shown, pending]) => at >= from && test(shown, pending));
+export function firstFrame(marks: PageMarks, from: number, test: (shown: number, layoutPending: boolean, edges: number) => boolean, what: string): number {
+  const hit = marks.frames.find(([at, shown, pending, edges]) => at >= from && test(shown, pending, edges));
   if (!hit) throw new Error(`no frame showed ${what}`);
   return hit[0];
 }

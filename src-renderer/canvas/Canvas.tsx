@@ -25,6 +25,8 @@ const nodeTypes = { task: TaskNode };
 const STATUS_COLOURS: Record<string, string> = {
   running: '#e0a526', queued: '#7c8597', succeeded: '#3fb67b', cached: '#3a9fbf', failed: '#e5534b', skipped: '#6b7280', cancelled: '#9a6d38', invalid: '#d1477a',
 };
+/** A node's colour on the minimap: its status (one function, so the minimap's node list is not rebuilt on every render). */
+const minimapColour = (n: TaskFlowNode): string => STATUS_COLOURS[n.data.run.status] ?? '#3b4252';
 
 /** A connection from React Flow as our request (undefined when a handle is not one of ours). */
 function toRequest(c: { source: string; target: string; sourceHandle?: string | null; targetHandle?: string | null }): ConnectionRequest | undefined {
@@ -189,7 +191,7 @@ function Flow() {
       <Background gap={20} size={1} />
       <Controls showInteractive={false} fitViewOptions={fitViewOptions(minimap)} />
       {minimap && (
-        <MiniMap<TaskFlowNode> pannable zoomable ariaLabel="Minimap" style={MINIMAP_SIZE} nodeColor={(n) => STATUS_COLOURS[n.data.run.status] ?? '#3b4252'} />
+        <MiniMap<TaskFlowNode> pannable zoomable ariaLabel="Minimap" style={MINIMAP_SIZE} nodeColor={minimapColour} />
       )}
       {wireDrop && (
         <div className="wire-palette" style={{
