@@ -1,8 +1,9 @@
 // The canvas at scale, in Chromium against the real `hugginggpt serve` (built CLI and renderer) with the fake
-// LLM planning an N-task graph. Each step runs on a fresh server, data folder and browser context
-// (bench/support/studio-page.ts says why). Times come from the page's own clock: from the page receiving the
-// plan (its first `plan.delta` message) to the first animation frame with every node in the DOM and measured;
-// frame times are requestAnimationFrame deltas while Playwright's mouse pans the canvas and drags a node.
+// LLM planning an N-task graph. Each step runs RUNS times, each on a fresh server, data folder and browser
+// context (bench/support/studio-page.ts says why); figures are medians. Times come from the page's own clock:
+// from the page receiving the plan (its first `plan.delta` message) to the first animation frame with every
+// node in the DOM and measured and every edge drawn, with the main thread's CPU time beside (a Chromium
+// trace); frame times are requestAnimationFrame deltas while Playwright's mouse pans the canvas and drags a node.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -26,6 +27,15 @@ const VIEWPORT = { width: 1440, height: 900 };
 const STREAMED = 200;
 /** Characters per streamed chunk (about 2 tokens), as the fake LLM streams by default. */
 const TOKEN_CHUNK = 7;
+/** Fresh runs of each step; the figures are their medians. */
+const RUNS = 3;
+
+/** Runs `step` RUNS times and keeps the median of each measurement (every run stays in `runs`). */
+async function medianOfRuns(step: () => Promise<Record<string, number>>): Promise<{ median: Record<string, number>; runs: Record<string, number>[] }> {
+  const runs: Record<string, number>[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await step());
+  return { median: Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))])), runs };
+}
 
 /** The canvas timings of one plan, in ms on the page's clock. */
 type PlanTiming = {
@@ -108,23 +118,31 @@ async function measure(): Promise<BenchResult> {
   const fresh = <T>(use: (studio: FreshStudio) => Promise<T>) => withFreshStudio(browser, configFile, VIEWPORT, use, (message) => log(`page error: ${message}`));
   try {
     const bySize: Record<number, Record<string, number>> = {};
+    const runsBySize: Record<number, Record<string, number>[]> = {};
     for (const n of SIZES) {
       [plan, chunkSize] = [randomDag(n, 1000 + n), 1 << 20];
-      bySize[n] = await fresh((studio) => measureSize(studio, n));
+      ({ median: bySize[n], runs: runsBySize[n] } = await medianOfRuns(() => fresh((studio) => measureSize(studio, n))));
     }
     [plan, chunkSize] = [randomDag(STREAMED, 1000 + STREAMED), TOKEN_CHUNK];
-    const streamed = await fresh(measureStreamed);
+    const { median: streamed, runs: streamedRuns } = await medianOfRuns(() => fresh(measureStreamed));
     const figures: Figure[] = SIZES.flatMap((n): Figure[] => [
       { name: `ui.frameMsMedian${n}`, value: round(bySize[n].frameMedian, 1), unit: 'ms', target: { op: '<=' as const, limit: 16.7 }, note: `rAF deltas while panning and dragging a node, ${n} nodes; p95 ${round(bySize[n].frameP95, 1)} ms`, load: round(bySize[n].load, 1) },
       { name: `ui.planToScreenMs${n}`, value: round(bySize[n].fromFirstDelta, 0), unit: 'ms', ...(n === 500 ? { target: { op: '<=' as const, limit: 1000 } } : {}), note: `the page receiving the plan (first plan.delta) to its ${n} nodes shown (in the DOM, measured) and ${bySize[n].edges} edges drawn`, load: round(bySize[n].load, 1) },
       { name: `ui.planToScreenCpuMs${n}`, value: round(bySize[n].cpuFromFirstDelta, 0), unit: 'ms', note: `the page's main-thread CPU time in that interval (Chromium trace): the wall time's floor, which an idle machine approaches`, load: round(bySize[n].load, 1) },
-      { name: `ui.layoutSettledMs${n}`, value: round(bySize[n].settledFromFirstDelta, 0), unit: 'ms', note: `the plan's arrival to the automatic layout applied and the view fitted (the fit animates 200 ms)` },
-      { name: `ui.firstRenderMs${n}`, value: round(bySize[n].fromClick, 0), unit: 'ms', note: `Plan clicked to ${n} nodes shown: planning and selection in the engine included` },
+      { name: `ui.layoutSettledMs${n}`, value: round(bySize[n].settledFromFirstDelta, 0), unit: 'ms', note: `the plan's arrival to the automatic layout applied and the view fitted (the fit animates 200 ms)`, load: round(bySize[n].load, 1) },
+      { name: `ui.firstRenderMs${n}`, value: round(bySize[n].fromClick, 0), unit: 'ms', note: `Plan clicked to ${n} nodes shown: planning and selection in the engine included`, load: round(bySize[n].load, 1) },
     ]);
     figures.push({ name: `ui.streamedDoneMs${STREAMED}`, value: round(streamed.fromLastDelta, 0), unit: 'ms', target: { op: '<=', limit: 1500 }, note: `a ${STREAMED}-task plan streamed in ${TOKEN_CHUNK}-character chunks (${streamed.deltas} plan.delta messages: the engine asks once for a repair of a plan over 30 tasks and the fake LLM repeats it): the last one to its ${streamed.lastDeltaTasks} tasks shown and ${streamed.edges} edges drawn`, load: round(streamed.load, 1) });
     figures.push({ name: `ui.streamedDoneCpuMs${STREAMED}`, value: round(streamed.cpuFromLastDelta, 0), unit: 'ms', note: 'the main-thread CPU time in that interval', load: round(streamed.load, 1) });
     const rounded = (v: Record<string, number>) => Object.fromEntries(Object.entries(v).map(([a, b]) => [a, round(b, 2)]));
-    return { figures, details: { viewport: VIEWPORT, chromium: CHROMIUM, args: ARGS, bySize: Object.fromEntries(Object.entries(bySize).map(([k, v]) => [k, rounded(v)])), streamed: rounded(streamed) } };
+    return {
+      figures,
+      details: {
+        viewport: VIEWPORT, chromium: CHROMIUM, args: ARGS, runs: RUNS,
+        bySize: Object.fromEntries(SIZES.map((n) => [n, { median: rounded(bySize[n]), runs: runsBySize[n].map(rounded) }])),
+        streamed: { median: rounded(streamed), runs: streamedRuns.map(rounded) },
+      },
+    };
   } finally {
     await browser.close();
     await llm.close();
