@@ -36,8 +36,8 @@ export function TabBar() {
             onAuxClick={(e) => { if (e.button === 1) controller.closeTab(t.id); }}>
             <button type="button" role="tab" id={`tab-${t.id}`} aria-selected={t.id === shown} tabIndex={t.id === shown ? 0 : -1}
               className="tab-title" title={t.title} onClick={() => store.getState().showTab(t.id)}>
-              {t.running && <span className="tab-running" role="img" aria-label="running" title="A run is going on in this tab" />}
               <span className="tab-name">{t.title}</span>
+              {t.running && <span className="tab-running" role="img" aria-label="running" title="A run is going on in this tab" />}
               {t.edited && <span className="tab-unsaved" role="img" aria-label="unsaved changes" title="Edited since it was planned, opened or saved as a workflow">●</span>}
             </button>
             <button type="button" className="tab-close" aria-label={`Close ${t.title}`} title="Close tab" onClick={() => controller.closeTab(t.id)}>×</button>
