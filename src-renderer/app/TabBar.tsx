@@ -40,7 +40,7 @@ export function TabBar() {
               {t.running && <span className="tab-running" role="img" aria-label="running" title="A run is going on in this tab" />}
               {t.edited && <span className="tab-unsaved" role="img" aria-label="unsaved changes" title="Edited since it was planned, opened or saved as a workflow">●</span>}
             </button>
-            <button type="button" className="tab-close" aria-label={`Close ${t.title}`} title="Close tab" onClick={() => controller.closeTab(t.id)}>×</button>
+            <button type="button" className="tab-close" aria-label={`Close tab ${t.title}`} title="Close tab" onClick={() => controller.closeTab(t.id)}>×</button>
           </div>
         ))}
       </div>

@@ -87,11 +87,11 @@ test('tabs: unsaved mark, save over the workflow, a run going on in a hidden tab
   await text.blur();
   const asked: string[] = [];
   page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss(); });
-  await page.getByRole('button', { name: 'Close Pose reader' }).click();
+  await page.getByRole('button', { name: 'Close tab Pose reader' }).click();
   await expect.poll(() => asked).toEqual(['Close "Pose reader"? Its edits are not saved as a workflow and will be lost.']);
   await expect(tabs(page)).toHaveCount(2);
   page.once('dialog', (d) => void d.accept());
-  await page.getByRole('button', { name: 'Close Pose reader' }).click();
+  await page.getByRole('button', { name: 'Close tab Pose reader' }).click();
   await expect(tabs(page)).toHaveCount(1);
   await expect(page.getByRole('tab', { name: 'New tab' })).toHaveAttribute('aria-selected', 'true');
 });
