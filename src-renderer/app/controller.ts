@@ -60,7 +60,16 @@ export function createController(client: StudioClient, store: StudioStore, confi
     }
   };
 
+  // A run that finished while its tab was hidden gets its answer when the tab is shown again.
+  const answerShownTab = (): void => {
+    const { run, chat } = state();
+    if (run.activeRunId && run.summary && !chat.some((m) => m.runId === run.activeRunId)) void respondIfAsked(run.activeRunId);
+  };
+
   const unsubscribe = [
+    store.subscribe((next, prev) => {
+      if (next.tabId !== prev.tabId) answerShownTab();
+    }),
     client.on('plan.delta', (d) => planDeltas.push(d)),
     client.on('run.event', (e) => {
       state().runEvent(e);

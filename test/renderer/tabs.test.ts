@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src-shared/run-events';
 import { StudioSessionSchema } from '../../src-shared/session';
+import { defaultSettings, toSettingsView } from '../../src-shared/settings';
 import { WORKFLOW_VERSION, WorkflowSchema } from '../../src-shared/workflow';
 import { createController } from '../../src-renderer/app/controller';
 import { restoredState, sessionOf } from '../../src-renderer/store/session-snapshot';
@@ -94,6 +95,32 @@ describe('tabs', () => {
     const other = after.tabs[1];
     expect(after.parked[other].tasks.map((t) => t.task)).toEqual(['text-to-image']);
     expect(after.parked[other].edited).toBe(true);
+  });
+});
+
+describe('autoRespond with tabs', () => {
+  it('answers a run that finished while its tab was hidden once the tab is shown again, and only once', async () => {
+    const { client, calls, emit } = fakeClient({
+      'settings.get': () => toSettingsView(defaultSettings()),
+      'run.start': () => ({ runId: 'run-7' }),
+      'response.generate': () => ({ requestId: 'resp-1', text: 'Here is what I did.' }),
+    });
+    const store = plannedStudio();
+    const controller = createController(client, store);
+    const first = store.getState().tabId;
+    await controller.run();
+    store.getState().newTab();
+    emit('run.event', event('run-7', 1, { type: 'run-finished', summary: { status: 'succeeded', durationMs: 9, counts: {} } }));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls.filter((c) => c.channel === 'response.generate')).toHaveLength(0);
+
+    store.getState().showTab(first);
+    await expect.poll(() => store.getState().chat.at(-1)?.text).toBe('Here is what I did.');
+    expect(store.getState().chat.at(-1)?.runId).toBe('run-7');
+    store.getState().newTab();
+    store.getState().showTab(first);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls.filter((c) => c.channel === 'response.generate')).toHaveLength(1);
   });
 });
 
