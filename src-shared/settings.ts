@@ -5,6 +5,10 @@ import { builtInEndpoint } from './built-in-models';
 import { DEFAULT_TASK_TIMEOUTS_MS } from './cloud-jobs';
 import { ENDPOINT_PROTOCOL_SPECS, ENDPOINT_PROTOCOLS } from './endpoint-protocols';
 import { REPO_ID_PATTERN } from './repo-id';
+import { TASK_TYPES } from './tasks';
+
+/** Canonical task type names: the keys execution.taskTimeoutMs accepts. */
+const TASK_TYPE_NAMES: ReadonlySet<string> = new Set(TASK_TYPES.map((t) => t.type));
 
 /** A Hugging Face repo id ("org/name"): what every protocol but ComfyUI names its models by (strict: no `..`). */
 export { REPO_ID_PATTERN };
@@ -123,7 +127,14 @@ export const SettingsSchema = z.object({
       maxPerEndpoint: z.number().int().min(1).max(64).default(2),
       timeoutMs: z.number().int().positive().default(120_000),
       /** Per-task call timeouts that replace timeoutMs (generation jobs take minutes; video most). */
-      taskTimeoutMs: z.record(z.string(), z.number().int().positive()).default({ ...DEFAULT_TASK_TIMEOUTS_MS }),
+      taskTimeoutMs: z
+        .record(z.string(), z.number().int().positive())
+        .superRefine((timeouts, ctx) => {
+          for (const task of Object.keys(timeouts)) {
+            if (!TASK_TYPE_NAMES.has(task)) ctx.addIssue({ code: 'custom', message: `"${task}" is not a task type`, path: [task] });
+          }
+        })
+        .default({ ...DEFAULT_TASK_TIMEOUTS_MS }),
       retries: z.number().int().min(0).max(10).default(2),
       /** In hybrid mode, run on Hugging Face when the local endpoint fails. */
       fallbackToCloud: z.boolean().default(true),

@@ -74,21 +74,55 @@ export function llmPatch(draft: LlmDraft): SettingsPatch {
   return { llm: { baseURL: draft.baseURL.trim(), model: draft.model.trim(), ...(draft.apiKey ? { apiKey: draft.apiKey } : {}) } };
 }
 
-/** The execution form, with the timeout in seconds as the user enters it. */
+/** One row of the per-task timeouts: a task type and its timeout in seconds; `key` only identifies the row. */
+export interface TaskTimeoutDraft {
+  key: string;
+  task: string;
+  seconds: number;
+}
+
+/** The execution form, with the timeouts in seconds as the user enters them. */
 export interface ExecutionDraft {
   maxParallel: number;
   timeoutSeconds: number;
+  /** Task types whose calls get their own timeout instead of `timeoutSeconds` (execution.taskTimeoutMs). */
+  taskTimeouts: TaskTimeoutDraft[];
   retries: number;
   fallbackToCloud: boolean;
   autoRespond: boolean;
 }
 
-/** The patch for the execution section. */
+/** Rows of the saved per-task timeouts, in task order. */
+export function toTaskTimeoutDrafts(taskTimeoutMs: Record<string, number>): TaskTimeoutDraft[] {
+  return Object.entries(taskTimeoutMs)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([task, ms]) => ({ key: newDraftKey(), task, seconds: ms / 1000 }));
+}
+
+/** What is wrong with the per-task timeout rows, one line each (empty when they can be saved). */
+export function taskTimeoutProblems(rows: TaskTimeoutDraft[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const name = row.task || 'a row without a task type';
+    if (!row.task) problems.push('Per-task timeout: choose a task type or remove the row.');
+    else if (seen.has(row.task)) problems.push(`Per-task timeout: ${row.task} is listed twice.`);
+    if (!Number.isFinite(row.seconds) || Math.round(row.seconds * 1000) < 1) problems.push(`Per-task timeout of ${name}: enter a number of seconds above 0.`);
+    seen.add(row.task);
+  }
+  return problems;
+}
+
+/** The patch for the execution section (per-task timeouts as milliseconds by task type, in task order). */
 export function executionPatch(draft: ExecutionDraft): SettingsPatch {
+  const taskTimeoutMs = Object.fromEntries(
+    draft.taskTimeouts.map((row) => [row.task, Math.round(row.seconds * 1000)] as const).sort(([a], [b]) => a.localeCompare(b)),
+  );
   return {
     execution: {
       maxParallel: draft.maxParallel,
       timeoutMs: Math.round(draft.timeoutSeconds * 1000),
+      taskTimeoutMs,
       retries: draft.retries,
       fallbackToCloud: draft.fallbackToCloud,
       autoRespond: draft.autoRespond,
