@@ -44,11 +44,13 @@ function loadFile(path: string, now: () => Date): LoadedFile {
   if (!existsSync(path)) return { settings: defaultSettings(), rewrite: false, warnings: [] };
   let reason: string;
   try {
-    const { data, fromVersion } = migrateSettings(JSON.parse(readFileSync(path, 'utf8')));
+    const { data, fromVersion, notes } = migrateSettings(JSON.parse(readFileSync(path, 'utf8')));
     const parsed = SettingsSchema.safeParse(data);
     if (parsed.success) {
-      if (fromVersion < SETTINGS_VERSION) copyFileSync(path, `${path}.v${fromVersion}.bak`);
-      return { settings: parsed.data, rewrite: fromVersion < SETTINGS_VERSION, warnings: [] };
+      const backup = `${path}.v${fromVersion}.bak`;
+      if (fromVersion < SETTINGS_VERSION) copyFileSync(path, backup);
+      const kept = notes.map((n) => `${n} (The file as it was is kept as ${basename(backup)}.)`);
+      return { settings: parsed.data, rewrite: fromVersion < SETTINGS_VERSION, warnings: kept };
     }
     reason = `invalid settings: ${describeZodError(parsed.error)}`;
   } catch (error) {
@@ -77,7 +79,7 @@ export function createFileSettingsStore(options: FileSettingsStoreOptions): Sett
   const { secrets } = options;
   const loaded = loadFile(join(options.dataDir, SETTINGS_FILE_NAME), options.now ?? (() => new Date()));
   const file = options.openFile({ cwd: options.dataDir, name: 'settings' });
-  const warnings = [...loaded.warnings];
+  const notices = [...loaded.warnings];
 
   // Secrets found in the file (a hand-written or older file) move to the SecretStore and out of the file,
   // unless that store forgets them at exit (the CLI and `serve`): then the file keeps them.
@@ -87,7 +89,7 @@ export function createFileSettingsStore(options: FileSettingsStoreOptions): Sett
     const value = found[name];
     if (!value) continue;
     secrets.set(name, value);
-    if (keepsSecrets) warnings.push(`The ${name === 'llm.apiKey' ? 'LLM API key' : 'Hugging Face token'} found in ${SETTINGS_FILE_NAME} was moved to the app's secret store (the CLI reads it from the environment or --config).`);
+    if (keepsSecrets) notices.push(`The ${name === 'llm.apiKey' ? 'LLM API key' : 'Hugging Face token'} found in ${SETTINGS_FILE_NAME} was moved to the app's secret store (the CLI reads it from the environment or --config).`);
   }
   if (loaded.rewrite || (keepsSecrets && SECRET_NAMES.some((n) => found[n]))) {
     // A migrated file written by a store that forgets secrets keeps the secrets it held.
@@ -111,7 +113,8 @@ export function createFileSettingsStore(options: FileSettingsStoreOptions): Sett
     },
     get warnings(): string[] {
       const fromSecrets = [...(secrets.warnings ?? []), secretStoreWarning(secrets.kind)].filter((w): w is string => Boolean(w));
-      return [...warnings, ...fromSecrets];
+      return [...notices, ...fromSecrets];
     },
+    loadNotices: notices,
   };
 }

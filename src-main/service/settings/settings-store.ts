@@ -11,6 +11,11 @@ export interface SettingsStore {
   update(patch: SettingsPatch): Settings;
   /** Problems found while loading (a corrupt file kept aside, no OS keyring, ...), for the user. */
   readonly warnings: string[];
+  /**
+   * What loading changed in, or could not keep from, the saved settings (a value migrated or dropped, a corrupt
+   * file kept aside, a secret moved out of the file): also in `warnings`; the CLI prints these on stderr.
+   */
+  readonly loadNotices?: readonly string[];
 }
 
 /** The names of the secrets the app keeps. */
@@ -93,7 +98,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
 }
 
 /** The addresses each secret was given for: changing one of them moves the secret's destination. */
-const SECRET_ADDRESSES = { llm: { secret: 'apiKey', addresses: ['baseURL'] }, huggingface: { secret: 'token', addresses: ['hubUrl', 'routerUrl', 'endpointUrl'] } } as const;
+const SECRET_ADDRESSES = { llm: { secret: 'apiKey', addresses: ['baseURL'] }, huggingface: { secret: 'token', addresses: ['hubUrl', 'routerUrl'] } } as const;
 
 /**
  * A secret is bound to the address it was given for: a patch that changes that address without giving the secret
