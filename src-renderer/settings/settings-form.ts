@@ -41,7 +41,7 @@ export function dirtySections(draft: SettingsDraft, view: SettingsView): { llm: 
   return {
     llm: llm.baseURL !== saved.llm.baseURL || llm.model !== saved.llm.model || llm.apiKey !== '' || llm.clearApiKey,
     huggingface: hf.token !== '' || hf.clearToken || hf.enabled !== saved.huggingface.enabled || hf.mode !== saved.huggingface.mode,
-    endpoints: !same(endpointsPatch(draft.endpoints).endpoints, view.endpoints),
+    endpoints: !same(endpointsPatch(draft.endpoints).endpoints, endpointsPatch(saved.endpoints).endpoints),
     // Compared as patches: row keys differ between drafts of the same values.
     execution: !same(executionPatch(draft.execution), executionPatch(saved.execution)),
   };

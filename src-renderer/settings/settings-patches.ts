@@ -1,7 +1,7 @@
 // Turns the settings panel's form drafts into SettingsPatch objects (the engine validates them and names bad fields).
 import type { SettingsPatch } from '../../src-shared/contract';
 import type { EndpointProtocol } from '../../src-shared/endpoint-protocols';
-import type { Endpoint, SettingsView, UserWorkflow } from '../../src-shared/settings';
+import type { Endpoint, EndpointView, UserWorkflow } from '../../src-shared/settings';
 
 /** A model row being edited; `key` only identifies the row in the UI. */
 export interface ModelDraft {
@@ -30,6 +30,12 @@ export interface EndpointDraft {
   url: string;
   enabled: boolean;
   models: ModelDraft[];
+  /** Whether credentials are saved for it (they never reach the page). */
+  authorizationSet: boolean;
+  /** A new Authorization header value typed in (empty keeps the saved one). */
+  authorization: string;
+  /** Remove the saved credentials on Save. */
+  clearAuthorization: boolean;
 }
 
 let nextKey = 0;
@@ -37,7 +43,7 @@ let nextKey = 0;
 export const newDraftKey = (): string => `draft-${++nextKey}`;
 
 /** Drafts of the saved endpoints. */
-export function toEndpointDrafts(endpoints: SettingsView['endpoints']): EndpointDraft[] {
+export function toEndpointDrafts(endpoints: EndpointView[]): EndpointDraft[] {
   return endpoints.map((e) => ({
     key: newDraftKey(),
     name: e.name,
@@ -45,12 +51,30 @@ export function toEndpointDrafts(endpoints: SettingsView['endpoints']): Endpoint
     url: e.url ?? '',
     enabled: e.enabled,
     models: e.models.map((m) => ({ key: newDraftKey(), id: m.id, task: m.task, ...modelExtras(m) })),
+    authorizationSet: e.authorizationSet,
+    authorization: '',
+    clearAuthorization: false,
   }));
 }
 
-/** The patch replacing all endpoints by the drafts (blank model rows are left out, text trimmed). */
+/** A new endpoint row of the form. */
+export const newEndpointDraft = (): EndpointDraft => ({
+  key: newDraftKey(), name: '', protocol: 'hf', url: 'http://127.0.0.1:8000', enabled: true, models: [],
+  authorizationSet: false, authorization: '', clearAuthorization: false,
+});
+
+/** An endpoint of the form as `endpoints.health` tests it: typed credentials go along, saved ones the engine adds. */
+export function endpointToTest(draft: EndpointDraft): Endpoint {
+  const { authorization, ...endpoint } = endpointsPatch([draft]).endpoints![0];
+  return typeof authorization === 'string' ? { ...endpoint, authorization } : endpoint;
+}
+
+/**
+ * The patch replacing all endpoints by the drafts (blank model rows are left out, text trimmed); credentials are sent
+ * only when typed (`null` when cleared): without them the engine keeps the saved ones, bound to the same addresses.
+ */
 export function endpointsPatch(drafts: EndpointDraft[]): SettingsPatch {
-  const endpoints: Endpoint[] = drafts.map((d) => ({
+  const endpoints: NonNullable<SettingsPatch['endpoints']> = drafts.map((d) => ({
     name: d.name.trim(),
     protocol: d.protocol,
     ...(d.url.trim() ? { url: d.url.trim() } : {}),
@@ -58,6 +82,7 @@ export function endpointsPatch(drafts: EndpointDraft[]): SettingsPatch {
     models: d.models
       .filter((m) => m.id.trim() !== '' || m.task !== '')
       .map((m) => ({ id: m.id.trim(), task: m.task, ...modelExtras(m) })),
+    ...(d.authorization.trim() ? { authorization: d.authorization.trim() } : d.clearAuthorization ? { authorization: null } : {}),
   }));
   return { endpoints };
 }

@@ -12,7 +12,7 @@ import { openCliSettings } from '../../src-main/service/settings/config-file';
 import { migrateEndpointUrl, routerUrlFor } from '../../src-main/service/settings/endpoint-url-migration';
 import { createFileSettingsStore } from '../../src-main/service/settings/settings-file-store';
 import { createSettingsHandlers } from '../../src-main/service/settings/settings-handlers';
-import { migrateSettings } from '../../src-main/service/settings/settings-migrations';
+import { migrateSettings, SETTINGS_VERSION } from '../../src-main/service/settings/settings-migrations';
 import { captureIO } from '../support/cli-io';
 import { createMemorySecretStore } from './memory-secret-store';
 
@@ -70,7 +70,7 @@ describe('huggingface.endpointUrl (settings format 3 -> 4)', () => {
     const store = createFileSettingsStore({ dataDir, openFile, secrets: createMemorySecretStore() });
     expect(store.get().huggingface.routerUrl).toBe('https://router.huggingface.co');
     const onDisk = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'));
-    expect(onDisk.version).toBe(4);
+    expect(onDisk.version).toBe(SETTINGS_VERSION);
     expect(onDisk.huggingface).not.toHaveProperty('endpointUrl');
     expect(JSON.parse(readFileSync(join(dataDir, 'settings.json.v3.bak'), 'utf8')).huggingface.endpointUrl).toBe('https://router.huggingface.co/hf-inference');
 

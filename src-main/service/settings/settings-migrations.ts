@@ -1,10 +1,11 @@
 // Numbered migrations of settings.json: pure functions, each taking version N's object to version N+1.
 import { builtInEndpoint } from '../../../src-shared/built-in-models';
 import { StudioError } from '../../../src-shared/contract-error';
+import { migrateEndpointCredentials } from './endpoint-credentials-migration';
 import { migrateEndpointUrl } from './endpoint-url-migration';
 
 /** The version settings.json is written in. */
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 
 /** One step forward in the settings file format. */
 export interface SettingsMigration {
@@ -67,6 +68,7 @@ export const SETTINGS_MIGRATIONS: readonly SettingsMigration[] = [
   { from: 1, to: 2, description: 'openai -> llm, local_endpoints -> endpoints, huggingface.inference_mode -> execution.mode', migrate: migrateV1ToV2 },
   { from: 2, to: 3, description: 'endpoints[].protocol ("hf" for saved ones) and the built-in runtime endpoint', migrate: migrateV2ToV3 },
   { from: 3, to: 4, description: 'huggingface.endpointUrl (removed) -> huggingface.routerUrl when it was the router\'s hf-inference route, else dropped with a note', migrate: migrateEndpointUrl },
+  { from: 4, to: 5, description: 'credentials in endpoint addresses (user:password@) -> endpoints[].authorization ("Basic ..."), a secret', migrate: migrateEndpointCredentials },
 ];
 
 /** The outcome of bringing a settings file up to date. */

@@ -2,6 +2,7 @@
 import type { SettingsPatch } from '../../../src-shared/contract';
 import { describeZodError, SettingsSchema, type Settings } from '../../../src-shared/settings';
 import { StudioError } from '../../../src-shared/contract-error';
+import { decodeAuthorization, encodeAuthorization, endpointOfSecret, endpointSecretName, withSavedAuthorizations } from './endpoint-secrets';
 
 /** The app's settings, persisted; secrets are kept apart in a SecretStore. */
 export interface SettingsStore {
@@ -18,13 +19,10 @@ export interface SettingsStore {
   readonly loadNotices?: readonly string[];
 }
 
-/** The names of the secrets the app keeps. */
-export type SecretName = 'llm.apiKey' | 'huggingface.token';
+/** The names of the secrets the app keeps: the LLM's key, the Hugging Face token, each endpoint's authorization. */
+export type SecretName = 'llm.apiKey' | 'huggingface.token' | ReturnType<typeof endpointSecretName>;
 
-/** Every secret name, in a fixed order. */
-export const SECRET_NAMES: readonly SecretName[] = ['llm.apiKey', 'huggingface.token'];
-
-/** Secrets (API key, token) kept outside settings.json: the OS keychain in the app, memory in tests. */
+/** Secrets (API key, token, endpoint credentials) kept outside settings.json: the OS keychain in the app, memory in tests. */
 export interface SecretStore {
   get(name: SecretName): string | undefined;
   /** Sets a secret, or clears it with `null`. */
@@ -91,7 +89,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     const value = patch[section];
     if (value !== undefined) next[section] = mergeSection(current[section], value as Record<string, unknown>, clearable[section] ?? '');
   }
-  if (patch.endpoints !== undefined) next.endpoints = patch.endpoints;
+  if (patch.endpoints !== undefined) next.endpoints = Array.isArray(patch.endpoints) ? withSavedAuthorizations(current.endpoints, patch.endpoints) : patch.endpoints;
   const parsed = SettingsSchema.safeParse(next);
   if (!parsed.success) throw invalid(describeZodError(parsed.error));
   return unbindMovedSecrets(current, parsed.data, patch);
@@ -121,13 +119,20 @@ function unbindMovedSecrets(before: Settings, after: Settings, patch: SettingsPa
 }
 
 /** Settings with their secrets taken out, and the secrets by name: what settings.json and the SecretStore hold. */
-export function splitSecrets(settings: Settings): { rest: Settings; secrets: Record<SecretName, string | undefined> } {
+export function splitSecrets(settings: Settings): { rest: Settings; secrets: Partial<Record<SecretName, string>> } {
   const { apiKey, ...llm } = settings.llm;
   const { token, ...huggingface } = settings.huggingface;
-  return { rest: { ...settings, llm, huggingface }, secrets: { 'llm.apiKey': apiKey, 'huggingface.token': token } };
+  const secrets: Partial<Record<SecretName, string>> = { 'llm.apiKey': apiKey, 'huggingface.token': token };
+  const endpoints = settings.endpoints.map((endpoint) => {
+    const { authorization: _secret, ...rest } = endpoint;
+    const stored = encodeAuthorization(endpoint);
+    if (stored) secrets[endpointSecretName(endpoint.name)] = stored;
+    return rest;
+  });
+  return { rest: { ...settings, llm, huggingface, endpoints }, secrets };
 }
 
-/** Settings with the secrets put back in. */
+/** Settings with the secrets put back in (an endpoint's only where its addresses are those it was given for). */
 export function joinSecrets(settings: Settings, secrets: SecretStore): Settings {
   const apiKey = secrets.get('llm.apiKey');
   const token = secrets.get('huggingface.token');
@@ -135,14 +140,25 @@ export function joinSecrets(settings: Settings, secrets: SecretStore): Settings 
     ...settings,
     llm: { ...settings.llm, ...(apiKey ? { apiKey } : {}) },
     huggingface: { ...settings.huggingface, ...(token ? { token } : {}) },
+    endpoints: settings.endpoints.map((endpoint) => {
+      const authorization = decodeAuthorization(secrets.get(endpointSecretName(endpoint.name)), endpoint);
+      return authorization ? { ...endpoint, authorization } : endpoint;
+    }),
   };
+}
+
+/** What a secret is, for messages to the user. */
+export function secretLabel(name: SecretName): string {
+  const endpoint = endpointOfSecret(name);
+  if (endpoint !== undefined) return `authorization of endpoint "${endpoint}"`;
+  return name === 'llm.apiKey' ? 'LLM API key' : 'Hugging Face token';
 }
 
 /** The warning a SecretStore's kind calls for, if any. */
 export function secretStoreWarning(kind: SecretStore['kind']): string | undefined {
   if (kind === 'plain') {
-    return 'No OS keyring is available: the API key and token are saved in secrets.json without real encryption. Install or unlock a keyring (GNOME Keyring, KWallet) to protect them.';
+    return 'No OS keyring is available: the API key, token and endpoint credentials are saved in secrets.json without real encryption. Install or unlock a keyring (GNOME Keyring, KWallet) to protect them.';
   }
-  if (kind === 'memory') return 'Secrets cannot be encrypted on this system: the API key and token are kept only until the app quits.';
+  if (kind === 'memory') return 'Secrets cannot be encrypted on this system: the API key, token and endpoint credentials are kept only until the app quits.';
   return undefined;
 }
