@@ -182,7 +182,7 @@ describe('a server that echoes the credentials back', () => {
     const echo: EndpointAdapter = {
       protocol: 'hf',
       run: async (call) => {
-        throw new InferenceError('server', `refused ${call.endpoint.authorization}`, { bodyExcerpt: 'user admin, password p@ss word, token YWRtaW46cEBzcyB3b3Jk' });
+        throw new InferenceError('http', `refused ${call.endpoint.authorization}`, { bodyExcerpt: 'user admin, password p@ss word, token YWRtaW46cEBzcyB3b3Jk' });
       },
       health: async () => ({ name: 'x', ok: true, message: '', checkedAt: 0 }),
     };

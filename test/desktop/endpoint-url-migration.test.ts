@@ -99,3 +99,14 @@ describe('huggingface.endpointUrl (settings format 3 -> 4)', () => {
     expect(JSON.parse(readFileSync(config, 'utf8')).huggingface.endpointUrl).toBe('https://mirror.example/hf-inference'); // the user's file is not rewritten
   });
 });
+
+describe('settings this version does not know', () => {
+  it('are named in the panel and on the CLI instead of vanishing', async () => {
+    const dataDir = dataDirWith({ version: SETTINGS_VERSION, huggingface: { endpointUrl: 'http://127.0.0.1:8005', hubUrl: 'https://huggingface.co' }, colour: 'blue', endpoints: [] });
+    const store = createFileSettingsStore({ dataDir, openFile, secrets: createMemorySecretStore() });
+    expect(store.warnings).toEqual(['settings.json: colour, huggingface.endpointUrl are not settings of this version: ignored (and left out of the file at the next save).']);
+    const cap = captureIO({ env: {} });
+    expect(await runCli(['models', '--task', 'image-classification', '--json', '--data-dir', dataDir], cap.io)).toBe(0);
+    expect(cap.stderr()).toContain('warning: settings.json: colour, huggingface.endpointUrl are not settings of this version');
+  });
+});

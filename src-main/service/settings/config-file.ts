@@ -6,7 +6,7 @@ import { describeZodError, SettingsSchema, type Settings } from '../../../src-sh
 import { applyEnvironment } from './environment';
 import { openSettingsStore } from './open-settings-store';
 import { migrateSettings, type MigratedSettings } from './settings-migrations';
-import type { SettingsStore } from './settings-store';
+import { unknownSettingsNotice, type SettingsStore } from './settings-store';
 
 /** A configuration problem, described in one line. */
 export class ConfigError extends Error {
@@ -57,7 +57,8 @@ export function openCliSettings(options: { configPath?: string; dataDir: string;
   }
   const parsed = SettingsSchema.safeParse(migrated.data);
   if (!parsed.success) throw new ConfigError(`invalid config: ${describeZodError(parsed.error)}`);
-  const notices = migrated.notes.map((note) => `config file ${basename(path)}: ${note}`);
+  const unknown = unknownSettingsNotice(`config file ${basename(path)}`, migrated.data, false);
+  const notices = [...migrated.notes.map((note) => `config file ${basename(path)}: ${note}`), ...(unknown ? [unknown] : [])];
   return openSettingsStore({ dataDir: options.dataDir, env: options.env, initial: applyEnvironment(parsed.data, options.env), initialNotices: notices });
 }
 

@@ -9,7 +9,7 @@ import { defaultSettings, describeZodError, SettingsSchema, type Settings } from
 import { StudioError } from '../../../src-shared/contract-error';
 import { migrateSettings, SETTINGS_VERSION } from './settings-migrations';
 import {
-  applySettingsPatch, joinSecrets, secretLabel, secretStoreWarning, splitSecrets,
+  applySettingsPatch, joinSecrets, secretLabel, secretStoreWarning, splitSecrets, unknownSettingsNotice,
   type SecretName, type SecretStore, type SettingsStore,
 } from './settings-store';
 
@@ -53,7 +53,8 @@ function loadFile(path: string, now: () => Date): LoadedFile {
       // The copy keeps everything but passwords in addresses: those move to the secret store (format 5).
       if (fromVersion < SETTINGS_VERSION) writeFileSync(backup, redactCredentials(text), { mode: 0o600 });
       const kept = notes.map((n) => `${n} (The file as it was is kept as ${basename(backup)}.)`);
-      return { settings: parsed.data, rewrite: fromVersion < SETTINGS_VERSION, warnings: kept };
+      const unknown = unknownSettingsNotice(SETTINGS_FILE_NAME, data, fromVersion === SETTINGS_VERSION);
+      return { settings: parsed.data, rewrite: fromVersion < SETTINGS_VERSION, warnings: unknown ? [...kept, unknown] : kept };
     }
     reason = `invalid settings: ${describeZodError(parsed.error)}`;
   } catch (error) {

@@ -48,21 +48,34 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 const invalid = (detail: string): StudioError => new StudioError('invalid-settings', `Settings not saved: ${detail}`);
 
+/** The keys of `raw` (top level and the merged sections) that SettingsSchema does not know, as `section.key`. */
+export function unknownSettingKeys(raw: Record<string, unknown>): string[] {
+  const top = knownKeys();
+  const unknown = Object.keys(raw).filter((key) => !top.includes(key));
+  for (const section of MERGED_SECTIONS) {
+    const value = raw[section];
+    if (!isPlainObject(value)) continue;
+    const keys = knownKeys(section);
+    unknown.push(...Object.keys(value).filter((key) => !keys.includes(key)).map((key) => `${section}.${key}`));
+  }
+  return unknown;
+}
+
+/** The notice for settings a file holds that this version does not know (they are ignored, never silently). */
+export function unknownSettingsNotice(fileName: string, raw: Record<string, unknown>, droppedOnSave: boolean): string | undefined {
+  const keys = unknownSettingKeys(raw);
+  if (keys.length === 0) return undefined;
+  const what = keys.length === 1 ? `${keys[0]} is not a setting` : `${keys.join(', ')} are not settings`;
+  return `${fileName}: ${what} of this version: ignored${droppedOnSave ? ' (and left out of the file at the next save)' : ''}.`;
+}
+
 /** Refuses keys the schema does not know, naming them (a typo would otherwise be dropped silently). */
 function checkKnownKeys(patch: Record<string, unknown>): void {
-  const top = knownKeys();
-  for (const key of Object.keys(patch)) {
-    if (!top.includes(key)) throw invalid(`${key}: unknown setting`);
-  }
   for (const section of MERGED_SECTIONS) {
-    const value = patch[section];
-    if (value === undefined) continue;
-    if (!isPlainObject(value)) throw invalid(`${section}: expected an object`);
-    const keys = knownKeys(section);
-    for (const key of Object.keys(value)) {
-      if (!keys.includes(key)) throw invalid(`${section}.${key}: unknown setting`);
-    }
+    if (patch[section] !== undefined && !isPlainObject(patch[section])) throw invalid(`${section}: expected an object`);
   }
+  const [unknown] = unknownSettingKeys(patch);
+  if (unknown !== undefined) throw invalid(`${unknown}: unknown setting`);
 }
 
 /** Merges one section: `undefined` keeps a value, `null` clears it (secrets), anything else replaces it. */
