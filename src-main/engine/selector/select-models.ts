@@ -7,10 +7,11 @@ import { LlmError, usageOfResult, type ChatModel } from '../chat-model';
 import { AnswerReadError } from '../structured-answer';
 import type { CatalogModel } from './catalog-model';
 import type { CloudAvailability } from './availability';
-import { availableCandidates, noProviderReason } from './available-candidates';
-import { rankCandidates, unavailableReason } from './candidates';
+import { availableCandidates } from './available-candidates';
+import { rankCandidates } from './candidates';
+import { noCandidateReason } from './servable-candidates';
 import { canonicalTask } from './endpoints';
-import { buildSelectionMessages, parseSelectionAnswer, SELECTION_SCHEMA, type ChoiceItem, type LlmChoice } from './selection-prompt';
+import { buildSelectionMessages, parseSelectionAnswer, runsOn, SELECTION_SCHEMA, type ChoiceItem, type LlmChoice } from './selection-prompt';
 
 /** What stage 2 needs. `overrides` are the user's own choices: kept as they are, never re-chosen. */
 export interface SelectModelsInput {
@@ -43,7 +44,7 @@ const fromCandidate = (taskId: number, c: Candidate, method: Selection['method']
 
 /** The top-ranked candidate, with a note saying why the LLM's choice was not used. */
 const fallback = (item: ChoiceItem, note: string): Selection =>
-  fromCandidate(item.task.id, item.candidates[0], 'fallback', `${note}; using the top-ranked candidate (${item.candidates[0].downloads} downloads)`);
+  fromCandidate(item.task.id, item.candidates[0], 'fallback', `${note}; using the top-ranked candidate (${runsOn(item.candidates[0])})`);
 
 /** Matches the LLM's model id against the candidates: exactly, then ignoring case. */
 function matchCandidate(item: ChoiceItem, id: string): Candidate | undefined {
@@ -119,7 +120,7 @@ export async function selectModels(input: SelectModelsInput): Promise<SelectMode
   toCheck.forEach(({ task, type }, i) => {
     const { candidates, cloudProblem } = checked[i];
     cloudCandidates[task.id] = candidates.filter((c) => c.endpoint === HUGGINGFACE_ENDPOINT).map((c) => c.id);
-    if (candidates.length === 0) unavailable[task.id] = cloudProblem ? noProviderReason(type, cloudProblem) : unavailableReason(type, catalog, settings);
+    if (candidates.length === 0) unavailable[task.id] = noCandidateReason(type, cloudProblem, catalog, settings);
     else if (candidates.length === 1) selections[task.id] = fromCandidate(task.id, candidates[0], 'only-candidate', 'the only model available for this task');
     else pending.push({ task, type, candidates });
   });
