@@ -35,19 +35,19 @@ describe('hybrid mode is local first', () => {
     const { result, chat } = await select({ execution: { mode: 'hybrid' }, endpoints: [builtInEndpoint()] });
     expect(chat.requests).toHaveLength(1);
     expect(result.selections[0]).toMatchObject({ model: 'Xenova/detr-resnet-50', endpoint: 'built-in', method: 'fallback' });
-    expect(result.selections[0].reason).toMatch(/using the top-ranked candidate \(local endpoint "built-in"\)$/);
+    expect(result.selections[0].reason).toMatch(/using the top-ranked candidate \(on endpoint "built-in"\)$/);
   });
 
   it('lists the endpoint\'s model first to the LLM, says where each runs, and asks for the earlier one on a tie', async () => {
     const answer = JSON.stringify({ choices: [{ task: 0, id: 'Xenova/detr-resnet-50', reason: 'runs locally' }] });
     const { result, chat } = await select({ execution: { mode: 'hybrid' }, endpoints: [builtInEndpoint()], selection: { topK: 3 } }, answer);
     const [system, user] = chat.requests[0].messages.map((m) => m.content);
-    expect(system).toContain('models on the user\'s own endpoints first');
+    expect(system).toContain('in order of preference (the user\'s local endpoints, then the cloud)');
     const lines = user.split('\n').filter((l) => l.startsWith('  - '));
     expect(lines.map((l) => l.split(' | ').slice(0, 3).join(' | '))).toEqual([
-      '  - Xenova/detr-resnet-50 | 0 downloads | local endpoint "built-in"',
-      '  - facebook/detr-resnet-50 | 2k downloads | Hugging Face cloud',
-      '  - microsoft/table-transformer-detection | 900 downloads | Hugging Face cloud',
+      '  - Xenova/detr-resnet-50 | 0 downloads | local "built-in"',
+      '  - facebook/detr-resnet-50 | 2k downloads | cloud',
+      '  - microsoft/table-transformer-detection | 900 downloads | cloud',
     ]);
     expect(result.selections[0]).toMatchObject({ model: 'Xenova/detr-resnet-50', endpoint: 'built-in', method: 'llm' });
   });

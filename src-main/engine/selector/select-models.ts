@@ -11,7 +11,7 @@ import { availableCandidates } from './available-candidates';
 import { rankCandidates } from './candidates';
 import { noCandidateReason } from './servable-candidates';
 import { canonicalTask } from './endpoints';
-import { buildSelectionMessages, parseSelectionAnswer, runsOn, SELECTION_SCHEMA, type ChoiceItem, type LlmChoice } from './selection-prompt';
+import { buildSelectionMessages, parseSelectionAnswer, SELECTION_SCHEMA, type ChoiceItem, type LlmChoice } from './selection-prompt';
 
 /** What stage 2 needs. `overrides` are the user's own choices: kept as they are, never re-chosen. */
 export interface SelectModelsInput {
@@ -42,9 +42,12 @@ const fromCandidate = (taskId: number, c: Candidate, method: Selection['method']
   method,
 });
 
-/** The top-ranked candidate, with a note saying why the LLM's choice was not used. */
-const fallback = (item: ChoiceItem, note: string): Selection =>
-  fromCandidate(item.task.id, item.candidates[0], 'fallback', `${note}; using the top-ranked candidate (${runsOn(item.candidates[0])})`);
+/** The top-ranked candidate (local first in hybrid mode), with a note saying why the LLM's choice was not used. */
+function fallback(item: ChoiceItem, note: string): Selection {
+  const top = item.candidates[0];
+  const where = top.endpoint === HUGGINGFACE_ENDPOINT ? 'on Hugging Face' : `on endpoint "${top.endpoint}"`;
+  return fromCandidate(item.task.id, top, 'fallback', `${note}; using the top-ranked candidate (${where})`);
+}
 
 /** Matches the LLM's model id against the candidates: exactly, then ignoring case. */
 function matchCandidate(item: ChoiceItem, id: string): Candidate | undefined {

@@ -43,7 +43,7 @@ export const SELECTION_SCHEMA: NonNullable<ChatRequest['jsonSchema']> = {
 const SYSTEM = [
   'You pick the AI model that will carry out each task of a plan.',
   'For every task listed, choose exactly one model from that task\'s candidates, judging by how well its description fits the task and its arguments.',
-  'Candidates are listed in order of preference: models on the user\'s own endpoints first (they run locally), then Hugging Face\'s cloud by popularity; when several fit equally well, take the one listed first.',
+  'Candidates are listed in order of preference (the user\'s local endpoints, then the cloud); when several fit equally well, take the first listed.',
   'Use only model ids that appear in the task\'s own candidate list, spelled exactly.',
   'Reply with JSON only: {"choices":[{"task":<task id>,"id":"<model id>","reason":"<one short sentence>"}]} with one entry per task.',
 ].join('\n');
@@ -51,8 +51,8 @@ const SYSTEM = [
 const compactNumber = (n: number): string =>
   n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${Math.round(n / 1e3)}k` : String(n);
 
-/** Where a candidate runs, in the words the prompt uses. */
-export const runsOn = (c: Candidate): string => (c.endpoint === HUGGINGFACE_ENDPOINT ? 'Hugging Face cloud' : `local endpoint "${c.endpoint}"`);
+/** Where a candidate runs, as the prompt says it (short: it is repeated on every candidate line). */
+const runsOn = (c: Candidate): string => (c.endpoint === HUGGINGFACE_ENDPOINT ? 'cloud' : `local "${c.endpoint}"`);
 
 const argText = (args: Record<string, string>): string =>
   Object.entries(args)
