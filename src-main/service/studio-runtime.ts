@@ -6,7 +6,7 @@ import { StudioError } from '../../src-shared/contract-error';
 import { createSettingsHandlers } from './settings/settings-handlers';
 import type { SettingsStore } from './settings/settings-store';
 import { taskAvailability } from '../engine/selector/task-availability';
-import { rankCandidates } from '../engine/selector/candidates';
+import { taskCandidates } from '../engine/selector/servable-candidates';
 import { discoverModels } from '../platform/endpoints/discover-models';
 import { createBuiltInLlmHandlers, testBuiltInLlm } from './built-in-llm-handlers';
 import { createEngineDeps } from './engine-deps';
@@ -57,8 +57,9 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
     ...createBuiltInHandlers(deps.builtIn, emit),
     ...createBuiltInLlmHandlers({ store: deps.llmModels, settings: () => settingsStore.get() }),
     ...createLibraryHandlers({ dataDir: options.dataDir, emit, conversation, ownRun: (runId, owner) => runOwners.set(runId, owner) }),
-    'catalog.candidates': async ({ task }) => rankCandidates(task, deps.catalog(), settingsStore.get()),
-    'catalog.availability': async () => taskAvailability(deps.catalog(), settingsStore.get()),
+    // The model picker and the palette start from what selection starts from (the same rule, the same cloud check).
+    'catalog.candidates': async ({ task }) => taskCandidates(task, deps.catalog(), settingsStore.get(), deps.availability).candidates,
+    'catalog.availability': async () => taskAvailability(deps.catalog(), settingsStore.get(), deps.availability),
     'catalog.model': async ({ id }) => {
       const model = deps.catalog().find((m) => m.id === id.trim());
       return model ? { id: model.id, task: model.task, downloads: model.downloads, description: model.description } : null;
