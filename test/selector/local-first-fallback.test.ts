@@ -1,4 +1,4 @@
-// Hybrid is local first, and the cloud is its fallback: when the chosen local model fails and fallbackToCloud
+// Hybrid runs a local choice locally first, and the cloud is its fallback: when the chosen local model fails and fallbackToCloud
 // is on, the call goes to Hugging Face, and when that model has no provider there (a local-only repo, the
 // built-in runtime's ONNX conversions), the cloud candidates selection checked take over, as they do for a
 // cloud choice. Through `hugginggpt run` against the fake LLM, Hub and router.
@@ -23,6 +23,8 @@ beforeAll(async () => {
   cwd = folderWithExample();
   routeLlm(llm, {
     plan: () => JSON.stringify([{ task: 'object-detection', id: 0, dep: [-1], args: { image: 'example.jpg' } }]),
+    // The LLM picks the local model (the prompt says it runs on the user's endpoint).
+    select: () => JSON.stringify({ choices: [{ task: 0, id: 'my-org/local-detector', reason: 'runs locally' }] }),
     respond: () => 'Found the objects.',
   });
 });

@@ -15,9 +15,10 @@ export interface AvailableCandidates {
 }
 
 /**
- * The first `topK` of `ranked` (local first, as rankCandidates orders them) that can run: the task-type rule
- * of servableCandidates first, then the cloud candidates with a live provider (or whose status the Hub could
- * not tell) for the places the user's endpoints leave. Checks run `topK` at a time, at most MAX_CHECK_BATCHES.
+ * The first `topK` of `ranked`, in its order, that can run: the task-type rule of servableCandidates first,
+ * then, for the cloud candidates that reach the top K, a live provider (or a status the Hub could not tell).
+ * Cloud models are checked `topK` at a time in rank order, only as far as the top K needs, at most
+ * MAX_CHECK_BATCHES batches; local candidates are kept as they are.
  */
 export async function availableCandidates(
   type: string,
@@ -29,22 +30,31 @@ export async function availableCandidates(
   const servable = servableCandidates(type, ranked, availability);
   if (servable.cloudProblem) return { candidates: servable.candidates.slice(0, topK), cloudProblem: servable.cloudProblem };
   const cloud = ranked.filter((c) => c.endpoint === HUGGINGFACE_ENDPOINT);
-  const wanted = topK - (ranked.length - cloud.length);
-  if (!availability || cloud.length === 0 || wanted <= 0) return { candidates: ranked.slice(0, topK) };
+  if (!availability || cloud.length === 0) return { candidates: ranked.slice(0, topK) };
+  const cloudIndex = new Map(cloud.map((c, i) => [c.id, i]));
   const live = new Set<string>();
   const problems: string[] = [];
-  for (let batch = 0; batch < MAX_CHECK_BATCHES && live.size < wanted; batch++) {
-    const slice = cloud.slice(batch * topK, (batch + 1) * topK);
-    if (slice.length === 0) break;
-    const statuses = await Promise.all(slice.map((c) => availability.check(c.id, type, signal)));
-    slice.forEach((c, i) => {
-      const s = statuses[i];
-      if (s.status === 'none') problems.push(`${c.id}: ${s.reason}`);
-      else live.add(c.id);
-    });
+  let checked = 0;
+  const kept: Candidate[] = [];
+  for (const c of ranked) {
+    if (kept.length >= topK) break;
+    if (c.endpoint !== HUGGINGFACE_ENDPOINT) {
+      kept.push(c);
+      continue;
+    }
+    if (cloudIndex.get(c.id)! >= checked) {
+      if (checked >= MAX_CHECK_BATCHES * topK) continue;
+      const slice = cloud.slice(checked, checked + topK);
+      const statuses = await Promise.all(slice.map((m) => availability.check(m.id, type, signal)));
+      slice.forEach((m, i) => {
+        const status = statuses[i];
+        if (status.status === 'none') problems.push(`${m.id}: ${status.reason}`);
+        else live.add(m.id);
+      });
+      checked += slice.length;
+    }
+    if (live.has(c.id)) kept.push(c);
   }
-  const kept = ranked.filter((c) => c.endpoint !== HUGGINGFACE_ENDPOINT || live.has(c.id));
-  const checked = Math.min(cloud.length, MAX_CHECK_BATCHES * topK);
-  const cloudProblem = live.size === 0 ? `none of the ${checked} most downloaded "${type}" models has a live Inference Provider (${problems.slice(0, 3).join('; ')})` : undefined;
-  return { candidates: rerank(kept).slice(0, topK), cloudProblem };
+  const cloudProblem = checked > 0 && live.size === 0 ? `none of the ${checked} most downloaded "${type}" models has a live Inference Provider (${problems.slice(0, 3).join('; ')})` : undefined;
+  return { candidates: rerank(kept), cloudProblem };
 }

@@ -43,7 +43,7 @@ export const SELECTION_SCHEMA: NonNullable<ChatRequest['jsonSchema']> = {
 const SYSTEM = [
   'You pick the AI model that will carry out each task of a plan.',
   'For every task listed, choose exactly one model from that task\'s candidates, judging by how well its description fits the task and its arguments.',
-  'Candidates are listed in order of preference (the user\'s local endpoints, then the cloud); when several fit equally well, take the first listed.',
+  'Each candidate says where it runs: on one of the user\'s local endpoints, or in the cloud (paid per call). When several fit equally well, prefer a local one; then popularity (downloads) is the tie-breaker.',
   'Use only model ids that appear in the task\'s own candidate list, spelled exactly.',
   'Reply with JSON only: {"choices":[{"task":<task id>,"id":"<model id>","reason":"<one short sentence>"}]} with one entry per task.',
 ].join('\n');

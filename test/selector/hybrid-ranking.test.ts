@@ -1,6 +1,7 @@
-// Hybrid is local first: what the user's enabled endpoints serve (the built-in runtime's curated models
-// included) is ranked, offered to the LLM and taken as the fallback before the cloud; cloud models are
-// looked up on the (fake) Hub only for the places the endpoints leave.
+// Hybrid mode's candidates as DESIGN.md ranks them: catalog models by downloads wherever they run, then the
+// models only an endpoint declares (the built-in runtime's curated kind); the LLM is told where each runs and
+// to prefer a local one when it fits as well; cloud models are looked up on the (fake) Hub only as far as the
+// top K needs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtInEndpoint } from '../../src-shared/built-in-models';
 import type { PlanTask } from '../../src-shared/plan';
@@ -30,40 +31,39 @@ async function select(config: Record<string, unknown>, answer: string | Error = 
   return { result, chat, lookups: hub.requests.slice(before) };
 }
 
-describe('hybrid mode is local first', () => {
-  it('falls back to the built-in runtime\'s model, not the most downloaded cloud one', async () => {
-    const { result, chat } = await select({ execution: { mode: 'hybrid' }, endpoints: [builtInEndpoint()] });
+describe('hybrid mode', () => {
+  it('ranks catalog models by downloads wherever they run, endpoint-only models after them', async () => {
+    const { result, chat } = await select({ execution: { mode: 'hybrid' }, endpoints: [builtInEndpoint()], selection: { topK: 5 } });
     expect(chat.requests).toHaveLength(1);
-    expect(result.selections[0]).toMatchObject({ model: 'Xenova/detr-resnet-50', endpoint: 'built-in', method: 'fallback' });
-    expect(result.selections[0].reason).toMatch(/using the top-ranked candidate \(on endpoint "built-in"\)$/);
+    const offered = chat.requests[0].messages[1].content.split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.slice(4).split(' | ')[0]);
+    expect(offered).toEqual(['facebook/detr-resnet-50', 'microsoft/table-transformer-detection', 'hustvl/yolos-tiny', 'facebook/detr-resnet-101', 'Xenova/detr-resnet-50']);
+    // The LLM is down: the fallback is the top-ranked candidate.
+    expect(result.selections[0]).toMatchObject({ model: 'facebook/detr-resnet-50', endpoint: 'huggingface', method: 'fallback' });
   });
 
-  it('lists the endpoint\'s model first to the LLM, says where each runs, and asks for the earlier one on a tie', async () => {
+  it('tells the LLM where each candidate runs and to prefer a local one when it fits as well', async () => {
     const answer = JSON.stringify({ choices: [{ task: 0, id: 'Xenova/detr-resnet-50', reason: 'runs locally' }] });
-    const { result, chat } = await select({ execution: { mode: 'hybrid' }, endpoints: [builtInEndpoint()], selection: { topK: 3 } }, answer);
+    const { result, chat } = await select({ execution: { mode: 'hybrid' }, endpoints: [builtInEndpoint()], selection: { topK: 5 } }, answer);
     const [system, user] = chat.requests[0].messages.map((m) => m.content);
-    expect(system).toContain('in order of preference (the user\'s local endpoints, then the cloud)');
+    expect(system).toContain('When several fit equally well, prefer a local one');
     const lines = user.split('\n').filter((l) => l.startsWith('  - '));
-    expect(lines.map((l) => l.split(' | ').slice(0, 3).join(' | '))).toEqual([
-      '  - Xenova/detr-resnet-50 | 0 downloads | local "built-in"',
-      '  - facebook/detr-resnet-50 | 2k downloads | cloud',
-      '  - microsoft/table-transformer-detection | 900 downloads | cloud',
-    ]);
+    expect(lines[0].split(' | ').slice(0, 3).join(' | ')).toBe('  - facebook/detr-resnet-50 | 2k downloads | cloud');
+    expect(lines.at(-1)!.split(' | ').slice(0, 3).join(' | ')).toBe('  - Xenova/detr-resnet-50 | 0 downloads | local "built-in"');
     expect(result.selections[0]).toMatchObject({ model: 'Xenova/detr-resnet-50', endpoint: 'built-in', method: 'llm' });
   });
 
-  it('looks no cloud model up when the endpoints fill the top K, and only enough for the places left otherwise', async () => {
-    const twoLocal = [localEndpoint('vision', 'http://127.0.0.1:9', [{ id: 'hustvl/yolos-tiny', task: 'object-detection' }, { id: 'my-org/detector', task: 'object-detection' }])];
-    const full = await select({ execution: { mode: 'hybrid' }, endpoints: twoLocal, selection: { topK: 2 } });
+  it('looks no cloud model up when local ones fill the top K, and only as far as the top K needs otherwise', async () => {
+    const popularLocal = [localEndpoint('vision', 'http://127.0.0.1:9', [{ id: 'facebook/detr-resnet-50', task: 'object-detection' }, { id: 'microsoft/table-transformer-detection', task: 'object-detection' }])];
+    const full = await select({ execution: { mode: 'hybrid' }, endpoints: popularLocal, selection: { topK: 2 } });
     expect(full.lookups).toEqual([]);
-    expect(full.result.selections[0]).toMatchObject({ model: 'hustvl/yolos-tiny', endpoint: 'vision' });
+    expect(full.result.selections[0]).toMatchObject({ model: 'facebook/detr-resnet-50', endpoint: 'vision' });
 
-    // One place left: one batch of lookups (at most top K models) fills it with the most downloaded live model.
-    const oneLeft = await select({ execution: { mode: 'hybrid' }, endpoints: twoLocal, selection: { topK: 3 } });
+    // One cloud place in the top 3: one batch of lookups (at most top K models) fills it.
+    const oneLeft = await select({ execution: { mode: 'hybrid' }, endpoints: popularLocal, selection: { topK: 3 } });
     expect(oneLeft.lookups.length).toBeGreaterThan(0);
     expect(oneLeft.lookups.length).toBeLessThanOrEqual(3);
-    expect(oneLeft.result.selections[0]).toMatchObject({ model: 'hustvl/yolos-tiny', endpoint: 'vision' });
-    expect(oneLeft.result.alternatives[0]).toEqual(['facebook/detr-resnet-50']);
+    // The alternatives are the checked cloud candidates (where a run goes when the chosen model has no provider).
+    expect(oneLeft.result.alternatives[0]).toEqual(['hustvl/yolos-tiny']);
   });
 
   it('keeps huggingface mode cloud-only by downloads and local mode endpoint-only', async () => {
