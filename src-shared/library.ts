@@ -30,6 +30,8 @@ export interface SaveWorkflowRequest {
   tasks: PlanTask[];
   selections: Selections;
   layout?: Workflow['layout'];
+  /** Saves over this workflow of the library (its previous version goes to the trash) instead of adding one. */
+  replaces?: string;
 }
 
 /** A value for one workflow input: text, or an uploaded file. */
@@ -66,7 +68,7 @@ export interface RecordedNode {
   status: NodeStatus;
   outputs: TaskOutput[];
   error?: TaskError;
-  /** Why a skipped node did not run. */
+  /** Why a skipped node did not run, or why an interrupted run's node was cancelled. */
   reason?: string;
   model?: string;
   /** The endpoint that served the node (after any fallback). */

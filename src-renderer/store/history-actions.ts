@@ -28,14 +28,13 @@ export type HistoryActions = {
   runOpened(detail: RunDetail): void;
   /** The engine adopted the shown run in `conversationId`: the graph is editable and re-runs from it. */
   runAdopted(conversationId: string): void;
+  /** The graph was saved as workflow `saved`: the tab now shows that workflow, with nothing unsaved. */
+  workflowSaved(saved: { id: string; name: string }): void;
 };
 
 /** A recorded node as the canvas shows it, with its log lines from the run's events. */
 export function nodeRunOf(node: RecordedNode, runId: string, logs: string[] = []): NodeRun {
-  return {
-    status: node.status, outputs: node.outputs, error: node.error, attempts: node.attempts, model: node.model, endpoint: node.endpoint,
-    durationMs: node.durationMs, startedAt: node.startedAt, reason: node.reason, logs, runId,
-  };
+  return { ...node, logs, runId };
 }
 
 const positionsOf = (layout: Record<string, XY> | undefined): Record<number, XY> =>
@@ -71,6 +70,9 @@ export function createHistoryActions(set: Set): HistoryActions {
     },
     runAdopted(conversationId) {
       set({ conversationId, readOnly: undefined });
+    },
+    workflowSaved({ id, name }) {
+      set({ origin: { kind: 'workflow', id, name }, edited: false });
     },
   };
 }

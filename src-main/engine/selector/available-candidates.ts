@@ -1,8 +1,8 @@
 // Cloud candidates that can run now: before the LLM chooses, the top-ranked cloud models are checked against
 // the Hub's provider mappings (through CloudAvailability), so only models with a live provider are offered.
-import { protocolServes } from '../../../src-shared/endpoint-protocols';
 import { HUGGINGFACE_ENDPOINT, type Candidate } from '../../../src-shared/selection';
 import type { CloudAvailability } from './availability';
+import { rerank, servableCandidates } from './servable-candidates';
 
 /** How many batches of `topK` cloud models are checked at most before giving up on a task type. */
 export const MAX_CHECK_BATCHES = 2;
@@ -15,8 +15,10 @@ export interface AvailableCandidates {
 }
 
 /**
- * Keeps local candidates as ranked and the cloud candidates with a live provider (or whose status the Hub
- * could not tell), until `topK` are found. Checks run `topK` at a time, at most MAX_CHECK_BATCHES batches.
+ * The first `topK` of `ranked`, in its order, that can run: the task-type rule of servableCandidates first,
+ * then, for the cloud candidates that reach the top K, a live provider (or a status the Hub could not tell).
+ * Cloud models are checked `topK` at a time in rank order, only as far as the top K needs, at most
+ * MAX_CHECK_BATCHES batches; local candidates are kept as they are.
  */
 export async function availableCandidates(
   type: string,
@@ -25,37 +27,34 @@ export async function availableCandidates(
   availability: CloudAvailability | undefined,
   signal?: AbortSignal,
 ): Promise<AvailableCandidates> {
+  const servable = servableCandidates(type, ranked, availability);
+  if (servable.cloudProblem) return { candidates: servable.candidates.slice(0, topK), cloudProblem: servable.cloudProblem };
   const cloud = ranked.filter((c) => c.endpoint === HUGGINGFACE_ENDPOINT);
   if (!availability || cloud.length === 0) return { candidates: ranked.slice(0, topK) };
-  if (!availability.taskServed(type)) {
-    return { candidates: rerank(ranked.filter((c) => c.endpoint !== HUGGINGFACE_ENDPOINT)).slice(0, topK), cloudProblem: `no Inference Provider serves "${type}" today` };
-  }
+  const cloudIndex = new Map(cloud.map((c, i) => [c.id, i]));
   const live = new Set<string>();
   const problems: string[] = [];
-  for (let batch = 0; batch < MAX_CHECK_BATCHES && live.size < topK; batch++) {
-    const slice = cloud.slice(batch * topK, (batch + 1) * topK);
-    if (slice.length === 0) break;
-    const statuses = await Promise.all(slice.map((c) => availability.check(c.id, type, signal)));
-    slice.forEach((c, i) => {
-      const s = statuses[i];
-      if (s.status === 'none') problems.push(`${c.id}: ${s.reason}`);
-      else live.add(c.id);
-    });
+  let checked = 0;
+  const kept: Candidate[] = [];
+  for (const c of ranked) {
+    if (kept.length >= topK) break;
+    if (c.endpoint !== HUGGINGFACE_ENDPOINT) {
+      kept.push(c);
+      continue;
+    }
+    if (cloudIndex.get(c.id)! >= checked) {
+      if (checked >= MAX_CHECK_BATCHES * topK) continue;
+      const slice = cloud.slice(checked, checked + topK);
+      const statuses = await Promise.all(slice.map((m) => availability.check(m.id, type, signal)));
+      slice.forEach((m, i) => {
+        const status = statuses[i];
+        if (status.status === 'none') problems.push(`${m.id}: ${status.reason}`);
+        else live.add(m.id);
+      });
+      checked += slice.length;
+    }
+    if (live.has(c.id)) kept.push(c);
   }
-  const kept = ranked.filter((c) => c.endpoint !== HUGGINGFACE_ENDPOINT || live.has(c.id));
-  const checked = Math.min(cloud.length, MAX_CHECK_BATCHES * topK);
-  const cloudProblem = live.size === 0 ? `none of the ${checked} most downloaded "${type}" models has a live Inference Provider (${problems.slice(0, 3).join('; ')})` : undefined;
-  return { candidates: rerank(kept).slice(0, topK), cloudProblem };
-}
-
-const rerank = (list: Candidate[]): Candidate[] => list.map((c, i) => ({ ...c, rank: i + 1 }));
-
-/** Why a task type has no candidate because the cloud cannot serve it, and the ways to still run it. */
-export function noProviderReason(type: string, problem: string): string {
-  const fixes = [
-    ...(protocolServes('transformers.js', type) ? ['add the built-in runtime (an endpoint with protocol "transformers.js") with a model for it'] : []),
-    `add a local server for "${type}" to settings.endpoints`,
-    'or plan a different task',
-  ];
-  return `No model can run "${type}": ${problem}. To run it, ${fixes.join(', ')}.`;
+  const cloudProblem = checked > 0 && live.size === 0 ? `none of the ${checked} most downloaded "${type}" models has a live Inference Provider (${problems.slice(0, 3).join('; ')})` : undefined;
+  return { candidates: rerank(kept), cloudProblem };
 }

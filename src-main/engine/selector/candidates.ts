@@ -9,9 +9,11 @@ const byPopularity = (a: CatalogModel, b: CatalogModel): number =>
   b.downloads - a.downloads || b.likes - a.likes || a.id.localeCompare(b.id);
 
 /**
- * Every model that can serve `task` in the current mode, ranked: catalog models by downloads, then models only
- * an endpoint declares (in settings order). A model declared by a local endpoint runs there (local first);
- * other catalog models go to Hugging Face when the cloud is usable in this mode.
+ * Every model that can serve `task` in the current mode, ranked as DESIGN.md states it: catalog models by
+ * downloads (wherever they run), then models only an endpoint declares (in settings order). Local first is
+ * where a model runs: one that an enabled endpoint declares runs there (in hybrid mode too, with the cloud as
+ * its fallback); other catalog models go to Hugging Face when the cloud is usable in this mode. The selection
+ * prompt says where each candidate runs and asks the LLM to prefer a local one when it fits as well.
  */
 export function rankCandidates(task: string, catalog: CatalogModel[], settings: Settings): Candidate[] {
   const type = canonicalTask(task);
