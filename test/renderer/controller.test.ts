@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { EventChannel, EventMap, InvokeChannel, InvokeMap } from '../../src-shared/contract';
+import { ClientError } from '../../src-renderer/api/transport';
 import { createController } from '../../src-renderer/app/controller';
-import { ClientError, type StudioClient } from '../../src-renderer/api/transport';
 import { createStudioStore } from '../../src-renderer/store/studio-store';
+import { fakeClient } from './fake-client';
 import { planResult } from './fixtures';
-
-type Handler = (req: any, emit: <K extends EventChannel>(c: K, p: EventMap[K]) => void) => unknown;
-
-/** A client whose engine is a table of handlers; records every call in order. */
-function fakeClient(handlers: Partial<Record<InvokeChannel, Handler>>) {
-  const listeners = new Map<string, Set<(p: any) => void>>();
-  const calls: { channel: string; req: any }[] = [];
-  const emit = (c: string, p: unknown) => listeners.get(c)?.forEach((l) => l(p));
-  const client: StudioClient = {
-    kind: 'websocket',
-    async invoke<K extends InvokeChannel>(channel: K, req: InvokeMap[K]['req']) {
-      calls.push({ channel, req });
-      const h = handlers[channel];
-      if (!h) throw new ClientError(`no ${channel}`, 'internal');
-      return (await h(req, emit as never)) as InvokeMap[K]['res'];
-    },
-    on(channel, listener) {
-      const set = listeners.get(channel) ?? new Set();
-      listeners.set(channel, set);
-      set.add(listener as (p: any) => void);
-      return () => set.delete(listener as (p: any) => void);
-    },
-    resourceUrl: (r) => `/resources/${r.hash}.${r.ext}`,
-  };
-  return { client, calls };
-}
 
 describe('the controller', () => {
   it('plans with streamed tasks, then selects a model for a hand-added task before running', async () => {

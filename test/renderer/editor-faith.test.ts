@@ -1,39 +1,12 @@
 // The editor keeps faith: answers keep their own run and media, Run explains missing inputs, read-only runs
 // stay read-only, autoRespond follows the setting, and an edited graph is not replaced without asking.
 import { describe, expect, it } from 'vitest';
-import type { EventChannel, EventMap, InvokeChannel, InvokeMap } from '../../src-shared/contract';
 import type { RunEvent } from '../../src-shared/run-events';
 import { defaultSettings, toSettingsView } from '../../src-shared/settings';
 import { createController } from '../../src-renderer/app/controller';
-import { ClientError, type StudioClient } from '../../src-renderer/api/transport';
 import { createStudioStore } from '../../src-renderer/store/studio-store';
+import { fakeClient, type Emit } from './fake-client';
 import { planResult } from './fixtures';
-
-type Emit = <K extends EventChannel>(c: K, p: EventMap[K]) => void;
-type Handler = (req: any, emit: Emit) => unknown;
-
-function fakeClient(handlers: Partial<Record<InvokeChannel, Handler>>) {
-  const listeners = new Map<string, Set<(p: any) => void>>();
-  const calls: { channel: string; req: any }[] = [];
-  const emit = ((c: string, p: unknown) => listeners.get(c)?.forEach((l) => l(p))) as Emit;
-  const client: StudioClient = {
-    kind: 'websocket',
-    async invoke<K extends InvokeChannel>(channel: K, req: InvokeMap[K]['req']) {
-      calls.push({ channel, req });
-      const h = handlers[channel];
-      if (!h) throw new ClientError(`no ${channel}`, 'internal');
-      return (await h(req, emit)) as InvokeMap[K]['res'];
-    },
-    on(channel, listener) {
-      const set = listeners.get(channel) ?? new Set();
-      listeners.set(channel, set);
-      set.add(listener as (p: any) => void);
-      return () => set.delete(listener as (p: any) => void);
-    },
-    resourceUrl: (r) => `/resources/${r.hash}.${r.ext}`,
-  };
-  return { client, calls, emit };
-}
 
 const png = (hash: string) => ({ hash: hash.repeat(64).slice(0, 64), ext: 'png', mime: 'image/png', size: 10 });
 const settingsWith = (autoRespond: boolean) => toSettingsView({ ...defaultSettings(), execution: { ...defaultSettings().execution, autoRespond } });
