@@ -1,9 +1,11 @@
 // The fake Hub's file routes against the real client (@huggingface/hub's fileDownloadInfo) and plain fetch:
 // the answers the built-in runtime and the built-in LLM's download rely on, for both kinds of file.
 import { createHash } from 'node:crypto';
-import { fileDownloadInfo, HubApiError } from '@huggingface/hub';
+import { fileDownloadInfo, HubApiError, listModels } from '@huggingface/hub';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeHubFiles, type FakeHubFiles } from './fake-hub-files';
+import { hubFileRoutes, startFakeHubFiles, type FakeHubFiles } from './fake-hub-files';
+import { hubApiRoutes } from './fake-hub';
+import { listenOnLoopback } from './loopback-http';
 
 const WEIGHTS = Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 256));
 const CONFIG = { model_type: 'vit', id2label: { 0: 'red' } };
@@ -50,5 +52,20 @@ describe('the fake Hub serving model files', () => {
     expect((await info('nobody/nothing', 'config.json', 'hf_test').catch((e) => e)).statusCode).toBe(404);
     const raw = await fetch(`${hub.url}/nobody/nothing/resolve/main/config.json`);
     expect(raw.headers.get('x-error-code')).toBe('RepoNotFound');
+  });
+
+  it('composes with the model API routes into one Hub on one address, as huggingface.co serves both', async () => {
+    const api = hubApiRoutes([{ id: 'org/model', pipeline_tag: 'image-classification', downloads: 5, likes: 1 }]);
+    const files = hubFileRoutes({ 'org/model': { 'config.json': CONFIG } });
+    const both = await listenOnLoopback((req, res, url) => api.routes(req, res, url) || files.routes(req, res, url) || res.writeHead(404).end());
+    try {
+      const listed = [];
+      for await (const m of listModels({ search: { task: 'image-classification' }, hubUrl: both.url })) listed.push(m.name);
+      expect(listed).toEqual(['org/model']);
+      expect(await fileDownloadInfo({ repo: 'org/model', path: 'config.json', hubUrl: both.url })).toMatchObject({ size: JSON.stringify(CONFIG, null, 2).length });
+      expect(files.requests).toEqual(['GET /org/model/resolve/main/config.json bytes=0-0']);
+    } finally {
+      await both.close();
+    }
   });
 });
