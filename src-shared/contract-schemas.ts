@@ -81,6 +81,7 @@ export const REQUEST_SCHEMAS = {
     tasks: TasksSchema,
     selections: SelectionsSchema,
     layout: WorkflowSchema.shape.layout.optional(),
+    replaces: Id.optional(),
   }),
   'workflows.rename': z.object({ id: Id, name: z.string().min(1).max(200), description: Text(10_000).optional() }),
   'workflows.duplicate': z.object({ id: Id }),

@@ -30,6 +30,8 @@ export interface SaveWorkflowRequest {
   tasks: PlanTask[];
   selections: Selections;
   layout?: Workflow['layout'];
+  /** Saves over this workflow of the library (its previous version goes to the trash) instead of adding one. */
+  replaces?: string;
 }
 
 /** A value for one workflow input: text, or an uploaded file. */

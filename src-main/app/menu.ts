@@ -23,7 +23,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     submenu: [
       { label: 'Open Data Folder', click: options.openDataFolder },
       { type: 'separator' },
-      options.isMac ? { role: 'close' } : { role: 'quit', accelerator: 'Ctrl+Q' },
+      // Cmd/Ctrl+W closes the shown tab (the renderer's shortcut), so closing the window takes Shift too.
+      options.isMac ? { role: 'close', accelerator: 'Cmd+Shift+W' } : { role: 'quit', accelerator: 'Ctrl+Q' },
     ],
   };
   const edit: MenuItemConstructorOptions = {
@@ -39,7 +40,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   };
   const window: MenuItemConstructorOptions = {
     label: 'Window',
-    submenu: options.isMac ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }],
+    submenu: options.isMac ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close', accelerator: 'Ctrl+Shift+W' }],
   };
   return [...appMenu, file, edit, view, window];
 }

@@ -33,9 +33,10 @@ export function createLibraryHandlers(options: LibraryHandlerOptions): Pick<Stud
   return {
     'workflows.list': ({ query, deleted }) => library.list({ query, deleted }),
     'workflows.get': ({ id }) => library.read(id),
-    'workflows.save': async ({ name, description, conversationId, request, tasks, selections, layout }) => {
+    'workflows.save': async ({ name, description, conversationId, request, tasks, selections, layout, replaces }) => {
       const userResources = conversationId ? options.conversation(conversationId).userResources : {};
-      return library.add(workflowFromRun({ name: name.trim() || 'Untitled workflow', description, request, tasks, selections, userResources, layout }));
+      const workflow = workflowFromRun({ name: name.trim() || 'Untitled workflow', description, request, tasks, selections, userResources, layout });
+      return replaces ? library.update(replaces, workflow) : library.add(workflow);
     },
     'workflows.rename': async ({ id, name, description }) => {
       const { workflow } = await library.read(id);

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StudioHandlers } from '../../src-shared/contract';
 import { describeZodError } from '../../src-shared/settings';
-import { StudioSessionSchema, type LoadedSession, type StudioSession } from '../../src-shared/session';
+import { SessionFileSchema, StudioSessionSchema, type LoadedSession, type StudioSession } from '../../src-shared/session';
 import { StudioError } from '../../src-shared/contract-error';
 import { writeFileAtomic } from '../platform/atomic-file';
 
@@ -32,7 +32,7 @@ export class SessionFile {
     }
     let reason: string;
     try {
-      const parsed = StudioSessionSchema.safeParse(JSON.parse(text));
+      const parsed = SessionFileSchema.safeParse(JSON.parse(text));
       if (parsed.success) return { session: parsed.data as StudioSession };
       reason = describeZodError(parsed.error);
     } catch (error) {

@@ -1,4 +1,4 @@
-// The app shell: chat on the left, the canvas in the middle, the inspector on the right (both resizable and
+// The app shell: chat on the left, the tabs and the canvas in the middle, the inspector on the right (both resizable and
 // collapsible, remembered), the header's status badges, dialogs, and the app-level shortcuts.
 import { useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { RunsPanel } from '../library/RunsPanel';
@@ -14,6 +14,7 @@ import { DialogContext, type DialogRequest } from './dialogs';
 import { PanelResizer } from './PanelResizer';
 import { SetupDialog } from './SetupDialog';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { TabBar } from './TabBar';
 import { useController, useStudio, useStudioStore } from './studio-context';
 import { useUiPrefs } from './ui-prefs';
 import { useAppShortcuts } from './use-app-shortcuts';
@@ -24,6 +25,7 @@ export function App() {
   const controller = useController();
   const [dialog, setDialog] = useState<DialogRequest>();
   const hasTasks = useStudio((s) => s.tasks.length > 0);
+  const tabId = useStudio((s) => s.tabId);
   const prefs = useUiPrefs((p) => p);
   const close = useCallback(() => setDialog(undefined), []);
   const open = useCallback((d: DialogRequest) => setDialog(d), []);
@@ -72,10 +74,12 @@ export function App() {
         <aside className="pane pane-chat" aria-label="Chat" hidden={prefs.chatCollapsed}>
           <ChatPanel />
         </aside>
+        <TabBar />
         <main className="pane pane-canvas" aria-label="Canvas">
           <PanelResizer side="left" label="Chat panel width" width={prefs.chatWidth} collapsed={prefs.chatCollapsed}
             onResize={(chatWidth) => prefs.update({ chatWidth })} onToggle={() => prefs.update({ chatCollapsed: !prefs.chatCollapsed })} />
-          <Canvas />
+          {/* A new canvas per tab: it fits the view to that tab's graph as on a reload. */}
+          <Canvas key={tabId} />
           <PanelResizer side="right" label="Inspector panel width" width={prefs.inspectorWidth} collapsed={prefs.inspectorCollapsed}
             onResize={(inspectorWidth) => prefs.update({ inspectorWidth })} onToggle={() => prefs.update({ inspectorCollapsed: !prefs.inspectorCollapsed })} />
         </main>

@@ -8,6 +8,7 @@ import { missingInputsMessage } from '../store/missing-inputs';
 import { buildRunRequest, type RunScope } from '../store/run-request';
 import type { StudioStore } from '../store/studio-store';
 import { isRunning, tasksWithoutModel } from '../store/studio-state';
+import { tabTitle } from '../store/tab-document';
 import { createLlmStatusStore } from './llm-status';
 import { createFrameBatcher } from './frame-batcher';
 
@@ -43,7 +44,7 @@ export function createController(client: StudioClient, store: StudioStore, confi
     const resource = await client.invoke('resources.upload', { name: file.name, base64: await fileToBase64(file) });
     return { name: file.name, resource };
   };
-  const library = createLibraryActions(client, store, upload, mayReplaceGraph);
+  const library = createLibraryActions(client, store, upload);
   const llm = createLlmStatusStore(client);
   // A streamed plan re-sends every task so far: only the latest delta of each animation frame is applied.
   const planDeltas = createFrameBatcher<Parameters<ReturnType<typeof state>['planDelta']>[0]>((batch) => state().planDelta(batch[batch.length - 1]));
@@ -59,7 +60,16 @@ export function createController(client: StudioClient, store: StudioStore, confi
     }
   };
 
+  // A run that finished while its tab was hidden gets its answer when the tab is shown again.
+  const answerShownTab = (): void => {
+    const { run, chat } = state();
+    if (run.activeRunId && run.summary && !chat.some((m) => m.runId === run.activeRunId)) void respondIfAsked(run.activeRunId);
+  };
+
   const unsubscribe = [
+    store.subscribe((next, prev) => {
+      if (next.tabId !== prev.tabId) answerShownTab();
+    }),
     client.on('plan.delta', (d) => planDeltas.push(d)),
     client.on('run.event', (e) => {
       state().runEvent(e);
@@ -88,7 +98,7 @@ export function createController(client: StudioClient, store: StudioStore, confi
     const missing = missingInputsMessage(state().tasks);
     if (missing) return state().notify(missing, 'error');
     const { origin, run: info, changed } = state();
-    if (origin?.kind === 'workflow' && !info.lastRunId && !changed.length) return library.runWorkflow(origin.id, {});
+    if (origin?.kind === 'workflow' && !info.lastRunId && !changed.length) return library.runWorkflow(origin.id, {}, true);
     state().runStarting();
     try {
       await ensureSelections();
@@ -127,6 +137,13 @@ export function createController(client: StudioClient, store: StudioStore, confi
         if (LLM_FAILURE_KINDS.has(kindOf(e) ?? '')) llm.getState().unreachable(`The LLM did not answer: ${messageOf(e)}`);
         state().failed(`Planning failed: ${messageOf(e)}`, 'plan');
       }
+    },
+    /** Closes a tab; one with unsaved edits asks first. */
+    closeTab(id: string): void {
+      const s = state();
+      const doc = id === s.tabId ? s : s.parked[id];
+      if (doc?.edited && !confirm(`Close "${tabTitle(doc)}"? Its edits are not saved as a workflow and will be lost.`)) return;
+      state().closeTab(id);
     },
     /** Stores a user's file and returns it as an attachment. */
     upload,

@@ -1,11 +1,11 @@
-// Installs the app-level shortcuts (run, save, help) on the window.
+// Installs the app-level shortcuts (run, save, help, tabs) on the window.
 import { useEffect } from 'react';
 import type { OpenDialog } from './dialogs';
 import { appShortcut } from './shortcuts';
 import type { StudioController } from './controller';
 import type { StudioStore } from '../store/studio-store';
 
-/** Ctrl+Enter runs, Ctrl+S opens "Save workflow", `?` opens the shortcuts help (not while a dialog is open). */
+/** Ctrl+Enter runs, Ctrl+S opens "Save workflow", `?` opens the shortcuts help, Ctrl+T/W/Tab work the tabs (not while a dialog is open). */
 export function useAppShortcuts(store: StudioStore, controller: StudioController, open: OpenDialog, dialogOpen: boolean): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -13,10 +13,16 @@ export function useAppShortcuts(store: StudioStore, controller: StudioController
       if (!action || e.defaultPrevented) return;
       e.preventDefault();
       if (dialogOpen) return;
+      const s = store.getState();
       if (action === 'help') open({ kind: 'help' });
       else if (action === 'run') void controller.run();
-      else if (store.getState().tasks.length) open({ kind: 'save' });
-      else store.getState().notify('Nothing to save yet: plan a request or add a task first.');
+      else if (action === 'new-tab') s.newTab();
+      else if (action === 'close-tab') controller.closeTab(s.tabId);
+      else if (action === 'next-tab' || action === 'previous-tab') {
+        const at = s.tabs.indexOf(s.tabId) + (action === 'next-tab' ? 1 : -1);
+        s.showTab(s.tabs[(at + s.tabs.length) % s.tabs.length]);
+      } else if (s.tasks.length) open({ kind: 'save' });
+      else s.notify('Nothing to save yet: plan a request or add a task first.');
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

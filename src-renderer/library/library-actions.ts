@@ -14,20 +14,27 @@ export type FormInputValue = { text: string } | { file: File };
 export type LibraryActions = ReturnType<typeof createLibraryActions>;
 
 
-/** The library actions over `client` and `store`; `upload` stores a picked file; `mayReplaceGraph` asks before an edited graph is replaced. */
-export function createLibraryActions(client: StudioClient, store: StudioStore, upload: (file: File) => Promise<Attachment>, mayReplaceGraph: () => boolean = () => true) {
+/** The library actions over `client` and `store`; `upload` stores a picked file. Graphs open in a tab of their own. */
+export function createLibraryActions(client: StudioClient, store: StudioStore, upload: (file: File) => Promise<Attachment>) {
   const state = () => store.getState();
 
   return {
-    /** Saves the graph on the canvas as a workflow of the library. */
-    async saveWorkflow(name: string, description: string): Promise<boolean> {
+    /**
+     * Saves the graph on the canvas in the library: over the workflow the tab came from (its previous version
+     * goes to the trash) unless `asNew`, else as a new workflow. The tab then shows that workflow, saved.
+     */
+    async saveWorkflow(name: string, description: string, asNew = false): Promise<boolean> {
       const s = state();
+      const replaces = !asNew && s.origin?.kind === 'workflow' ? s.origin.id : undefined;
       try {
         const entry = await client.invoke('workflows.save', {
           name, description, conversationId: s.conversationId, tasks: s.tasks, selections: s.selections,
           request: s.chat.filter((m) => m.role === 'user').at(-1)?.text,
           layout: Object.fromEntries(Object.entries(s.layout.positions).map(([id, xy]) => [id, { x: Math.round(xy.x), y: Math.round(xy.y) }])),
+          ...(replaces ? { replaces } : {}),
         });
+        // The tab may have changed while saving: only the tab that was saved is marked so.
+        if (state().tabId === s.tabId) state().workflowSaved({ id: entry.id, name: entry.name });
         state().notify(`Saved workflow "${entry.name}" (inputs: ${entry.inputs.map((i) => i.name).join(', ') || 'none'}).`);
         return true;
       } catch (e) {
@@ -35,18 +42,22 @@ export function createLibraryActions(client: StudioClient, store: StudioStore, u
         return false;
       }
     },
-    /** Puts a workflow's graph on the canvas, its inputs filled with their defaults; Run runs it with them. */
+    /** Shows a workflow's graph in its tab (a new one unless it is open already), inputs filled with their defaults; Run runs it with them. */
     async openWorkflow(id: string): Promise<void> {
-      if (!mayReplaceGraph()) return;
       const { entry, workflow } = await client.invoke('workflows.get', { id });
+      const origin = { kind: 'workflow', id, name: entry.name } as const;
+      if (state().tabFor(origin) !== 'blank') return;
       const defaults = new Map(workflow.inputs.map((i) => [i.name, i.default ?? `{{${i.name}}}`]));
       const tasks = fillInputs(workflow, (name) => defaults.get(name));
       const selections = pinnedSelections(workflow);
-      state().graphLoaded({ tasks, selections, positions: Object.fromEntries(Object.entries(workflow.layout).map(([k, v]) => [Number(k), v])), origin: { kind: 'workflow', id, name: entry.name } });
+      state().graphLoaded({ tasks, selections, positions: Object.fromEntries(Object.entries(workflow.layout).map(([k, v]) => [Number(k), v])), origin });
     },
-    /** Runs a workflow with the given inputs (files are uploaded first) and shows it on the canvas. */
-    async runWorkflow(id: string, values: Record<string, FormInputValue>): Promise<void> {
-      if (isRunning(state()) || !mayReplaceGraph()) return;
+    /**
+     * Runs a workflow with the given inputs (files are uploaded first) and shows it: in a new tab, or in the
+     * shown one when `here` (Run pressed on the opened workflow).
+     */
+    async runWorkflow(id: string, values: Record<string, FormInputValue>, here = false): Promise<void> {
+      if (here && isRunning(state())) return;
       const inputs: Record<string, WorkflowInputValue> = {};
       for (const [name, value] of Object.entries(values)) {
         if ('text' in value) inputs[name] = value;
@@ -56,6 +67,7 @@ export function createLibraryActions(client: StudioClient, store: StudioStore, u
         }
       }
       const { entry } = await client.invoke('workflows.get', { id });
+      if (!here && state().tabFor(undefined) === 'busy') return;
       state().runStarting();
       try {
         const started = await client.invoke('workflows.run', { id, inputs });
@@ -69,10 +81,10 @@ export function createLibraryActions(client: StudioClient, store: StudioStore, u
         state().failed(`The workflow could not run: ${messageOf(e)}`, 'run');
       }
     },
-    /** Shows a past run on the canvas, read-only. */
+    /** Shows a past run, read-only, in its tab (a new one unless it is open already). */
     async openRun(runId: string): Promise<void> {
-      if (!mayReplaceGraph()) return;
-      state().runOpened(await client.invoke('runs.get', { runId }));
+      const detail = await client.invoke('runs.get', { runId });
+      if (state().tabFor({ kind: 'run', runId }) === 'blank') state().runOpened(detail);
     },
     /** Makes the shown past run editable: later runs re-run only what changed and reuse its outputs. */
     async editFromRun(): Promise<boolean> {

@@ -28,6 +28,8 @@ export type HistoryActions = {
   runOpened(detail: RunDetail): void;
   /** The engine adopted the shown run in `conversationId`: the graph is editable and re-runs from it. */
   runAdopted(conversationId: string): void;
+  /** The graph was saved as workflow `saved`: the tab now shows that workflow, with nothing unsaved. */
+  workflowSaved(saved: { id: string; name: string }): void;
 };
 
 /** A recorded node as the canvas shows it, with its log lines from the run's events. */
@@ -71,6 +73,9 @@ export function createHistoryActions(set: Set): HistoryActions {
     },
     runAdopted(conversationId) {
       set({ conversationId, readOnly: undefined });
+    },
+    workflowSaved({ id, name }) {
+      set({ origin: { kind: 'workflow', id, name }, edited: false });
     },
   };
 }

@@ -4,6 +4,7 @@ import type { PlanTask } from '../../src-shared/plan';
 import type { RunEvent } from '../../src-shared/run-events';
 import type { Selections } from '../../src-shared/selection';
 import { applyRunEvent, type NodeRuns } from './run-state';
+import { parkedRunEvent } from './tab-actions';
 import type { ChatMessage, Notice, Size, StudioState, XY } from './studio-state';
 
 type Set = (partial: Partial<StudioState> | ((s: StudioState) => Partial<StudioState>)) => void;
@@ -100,7 +101,10 @@ export function createSessionActions(set: Set, get: Get): SessionActions {
     runEvent(event) {
       const s = get();
       if (event.runId !== s.run.activeRunId) {
-        if (s.run.starting) set({ run: { ...s.run, early: [...s.run.early, event] } });
+        // A run of a tab not shown goes on: its nodes there follow it.
+        const parked = parkedRunEvent(s, event);
+        if (parked) set(parked);
+        else if (s.run.starting) set({ run: { ...s.run, early: [...s.run.early, event] } });
         return;
       }
       const runs = applyRunEvent(s.runs, event);

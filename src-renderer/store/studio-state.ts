@@ -1,10 +1,11 @@
 // The shape of the studio's one store: the canonical graph, its runs, the layout (apart), the chat and the UI.
 import type { PlanIssue } from '../../src-shared/contract';
 import type { PlanTask } from '../../src-shared/plan';
-import type { SessionMessage } from '../../src-shared/session';
+import { FIRST_TAB_ID, type SessionMessage } from '../../src-shared/session';
 import type { Selections } from '../../src-shared/selection';
 import type { GraphOrigin } from './history-actions';
 import type { NodeRuns, RunInfo } from './run-state';
+import type { TabDocument } from './tab-document';
 
 /** A point on the canvas. */
 export type XY = { x: number; y: number };
@@ -28,8 +29,14 @@ export type GraphSnapshot = { tasks: PlanTask[]; selections: Selections; changed
 /** A message shown over the canvas (a refused connection, a failed call). */
 export type Notice = { message: string; tone: 'error' | 'info'; seq: number };
 
-/** Everything the renderer knows. */
+/** Everything the renderer knows. The shown tab's document lives at the top level (see tab-document.ts). */
 export type StudioState = {
+  /** The tab shown. */
+  tabId: string;
+  /** The open tabs' ids, in the order the tab bar shows them. */
+  tabs: string[];
+  /** The documents of the tabs not shown, by tab id. */
+  parked: Record<string, TabDocument>;
   conversationId?: string;
   /** The planning request whose `plan.delta` events are shown. */
   planRequestId?: string;
@@ -64,6 +71,9 @@ export type StudioState = {
 
 /** A fresh, empty studio. */
 export const initialStudioState = (): StudioState => ({
+  tabId: FIRST_TAB_ID,
+  tabs: [FIRST_TAB_ID],
+  parked: {},
   planning: false,
   tasks: [],
   selections: {},

@@ -4,9 +4,10 @@ import { createEditActions, type EditActions } from './edit-actions';
 import { createHistoryActions, type HistoryActions } from './history-actions';
 import { createSessionActions, type SessionActions } from './session-actions';
 import { initialStudioState, type StudioState } from './studio-state';
+import { createTabActions, type TabActions } from './tab-actions';
 
 /** The store's state with its actions. */
-export type Studio = StudioState & EditActions & SessionActions & HistoryActions;
+export type Studio = StudioState & EditActions & SessionActions & HistoryActions & TabActions;
 
 /** The store type handed to the controller and the React hooks. */
 export type StudioStore = StoreApi<Studio>;
@@ -19,6 +20,7 @@ export function createStudioStore(initial: Partial<StudioState> = {}): StudioSto
     ...readOnlyGuarded(createEditActions(set, get), get, set),
     ...createSessionActions(set, get),
     ...createHistoryActions(set),
+    ...createTabActions(set, get),
   }));
 }
 

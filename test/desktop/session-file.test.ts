@@ -5,14 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSessionHandlers, SessionFile } from '../../src-main/service/session-file';
-import { SESSION_VERSION, type StudioSession } from '../../src-shared/session';
+import { SESSION_VERSION, type SessionDocument, type StudioSession } from '../../src-shared/session';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'hgs-session-'));
 
-/** A session as the renderer saves it: a planned graph, a chat, positions, a selection and one node's result. */
-const aSession = (savedAt = 1000): StudioSession => ({
-  version: SESSION_VERSION,
-  savedAt,
+/** One tab's document as the renderer saves it: a planned graph, a chat, positions, a selection and one node's result. */
+const aDocument = (): SessionDocument => ({
   conversationId: 'c1',
   tasks: [
     { id: 0, task: 'object-detection', dep: [-1], args: { image: 'photo.jpg' } },
@@ -25,6 +23,14 @@ const aSession = (savedAt = 1000): StudioSession => ({
   chat: [{ id: 'm1', role: 'user', text: 'detect' }, { id: 'm2', role: 'assistant', text: 'Done.', runId: 'run-1', media: [] }],
   runs: { 0: { status: 'succeeded', outputs: [{ port: 'text', modality: 'text', text: 'a cat' }], logs: [] } },
   lastRunId: 'run-1',
+});
+
+/** A session with two tabs, the second shown. */
+const aSession = (savedAt = 1000): StudioSession => ({
+  version: SESSION_VERSION,
+  savedAt,
+  activeTab: 'tab-b',
+  tabs: [{ id: 'tab-a', ...aDocument(), edited: true, origin: { kind: 'workflow', id: 'pose', name: 'Pose' } }, { id: 'tab-b', ...aDocument() }],
 });
 
 describe('the session file', () => {
@@ -41,8 +47,18 @@ describe('the session file', () => {
     const dir = dataDir();
     const file = new SessionFile(dir);
     await file.save(aSession());
-    await expect(file.save({ version: 1, tasks: 'nope' })).rejects.toMatchObject({ kind: 'invalid-session' });
-    expect((await file.load()).session?.tasks).toHaveLength(2);
+    await expect(file.save({ version: SESSION_VERSION, tasks: 'nope' })).rejects.toMatchObject({ kind: 'invalid-session' });
+    await expect(file.save({ ...aSession(), activeTab: 'tab-gone' })).rejects.toThrow(/activeTab is not one of the tabs/);
+    await expect(file.save({ ...aSession(), tabs: [] })).rejects.toMatchObject({ kind: 'invalid-session' });
+    expect((await file.load()).session?.tabs.map((t) => t.tasks.length)).toEqual([2, 2]);
+  });
+
+  it('opens a session saved before tabs (version 1) as one tab, nothing lost', async () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'session.json'), JSON.stringify({ version: 1, savedAt: 5, ...aDocument(), edited: true }));
+    const { session, problem } = await new SessionFile(dir).load();
+    expect(problem).toBeUndefined();
+    expect(session).toEqual({ version: SESSION_VERSION, savedAt: 5, activeTab: 'tab-1', tabs: [{ id: 'tab-1', ...aDocument(), edited: true }] });
   });
 
   it('keeps a corrupt file aside and reports it', async () => {

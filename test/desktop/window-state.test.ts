@@ -50,6 +50,13 @@ describe('application menu', () => {
     expect(labels(false).map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Window']);
   });
 
+  it('leaves Ctrl/Cmd+W to close the shown tab: closing the window takes Shift too', () => {
+    for (const isMac of [false, true]) {
+      const close = JSON.stringify(labels(isMac)).match(/\{"role":"close"[^}]*\}/)![0];
+      expect(JSON.parse(close).accelerator).toBe(isMac ? 'Cmd+Shift+W' : 'Ctrl+Shift+W');
+    }
+  });
+
   it('offers developer tools only in development', () => {
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(JSON.stringify(buildMenuTemplate({ appName: 'x', isMac: false, isDev: true, openDataFolder: () => {} }))).toContain('toggleDevTools');

@@ -104,7 +104,7 @@ test('plan, refuse a wrong wire, run, swap the failed model, re-run only what ch
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByRole('dialog', { name: 'Settings' })).toContainText('local-vision');
-  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
 
   await page.locator('input[type=file]').setInputFiles({ name: 'cat.png', mimeType: 'image/png', buffer: pngBytes() });
   await expect(page.getByRole('list', { name: 'Attachments' })).toContainText('cat.png');

@@ -19,7 +19,11 @@ test.afterAll(() => engine?.stop());
 const node = (page: Page, label: string) => page.getByRole('group', { name: label });
 const LABELS = ['Task 0: openpose-control', 'Task 1: openpose-text-to-image', 'Task 2: object-detection', 'Task 3: image-to-text', 'Task 4: text-to-speech'];
 const answers = (page: Page) => page.getByRole('log', { name: 'Conversation' }).locator('.msg-assistant[data-run-id]');
-const sessionFile = () => JSON.parse(readFileSync(join(engine.dataDir, 'session.json'), 'utf8'));
+/** The shown tab's document in the saved session file. */
+const sessionFile = () => {
+  const session = JSON.parse(readFileSync(join(engine.dataDir, 'session.json'), 'utf8'));
+  return session.tabs.find((t: { id: string }) => t.id === session.activeTab);
+};
 
 /**
  * The node's header, with the canvas at full detail: zoomed out (below 70 %), nodes show only a summary, so
@@ -107,7 +111,8 @@ test('two requests: each answer keeps its own media; no overlap at 1280x720 and 
   const runIds = await answers(page).evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { runId?: string } }).dataset.runId));
   expect(new Set(runIds).size).toBe(2);
 
-  // The session is in the data folder; a reload shows the same conversation and graph.
+  // The session is in the data folder; a reload shows the same conversation and graph (once the answer is written).
+  await expect(answers(page).nth(1)).not.toHaveAttribute('aria-busy', 'true');
   const chat = await page.getByRole('log', { name: 'Conversation' }).innerText();
   await expect.poll(() => sessionFile().chat.length).toBe(6);
   const positions = sessionFile().positions;
@@ -246,6 +251,8 @@ test('a swapped model shows on the node at once; a past run is read-only until "
   await runsDialog.getByRole('list', { name: 'Run history' }).getByRole('listitem').first().getByRole('button', { name: 'Open' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'read-only' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  // The run opens in a tab of its own, framed whole (its nodes may show as summaries until zoomed in).
+  await fullHead(page, LABELS[0]);
   await expect(node(page, LABELS[0]).getByRole('button', { name: 'Run from here' })).toBeDisabled();
   await (await fullHead(page, LABELS[1])).click({ position: { x: 12, y: 8 } });
   await page.keyboard.press('Delete');

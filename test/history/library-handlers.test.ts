@@ -83,6 +83,24 @@ describe('the workflows library', () => {
     expect(await handlers['workflows.list']({ deleted: true })).toEqual([]);
   });
 
+  it('saves over an opened workflow, keeping its previous version in the trash', async () => {
+    const { handlers } = setup();
+    const saved = await handlers['workflows.save']({ name: 'Fox caption', tasks: TASKS, selections: SELECTIONS });
+    const { workflow: before } = await handlers['workflows.get']({ id: saved.id });
+    const edited = TASKS.map((t) => (t.id === 0 ? { ...t, args: { text: 'an owl at night' } } : t));
+    const updated = await handlers['workflows.save']({ name: 'Owl caption', tasks: edited, selections: SELECTIONS, replaces: saved.id });
+    expect(updated).toMatchObject({ id: saved.id, name: 'Owl caption' });
+    const { workflow: after } = await handlers['workflows.get']({ id: saved.id });
+    expect(after.inputs[0].default).toBe('an owl at night');
+    expect(after.createdAt).toBe(before.createdAt);
+    expect((await handlers['workflows.list']({})).map((e) => e.id)).toEqual([saved.id]);
+    const trash = await handlers['workflows.list']({ deleted: true });
+    expect(trash.map((e) => e.name)).toEqual(['Fox caption']);
+    await handlers['workflows.restore']({ id: trash[0].id });
+    expect((await handlers['workflows.list']({})).map((e) => e.name).sort()).toEqual(['Fox caption', 'Owl caption']);
+    await expect(handlers['workflows.save']({ name: 'x', tasks: TASKS, selections: SELECTIONS, replaces: 'gone' })).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
   it('exports and imports; refuses bad and newer files without touching existing ones', async () => {
     const { handlers, dataDir } = setup();
     const saved = await handlers['workflows.save']({ name: 'Fox caption', tasks: TASKS, selections: SELECTIONS });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ClientError } from '../../src-renderer/api/transport';
 import { createController } from '../../src-renderer/app/controller';
+import { ClientError } from '../../src-renderer/api/transport';
 import { createStudioStore } from '../../src-renderer/store/studio-store';
 import { fakeClient } from './fake-client';
 import { planResult } from './fixtures';

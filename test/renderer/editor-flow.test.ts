@@ -75,8 +75,8 @@ describe('fit view and level of detail', () => {
 });
 
 describe('app shortcuts', () => {
-  const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}, target: EventTarget | null = null) =>
-    appShortcut({ key: k, ctrlKey: false, metaKey: false, altKey: false, target, ...mods });
+  const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}, target: EventTarget | null = null) =>
+    appShortcut({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, target, ...mods });
   it('maps Ctrl/Cmd+Enter to run, Ctrl+S to save, ? to help', () => {
     expect(key('Enter', { ctrlKey: true })).toBe('run');
     expect(key('Enter', { metaKey: true })).toBe('run');
@@ -84,6 +84,15 @@ describe('app shortcuts', () => {
     expect(key('?')).toBe('help');
     expect(key('Enter')).toBeUndefined();
     expect(key('s')).toBeUndefined();
+  });
+  it('maps Ctrl+T, Ctrl+W, Ctrl+Tab and Ctrl+Shift+Tab (or Ctrl+PageDown/PageUp) to the tabs', () => {
+    expect(key('t', { ctrlKey: true })).toBe('new-tab');
+    expect(key('w', { metaKey: true })).toBe('close-tab');
+    expect(key('W', { ctrlKey: true, shiftKey: true })).toBeUndefined();
+    expect(key('Tab', { ctrlKey: true })).toBe('next-tab');
+    expect(key('Tab', { ctrlKey: true, shiftKey: true })).toBe('previous-tab');
+    expect(key('PageUp', { ctrlKey: true })).toBe('previous-tab');
+    expect(key('Tab')).toBeUndefined();
   });
 });
 

@@ -1,17 +1,13 @@
-// A StudioClient whose engine is a table of handlers, for the renderer's controller and store tests.
+// A StudioClient whose engine is a table of handlers, for the renderer's controller tests.
 import type { EventChannel, EventMap, InvokeChannel, InvokeMap } from '../../src-shared/contract';
 import { ClientError, type StudioClient } from '../../src-renderer/api/transport';
 
-/** Sends an event to the client's listeners, as the engine would. */
+/** Pushes an engine event to the client's listeners. */
 export type Emit = <K extends EventChannel>(c: K, p: EventMap[K]) => void;
-
-/** Answers one invoke channel; may emit events before answering. */
+/** One channel's handler: answers a request, may emit events. */
 export type Handler = (req: any, emit: Emit) => unknown;
 
-/**
- * A client answering each channel with its handler (a channel without one fails as `internal`); records every call in order.
- * @example const { client, calls, emit } = fakeClient({ 'conversation.plan': () => planResult() });
- */
+/** A client whose engine is a table of handlers; records every call in order. */
 export function fakeClient(handlers: Partial<Record<InvokeChannel, Handler>>) {
   const listeners = new Map<string, Set<(p: any) => void>>();
   const calls: { channel: string; req: any }[] = [];

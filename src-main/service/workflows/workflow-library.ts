@@ -1,7 +1,8 @@
 // The app's workflows library: `<dataDir>/workflows/<id>.json`, written atomically; deleted files go to
-// `.trash/` so that a delete can be undone. Nothing existing is ever overwritten by a save or an import.
+// `.trash/` so that a delete can be undone. A save over an existing workflow keeps its previous version in the
+// trash too; nothing is ever lost by a save or an import.
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { access, copyFile, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WorkflowEntry } from '../../../src-shared/library';
 import type { Workflow } from '../../../src-shared/workflow';
@@ -100,6 +101,15 @@ export class WorkflowLibrary {
   async replace(id: string, workflow: Workflow): Promise<WorkflowEntry> {
     if (!(await exists(this.path(id)))) throw new StudioError('not-found', `no workflow "${id}"`);
     return this.write(id, workflow);
+  }
+
+  /** Saves new content over workflow `id` (keeping its creation time); the previous version goes to the trash. */
+  async update(id: string, workflow: Workflow): Promise<WorkflowEntry> {
+    const { workflow: previous } = await this.read(id);
+    const aside = await this.freeId(`${id}-previous`);
+    await mkdir(this.trash, { recursive: true });
+    await copyFile(this.path(id), this.path(aside, true));
+    return this.write(id, { ...workflow, createdAt: previous.createdAt });
   }
 
   private async write(id: string, workflow: Workflow): Promise<WorkflowEntry> {
