@@ -99,7 +99,7 @@ export const REQUEST_SCHEMAS = {
   'builtin.download': z.object({ id: RepoId, task: Text(200) }),
   'builtin.cancelDownload': z.object({ id: RepoId }),
   'builtin.delete': z.object({ id: RepoId }),
-  'endpoints.discover': z.object({ protocol: EndpointProtocolSchema, url: z.url({ protocol: /^https?$/ }).optional() }),
+  'endpoints.discover': z.object({ protocol: EndpointProtocolSchema, url: z.url({ protocol: /^https?$/ }).optional(), name: Text(200).optional() }),
   'llm.models': Nothing,
   // GGUF references (`<repo>/<file>.gguf`) go into download URLs: checked by the one rule of built-in-llm.ts.
   'llm.download': z.object({ model: GgufRef.optional() }).optional().transform((r) => r ?? {}),

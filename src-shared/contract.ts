@@ -49,7 +49,9 @@ export interface RunRequest {
 }
 
 /** Settings changes; a secret given as `null` is cleared, omitted is kept. */
-export type SettingsPatch = Partial<Omit<Settings, 'llm' | 'huggingface' | 'execution' | 'selection'>> & {
+export type SettingsPatch = Partial<Omit<Settings, 'llm' | 'huggingface' | 'execution' | 'selection' | 'endpoints'>> & {
+  /** Replaces every endpoint; an endpoint without `authorization` keeps its saved one (same name, same addresses), `null` clears it. */
+  endpoints?: Array<Omit<Settings['endpoints'][number], 'authorization'> & { authorization?: string | null }>;
   llm?: Partial<Omit<Settings['llm'], 'apiKey'>> & { apiKey?: string | null };
   huggingface?: Partial<Omit<Settings['huggingface'], 'token'>> & { token?: string | null };
   execution?: Partial<Settings['execution']>;
@@ -99,8 +101,8 @@ export interface InvokeMap {
   'settings.testLlm': { req: void | { llm?: SettingsPatch['llm'] }; res: ConnectionCheck };
   /** Checks the saved endpoints (or the one named), or with `endpoint` an unsaved endpoint from the form. */
   'endpoints.health': { req: { name?: string; endpoint?: Endpoint }; res: EndpointHealth[] };
-  /** Asks a server (saved or being edited) which models it serves, in its protocol. */
-  'endpoints.discover': { req: { protocol: EndpointProtocol; url?: string }; res: EndpointDiscovery };
+  /** Asks a server (saved or being edited) which models it serves, in its protocol; `name`: the saved endpoint whose credentials apply (same address only). */
+  'endpoints.discover': { req: { protocol: EndpointProtocol; url?: string; name?: string }; res: EndpointDiscovery };
   'catalog.candidates': { req: { task: string }; res: Candidate[] };
   /** Every task type's availability in the current settings (the task palette greys the unavailable ones). */
   'catalog.availability': { req: void; res: TaskAvailability[] };

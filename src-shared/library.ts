@@ -68,7 +68,7 @@ export interface RecordedNode {
   status: NodeStatus;
   outputs: TaskOutput[];
   error?: TaskError;
-  /** Why a skipped node did not run. */
+  /** Why a skipped node did not run, or why an interrupted run's node was cancelled. */
   reason?: string;
   model?: string;
   /** The endpoint that served the node (after any fallback). */

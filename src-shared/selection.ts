@@ -15,7 +15,7 @@ export interface Candidate {
   license?: string;
   /** Endpoint that would serve it in the current mode (local first in hybrid mode). */
   endpoint: EndpointName;
-  /** 1-based rank by downloads (catalog models first, then models only an endpoint declares). */
+  /** 1-based rank: what enabled endpoints serve first (catalog ones by downloads, then declared-only), then the cloud by downloads. */
   rank: number;
 }
 

@@ -5,6 +5,10 @@ import { builtInEndpoint } from './built-in-models';
 import { DEFAULT_TASK_TIMEOUTS_MS } from './cloud-jobs';
 import { ENDPOINT_PROTOCOL_SPECS, ENDPOINT_PROTOCOLS } from './endpoint-protocols';
 import { REPO_ID_PATTERN } from './repo-id';
+import { TASK_TYPES } from './tasks';
+
+/** Canonical task type names: the keys execution.taskTimeoutMs accepts. */
+const TASK_TYPE_NAMES: ReadonlySet<string> = new Set(TASK_TYPES.map((t) => t.type));
 
 /** A Hugging Face repo id ("org/name"): what every protocol but ComfyUI names its models by (strict: no `..`). */
 export { REPO_ID_PATTERN };
@@ -31,12 +35,24 @@ export const UserWorkflowSchema = z.object({
 });
 export type UserWorkflow = z.infer<typeof UserWorkflowSchema>;
 
+/** An http(s) address without a user name or password in it (fetch refuses those; credentials go in `authorization`). */
+const ServerUrlSchema = z
+  .url({ protocol: /^https?$/ })
+  .refine((url) => !/^[a-z]+:\/\/[^/?#]*@/i.test(url), 'no user name or password in the address: put the credentials in "authorization" (e.g. "Basic <base64 of user:password>")');
+
+/** The value of an Authorization header: a scheme and its credentials, e.g. `Bearer <API key>`. */
+export const AuthorizationSchema = z
+  .string()
+  .max(8192)
+  .regex(/^[A-Za-z][\w!#$%&'*+.^`|~-]* +[^\s].*$/, 'an Authorization header value: a scheme and the credentials, e.g. "Bearer <API key>"')
+  .refine((value) => !/[\r\n\0]/.test(value), 'a single line');
+
 export const ModelOnEndpointSchema = z.object({
   /** A repo id such as "org/name"; on ComfyUI, a checkpoint file name (checked with the endpoint's protocol). */
   id: z.string().min(1).max(300),
   task: z.string().min(1),
   /** A dedicated endpoint serving only this model; otherwise `<endpoint url>/models/<id>` (protocol `hf`). */
-  url: z.url({ protocol: /^https?$/ }).optional(),
+  url: ServerUrlSchema.optional(),
   /** ComfyUI, ControlNet task types: the ControlNet file (as ComfyUI lists it) applied with the checkpoint. */
   controlnet: ComfyFileNameSchema.optional(),
   /** ComfyUI: the user's own workflow instead of the bundled template for the task. */
@@ -52,9 +68,15 @@ export const EndpointSchema = z
     /** How the app talks to the server (src-shared/endpoint-protocols.ts); `hf` for settings written before. */
     protocol: EndpointProtocolSchema.default('hf'),
     /** The server's address; absent only for the built-in runtime (`transformers.js`). */
-    url: z.url({ protocol: /^https?$/ }).optional(),
+    url: ServerUrlSchema.optional(),
     enabled: z.boolean().default(true),
     models: z.array(ModelOnEndpointSchema).default([]),
+    /**
+     * A secret: the Authorization header sent with every request to this endpoint's addresses (its url and its
+     * models' urls), e.g. "Bearer <API key>". Kept in the secret store, never in settings.json, and bound to those
+     * addresses: changing one without entering it again drops it.
+     */
+    authorization: AuthorizationSchema.optional(),
   })
   .refine((e) => e.protocol === 'transformers.js' || e.url !== undefined, { message: 'url is required for this protocol', path: ['url'] })
   .superRefine((e, ctx) => {
@@ -123,7 +145,14 @@ export const SettingsSchema = z.object({
       maxPerEndpoint: z.number().int().min(1).max(64).default(2),
       timeoutMs: z.number().int().positive().default(120_000),
       /** Per-task call timeouts that replace timeoutMs (generation jobs take minutes; video most). */
-      taskTimeoutMs: z.record(z.string(), z.number().int().positive()).default({ ...DEFAULT_TASK_TIMEOUTS_MS }),
+      taskTimeoutMs: z
+        .record(z.string(), z.number().int().positive())
+        .superRefine((timeouts, ctx) => {
+          for (const task of Object.keys(timeouts)) {
+            if (!TASK_TYPE_NAMES.has(task)) ctx.addIssue({ code: 'custom', message: `"${task}" is not a task type`, path: [task] });
+          }
+        })
+        .default({ ...DEFAULT_TASK_TIMEOUTS_MS }),
       retries: z.number().int().min(0).max(10).default(2),
       /** In hybrid mode, run on Hugging Face when the local endpoint fails. */
       fallbackToCloud: z.boolean().default(true),
@@ -141,10 +170,14 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** An endpoint as the renderer sees it: its authorization replaced by whether it is set. */
+export type EndpointView = Omit<Endpoint, 'authorization'> & { authorizationSet: boolean };
+
 /** Settings as the renderer sees them: secrets replaced by whether they are set. */
-export type SettingsView = Omit<Settings, 'llm' | 'huggingface'> & {
+export type SettingsView = Omit<Settings, 'llm' | 'huggingface' | 'endpoints'> & {
   llm: Omit<Settings['llm'], 'apiKey'> & { apiKeySet: boolean };
   huggingface: Omit<Settings['huggingface'], 'token'> & { tokenSet: boolean };
+  endpoints: EndpointView[];
   /** Problems the user should know about (a corrupt file kept aside, no OS keyring, ...). */
   warnings?: string[];
   /** The data folder (settings, workflows, runs, resources), filled in by the settings handlers. */
@@ -155,7 +188,24 @@ export type SettingsView = Omit<Settings, 'llm' | 'huggingface'> & {
 export function toSettingsView(s: Settings): SettingsView {
   const { apiKey, ...llm } = s.llm;
   const { token, ...huggingface } = s.huggingface;
-  return { ...s, llm: { ...llm, apiKeySet: Boolean(apiKey) }, huggingface: { ...huggingface, tokenSet: Boolean(token) } };
+  const endpoints = s.endpoints.map(({ authorization, ...endpoint }) => ({ ...endpoint, authorizationSet: Boolean(authorization) }));
+  return { ...s, llm: { ...llm, apiKeySet: Boolean(apiKey) }, huggingface: { ...huggingface, tokenSet: Boolean(token) }, endpoints };
+}
+
+/**
+ * The origins an endpoint's authorization is sent to and bound to: its url's and its models' own urls'.
+ * @example endpointOrigins({ url: 'http://10.0.0.5:8005/v1', models: [] }) // ['http://10.0.0.5:8005']
+ */
+export function endpointOrigins(endpoint: Pick<Endpoint, 'url' | 'models'>): string[] {
+  const urls = [endpoint.url, ...endpoint.models.map((m) => m.url)].filter((u): u is string => u !== undefined);
+  const origins = urls.flatMap((u) => {
+    try {
+      return [new URL(u).origin];
+    } catch {
+      return [];
+    }
+  });
+  return [...new Set(origins)].sort();
 }
 
 /** Default settings (every field at its default). */

@@ -164,9 +164,11 @@ export class Conversation {
         continue;
       }
       targets[task.id] = { primary, fallback: fallbackTarget(selection, settings, task.task) };
-      // In the cloud, the other checked candidates take over when the chosen one turns out to have no provider.
-      const others = selection.endpoint === HUGGINGFACE_ENDPOINT ? (this.alternatives[task.id] ?? []).filter((m) => m !== selection.model) : [];
-      if (others.length > 0) targets[task.id].alternatives = others.map((model) => ({ model, target: primary }));
+      // In the cloud (the choice, or a local choice's cloud fallback), the other checked cloud candidates take over
+      // when the model turns out to have no provider there.
+      const cloud = selection.endpoint === HUGGINGFACE_ENDPOINT ? primary : targets[task.id].fallback;
+      const others = cloud ? (this.alternatives[task.id] ?? []).filter((m) => m !== selection.model) : [];
+      if (cloud && others.length > 0) targets[task.id].alternatives = others.map((model) => ({ model, target: cloud }));
     }
     const base = options.baseRunId ? this.runs.get(options.baseRunId) : undefined;
     if (options.baseRunId && !base?.outcome) throw new StudioError('not-found', `run ${options.baseRunId} is not finished or not known in this conversation`);

@@ -1,6 +1,7 @@
 // Health of configured local endpoints: GET <url>/health with an explicit timeout, status and latency.
 import type { EndpointHealth } from '../../src-shared/contract';
 import type { Endpoint, Settings } from '../../src-shared/settings';
+import { endpointFetch } from './endpoints/endpoint-auth';
 
 /** How long a health check waits by default. */
 export const HEALTH_TIMEOUT_MS = 5_000;
@@ -13,6 +14,8 @@ export interface HealthOptions {
   path?: string;
   /** Whether a 404 still counts as reachable (true for `/health`, which many servers lack). */
   notFoundIsOk?: boolean;
+  /** The fetch to use (tests may wrap it); the endpoint's credentials are added to it. */
+  fetch?: typeof fetch;
 }
 
 function networkReason(error: unknown, timeoutMs: number, signal?: AbortSignal): string {
@@ -48,7 +51,7 @@ export async function checkEndpointHealth(endpoint: Endpoint, options: HealthOpt
   const started = performance.now();
   const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
   try {
-    const response = await fetch(`${endpoint.url.replace(/\/+$/, '')}${path}`, { signal: AbortSignal.any(signals), headers: { accept: 'application/json' } });
+    const response = await endpointFetch(options.fetch ?? fetch, endpoint)(`${endpoint.url.replace(/\/+$/, '')}${path}`, { signal: AbortSignal.any(signals), headers: { accept: 'application/json' } });
     const status = await bodyStatus(response);
     const latencyMs = Math.round(performance.now() - started);
     const checkedAt = Date.now();

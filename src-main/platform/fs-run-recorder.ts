@@ -1,10 +1,13 @@
 // Run records on disk: runs/<id>/run.json (written atomically) and runs/<id>/events.jsonl (appended).
 import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RunEvent } from '../../src-shared/run-events';
+import { isSettled, type RunEvent } from '../../src-shared/run-events';
 import { RUN_ID_PATTERN } from '../engine/executor/run-id';
 import type { RunContext, RunRecord, RunRecorder } from '../engine/executor/types';
 import { processAlive, removeStaleTempFiles, writeFileAtomic } from './atomic-file';
+
+/** Why an unfinished node of an interrupted run did not finish. */
+export const INTERRUPTED_NODE_REASON = 'the app stopped before this node finished';
 
 /** Events waiting to be appended for one run, and the write in flight. */
 interface EventLog {
@@ -120,11 +123,15 @@ export class FsRunRecorder implements RunRecorder {
     const folder = this.runFolder(record.runId);
     await removeStaleTempFiles(folder);
     const counts: Record<string, number> = {};
+    const results = { ...record.results };
     for (const task of record.tasks) {
-      const status = record.results[task.id]?.status ?? 'cancelled';
+      const result = results[task.id];
+      // A node that had not finished is recorded as cancelled, with why, so a reopened run never shows it as still to run.
+      if (!result || !isSettled(result.status)) results[task.id] = { ...result, status: 'cancelled', outputs: result?.outputs ?? [], attempts: result?.attempts ?? [], reason: INTERRUPTED_NODE_REASON };
+      const status = results[task.id].status;
       counts[status] = (counts[status] ?? 0) + 1;
     }
-    const settled: RunRecord = { ...record, status: 'cancelled', interrupted: true, summary: { status: 'cancelled', durationMs: 0, counts } };
+    const settled: RunRecord = { ...record, results, status: 'cancelled', interrupted: true, summary: { status: 'cancelled', durationMs: 0, counts } };
     await writeFileAtomic(join(folder, 'run.json'), JSON.stringify(settled, null, 2));
     return settled;
   }

@@ -4,6 +4,8 @@ import type { Settings } from '../../src-shared/settings';
 import { findTaskType } from '../../src-shared/tasks';
 import { InferenceError, type InferenceCall, type ModelRunner, type RawOutput } from '../engine/inference';
 import type { EndpointAdapter } from './endpoints/endpoint-adapter';
+import { authorizationSecrets, endpointFetch } from './endpoints/endpoint-auth';
+import { redactSecrets } from './inference/inference-errors';
 
 /** What the runner dispatches to. */
 export interface ModelRunnerOptions {
@@ -28,7 +30,13 @@ export function createModelRunner(options: ModelRunnerOptions): ModelRunner {
       // One model may have several rows (a ComfyUI checkpoint for text-to-image and, with a ControlNet, for pose).
       const rows = endpoint.models.filter((m) => m.id === call.model);
       const entry = rows.find((m) => findTaskType(m.task)?.type === call.task) ?? rows[0];
-      return options.adapters[endpoint.protocol].run({ ...call, endpoint, entry, fetch: options.fetch ?? fetch, hfToken: settings.huggingface.token });
+      // The endpoint's credentials ride on every request to its addresses, whatever the protocol.
+      const endpointFetchFn = endpointFetch(options.fetch ?? fetch, endpoint);
+      const run = options.adapters[endpoint.protocol].run({ ...call, endpoint, entry, fetch: endpointFetchFn, hfToken: settings.huggingface.token });
+      // A server that echoes the credentials back (in a message or an error body) never gets them into a record.
+      return run.catch((error: unknown) => {
+        throw error instanceof InferenceError ? redactSecrets(error, authorizationSecrets(endpoint.authorization)) : error;
+      });
     },
   };
 }

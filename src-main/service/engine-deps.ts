@@ -78,7 +78,7 @@ export function createEngineDeps(options: { dataDir: string; settings: () => Set
     },
   };
   const builtIn = createBuiltInRuntime({ dataDir: options.dataDir, settings: options.settings });
-  const endpointAdapters = createEndpointAdapters(hfRunner, builtIn.adapter);
+  const endpointAdapters = createEndpointAdapters(builtIn.adapter);
   const runner = createModelRunner({ settings: options.settings, hfRunner, adapters: endpointAdapters });
   let loaded: LoadedCatalog | undefined;
   const catalogFile = (): LoadedCatalog => {

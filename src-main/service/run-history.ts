@@ -1,4 +1,5 @@
 // The run history as the app shows it: summaries, full records with their events, and comparisons.
+import { stat } from 'node:fs/promises';
 import { isSuccess, type NodeStatus } from '../../src-shared/run-events';
 import type { NodeComparison, RecordedNode, RunDetail, RunListItem } from '../../src-shared/library';
 import type { TaskOutput } from '../../src-shared/resources';
@@ -15,7 +16,8 @@ export function runListItem(record: RunRecord): RunListItem {
     runId: record.runId,
     status: record.status,
     startedAt: record.startedAt,
-    durationMs: record.summary?.durationMs,
+    // An interrupted run's end is unknown: no duration rather than a made-up one.
+    durationMs: record.interrupted ? undefined : record.summary?.durationMs,
     request: record.context.request || undefined,
     workflow: record.context.workflow,
     taskCount: record.tasks.length,
@@ -52,8 +54,9 @@ export class RunHistory {
         const record = await this.recorder.read(runId);
         item = record && runListItem(await this.recorder.settleIfInterrupted(record));
       } catch (error) {
-        // Never hidden: listed with the reason, its folder left as it is.
-        item = { runId, status: 'failed', startedAt: 0, taskCount: 0, counts: {}, damaged: `run.json cannot be read: ${error instanceof Error ? error.message : String(error)}` };
+        // Never hidden: listed with the reason (and the folder's time, to sort it), its folder left as it is.
+        const startedAt = await stat(this.recorder.runFolder(runId)).then((info) => info.mtimeMs, () => 0);
+        item = { runId, status: 'failed', startedAt, taskCount: 0, counts: {}, damaged: `run.json cannot be read: ${error instanceof Error ? error.message : String(error)}` };
       }
       if (!item || (status && item.status !== status)) continue;
       items.push(item);

@@ -6,7 +6,7 @@ import { StudioError } from '../../src-shared/contract-error';
 import { createSettingsHandlers } from './settings/settings-handlers';
 import type { SettingsStore } from './settings/settings-store';
 import { taskAvailability } from '../engine/selector/task-availability';
-import { rankCandidates } from '../engine/selector/candidates';
+import { taskCandidates } from '../engine/selector/servable-candidates';
 import { discoverModels } from '../platform/endpoints/discover-models';
 import { createBuiltInLlmHandlers, testBuiltInLlm } from './built-in-llm-handlers';
 import { createEngineDeps } from './engine-deps';
@@ -15,6 +15,7 @@ import { createBuiltInHandlers } from './builtin-handlers';
 import { createLibraryHandlers } from './library-handlers';
 import { RunHistory } from './run-history';
 import { createSessionHandlers } from './session-file';
+import { savedAuthorizationFor } from './settings/endpoint-secrets';
 import { testLlmConnection } from '../platform/llm-connection-check';
 
 /** Composes the engine with the real adapters for one data folder. */
@@ -50,12 +51,15 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
       checkHealth: (endpoint) => deps.endpointAdapters[endpoint.protocol].health(endpoint, { timeoutMs: 5000 }),
     }),
     ...createSessionHandlers(options.dataDir),
-    'endpoints.discover': (request) => discoverModels(deps.endpointAdapters, request),
+    // A saved endpoint's credentials go along only to the address they were given for.
+    'endpoints.discover': ({ protocol, url, name }) =>
+      discoverModels(deps.endpointAdapters, { protocol, url, authorization: savedAuthorizationFor(settingsStore.get().endpoints, name, url) }),
     ...createBuiltInHandlers(deps.builtIn, emit),
     ...createBuiltInLlmHandlers({ store: deps.llmModels, settings: () => settingsStore.get() }),
     ...createLibraryHandlers({ dataDir: options.dataDir, emit, conversation, ownRun: (runId, owner) => runOwners.set(runId, owner) }),
-    'catalog.candidates': async ({ task }) => rankCandidates(task, deps.catalog(), settingsStore.get()),
-    'catalog.availability': async () => taskAvailability(deps.catalog(), settingsStore.get()),
+    // The model picker and the palette start from what selection starts from (the same rule, the same cloud check).
+    'catalog.candidates': async ({ task }) => taskCandidates(task, deps.catalog(), settingsStore.get(), deps.availability).candidates,
+    'catalog.availability': async () => taskAvailability(deps.catalog(), settingsStore.get(), deps.availability),
     'catalog.model': async ({ id }) => {
       const model = deps.catalog().find((m) => m.id === id.trim());
       return model ? { id: model.id, task: model.task, downloads: model.downloads, description: model.description } : null;

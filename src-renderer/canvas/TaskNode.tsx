@@ -82,7 +82,7 @@ export const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps
           <b>{run.error.kind}</b>: {run.error.message}
         </div>
       )}
-      {run.status === 'skipped' && run.reason && <div className="node-note">{run.reason}</div>}
+      {run.reason && (run.status === 'skipped' || run.status === 'cancelled') && <div className="node-note">{run.reason}</div>}
       {issues.length > 0 && <div className="node-error" title={issues.join('\n')}>{issues[0]}</div>}
       <div className="node-foot">
         <Timing run={run} />

@@ -59,7 +59,7 @@ export function Inspector() {
           onEdit={() => void controller.library.editFromRun().then((ok) => ok && argsRef.current?.querySelector('textarea')?.focus())}
         />
       )}
-      {run.status === 'skipped' && run.reason && <p className="hint">Skipped: {run.reason}</p>}
+      {run.reason && (run.status === 'skipped' || run.status === 'cancelled') && <p className="hint">{run.status === 'skipped' ? 'Skipped' : 'Cancelled'}: {run.reason}</p>}
       <section ref={argsRef}>
         <h3>Arguments</h3>
         {portsOf(task).inputs.map((p) => <ArgumentEditor key={`${id}-${p.name}`} taskId={id} port={p} value={task.args[p.name]} />)}

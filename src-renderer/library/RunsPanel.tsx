@@ -6,11 +6,16 @@ import type { NodeComparison, RunListItem } from '../../src-shared/library';
 import { useController } from '../app/studio-context';
 import { formatDuration } from '../canvas/TaskNode';
 import { Modal } from './Modal';
+import { problemOf, RecordMarker } from './RecordMarker';
 
 const when = (ms: number) => new Date(ms).toLocaleString();
 
-/** What a run was for. */
-const titleOf = (run: RunListItem) => (run.workflow ? `Workflow: ${run.workflow.name}` : run.request || 'Graph built by hand');
+/** What a run was for (a damaged record says nothing of it: its id). */
+const titleOf = (run: RunListItem) =>
+  run.damaged !== undefined ? `Run ${run.runId}` : run.workflow ? `Workflow: ${run.workflow.name}` : run.request || 'Graph built by hand';
+
+/** The status word of a run's line: a damaged record has none to show. */
+const statusOf = (run: RunListItem) => (run.damaged !== undefined ? 'damaged' : run.status);
 
 /** The Runs panel (a dialog). */
 export function RunsPanel({ onClose }: { onClose: () => void }) {
@@ -70,24 +75,34 @@ export function RunsPanel({ onClose }: { onClose: () => void }) {
       )}
       {runs && runs.length === 0 && <p className="hint">{onlyFailed ? 'No failed runs.' : 'No runs yet.'}</p>}
       <ul className="library-list" aria-label="Run history">
-        {runs?.map((run) => (
-          <li key={run.runId} aria-label={`${titleOf(run)} (${run.status})`} data-status={run.status}>
-            <input type="checkbox" aria-label={`Pick ${run.runId} to compare`} checked={picked.includes(run.runId)} onChange={() => toggle(run.runId)} />
-            <div className="library-item-main">
-              <b>{titleOf(run)}</b>
-              <div className="hint">
-                <span className={`status-pill s-${run.status}`}>{run.status}</span> {when(run.startedAt)}
-                {run.durationMs !== undefined && ` · ${formatDuration(run.durationMs)}`}
-                {` · ${run.taskCount} tasks`}
-                {Object.entries(run.counts).map(([status, n]) => ` · ${n} ${status}`).join('')}
-                {run.usage && ` · LLM: ${run.usage.llmCalls} calls, ${run.usage.promptTokens + run.usage.completionTokens} tokens`}
+        {runs?.map((run) => {
+          const problem = problemOf(run);
+          const reasonId = `run-problem-${run.runId}`;
+          const damaged = problem?.kind === 'damaged';
+          return (
+            <li key={run.runId} aria-label={`${titleOf(run)} (${statusOf(run)})`} data-status={run.status} data-marker={problem?.kind}>
+              <input type="checkbox" aria-label={`Pick ${run.runId} to compare`} checked={picked.includes(run.runId)} disabled={damaged}
+                title={damaged ? 'A damaged run cannot be compared' : undefined} onChange={() => toggle(run.runId)} />
+              <div className="library-item-main">
+                <b>{titleOf(run)}</b>
+                <div className="hint">
+                  {!damaged && <><span className={`status-pill s-${run.status}`}>{run.status}</span>{' '}</>}{run.startedAt > 0 ? when(run.startedAt) : 'time unknown'}
+                  {run.durationMs !== undefined && ` · ${formatDuration(run.durationMs)}`}
+                  {!damaged && ` · ${run.taskCount} tasks`}
+                  {Object.entries(run.counts).map(([status, n]) => ` · ${n} ${status}`).join('')}
+                  {run.usage && ` · LLM: ${run.usage.llmCalls} calls, ${run.usage.promptTokens + run.usage.completionTokens} tokens`}
+                </div>
+                {problem && <RecordMarker problem={problem} id={reasonId} />}
+                {damaged && <p className="hint">It cannot be opened or compared; its folder (runs/{run.runId}) is left as it was.</p>}
               </div>
-            </div>
-            <div className="library-item-actions">
-              <button type="button" className="btn" onClick={() => void open(run.runId)}>Open</button>
-            </div>
-          </li>
-        ))}
+              <div className="library-item-actions">
+                <button type="button" className="btn" disabled={damaged} aria-describedby={problem ? reasonId : undefined}
+                  title={damaged ? 'This run cannot be opened: its record is damaged' : problem ? 'Opens read-only' : undefined}
+                  onClick={() => void open(run.runId)}>Open</button>
+              </div>
+            </li>
+          );
+        })}
       </ul>
     </Modal>
   );

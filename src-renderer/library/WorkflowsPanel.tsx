@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkflowEntry } from '../../src-shared/library';
 import { useController } from '../app/studio-context';
 import { Modal } from './Modal';
+import { problemOf, RecordMarker } from './RecordMarker';
 import { WorkflowRunForm } from './WorkflowRunForm';
 
 
@@ -78,29 +79,50 @@ export function WorkflowsPanel({ onClose }: { onClose: () => void }) {
       {status && <p role="status" className="hint">{status}</p>}
       {entries && entries.length === 0 && <p className="hint">{deleted ? 'No deleted workflows.' : query ? 'No workflow matches.' : 'No workflows yet: plan a request, then "Save workflow".'}</p>}
       <ul className="library-list" aria-label={deleted ? 'Deleted workflows' : 'Workflows'}>
-        {entries?.map((entry) => (
-          <li key={entry.id} aria-label={entry.name}>
-            <div className="library-item-main">
-              <b>{entry.name}</b>
-              <span className="hint"> · {entry.taskCount} tasks · inputs: {entry.inputs.map((i) => `${i.name} (${i.modality})`).join(', ') || 'none'}</span>
-              {entry.description && <div className="hint">{entry.description}</div>}
-            </div>
-            <div className="library-item-actions">
-              {entry.deleted ? (
-                <button type="button" className="btn" onClick={() => void act(async () => `Restored "${(await client.invoke('workflows.restore', { id: entry.id })).name}".`)}>Restore</button>
-              ) : (
-                <>
-                  <button type="button" className="btn btn-primary" onClick={() => setRunning(entry)}>Run…</button>
-                  <button type="button" className="btn" onClick={() => void act(async () => { await library.openWorkflow(entry.id); onClose(); })}>Open</button>
-                  <button type="button" className="btn" onClick={() => rename(entry)}>Rename</button>
-                  <button type="button" className="btn" onClick={() => void act(async () => `Duplicated as "${(await client.invoke('workflows.duplicate', { id: entry.id })).name}".`)}>Duplicate</button>
-                  <button type="button" className="btn" onClick={() => void act(async () => { const f = await client.invoke('workflows.export', { id: entry.id }); download(f.fileName, f.text); })}>Export</button>
-                  <button type="button" className="btn btn-danger" onClick={() => void act(async () => { await client.invoke('workflows.delete', { id: entry.id }); return `Deleted "${entry.name}" (tick "Deleted" to restore it).`; })}>Delete</button>
-                </>
-              )}
-            </div>
-          </li>
-        ))}
+        {entries?.map((entry) => {
+          const problem = problemOf(entry);
+          const reasonId = `workflow-problem-${entry.deleted ? 'deleted-' : ''}${entry.id}`;
+          return (
+            <li key={entry.id} aria-label={entry.name} data-marker={problem?.kind}>
+              <div className="library-item-main">
+                <b>{entry.name}</b>
+                {problem ? (
+                  <>
+                    <RecordMarker problem={problem} id={reasonId} />
+                    <p className="hint">It cannot be run, opened or exported until the file is fixed or replaced; it is left as it was (workflows/{entry.deleted ? '.trash/' : ''}{entry.id}.json).</p>
+                  </>
+                ) : (
+                  <>
+                    <span className="hint"> · {entry.taskCount} tasks · inputs: {entry.inputs.map((i) => `${i.name} (${i.modality})`).join(', ') || 'none'}</span>
+                    {entry.description && <div className="hint">{entry.description}</div>}
+                  </>
+                )}
+              </div>
+              <div className="library-item-actions">
+                {entry.deleted ? (
+                  <button type="button" className="btn" disabled={Boolean(problem)} aria-describedby={problem ? reasonId : undefined}
+                    onClick={() => void act(async () => `Restored "${(await client.invoke('workflows.restore', { id: entry.id })).name}".`)}>Restore</button>
+                ) : problem ? (
+                  <>
+                    {(['Run…', 'Open', 'Export'] as const).map((label) => (
+                      <button key={label} type="button" className="btn" disabled aria-describedby={reasonId} title="This workflow file is damaged">{label}</button>
+                    ))}
+                    <button type="button" className="btn btn-danger" onClick={() => void act(async () => { await client.invoke('workflows.delete', { id: entry.id }); return `Moved the damaged file ${entry.id}.json to workflows/.trash/.`; })}>Delete</button>
+                  </>
+                ) : (
+                  <>
+                    <button type="button" className="btn btn-primary" onClick={() => setRunning(entry)}>Run…</button>
+                    <button type="button" className="btn" onClick={() => void act(async () => { await library.openWorkflow(entry.id); onClose(); })}>Open</button>
+                    <button type="button" className="btn" onClick={() => rename(entry)}>Rename</button>
+                    <button type="button" className="btn" onClick={() => void act(async () => `Duplicated as "${(await client.invoke('workflows.duplicate', { id: entry.id })).name}".`)}>Duplicate</button>
+                    <button type="button" className="btn" onClick={() => void act(async () => { const f = await client.invoke('workflows.export', { id: entry.id }); download(f.fileName, f.text); })}>Export</button>
+                    <button type="button" className="btn btn-danger" onClick={() => void act(async () => { await client.invoke('workflows.delete', { id: entry.id }); return `Deleted "${entry.name}" (tick "Deleted" to restore it).`; })}>Delete</button>
+                  </>
+                )}
+              </div>
+            </li>
+          );
+        })}
       </ul>
     </Modal>
   );

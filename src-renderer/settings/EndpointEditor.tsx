@@ -53,7 +53,8 @@ function FindModels({ draft, onChange }: Pick<EndpointEditorProps, 'draft' | 'on
   const find = async (): Promise<void> => {
     setStatus('Asking the server…');
     try {
-      const found = await client.invoke('endpoints.discover', { protocol: draft.protocol, url: draft.url });
+      // The saved credentials of this endpoint go along (the engine checks the address is theirs).
+      const found = await client.invoke('endpoints.discover', { protocol: draft.protocol, url: draft.url, name: draft.name.trim() || undefined });
       onChange({ ...draft, models: withFoundModels(draft.models, found.models) });
       setStatus(found.message);
     } catch (error) {
@@ -64,6 +65,27 @@ function FindModels({ draft, onChange }: Pick<EndpointEditorProps, 'draft' | 'on
     <>
       <button type="button" className="btn" onClick={() => void find()}>Find models</button>
       {status && <span role="status" aria-label="Find models">{status}</span>}
+    </>
+  );
+}
+
+/** The endpoint's credentials: typed in, never shown back; saved in the secret store and sent only to its addresses. */
+function EndpointCredentials({ draft, onChange }: Pick<EndpointEditorProps, 'draft' | 'onChange'>): JSX.Element {
+  const state = draft.authorization ? 'will be saved' : draft.clearAuthorization ? 'will be removed on Save' : draft.authorizationSet ? 'set' : 'not set';
+  return (
+    <>
+      <label>
+        Authorization
+        <input type="password" autoComplete="off" value={draft.authorization} placeholder={draft.authorizationSet && !draft.clearAuthorization ? 'set (type to replace)' : 'Bearer <API key>'}
+          aria-describedby={`auth-help-${draft.key}`} onChange={(e) => onChange({ ...draft, authorization: e.target.value })} />
+      </label>
+      <span id={`auth-help-${draft.key}`} className="settings-secret-state">
+        Credentials: {state}. Sent as the Authorization header to this server only (e.g. "Bearer &lt;API key&gt;" or "Basic &lt;base64 of user:password&gt;"),
+        kept in the app's secret store; changing the URL asks for them again.
+      </span>
+      {draft.authorizationSet && !draft.clearAuthorization && !draft.authorization && (
+        <button type="button" className="btn" onClick={() => onChange({ ...draft, clearAuthorization: true })}>Remove credentials</button>
+      )}
     </>
   );
 }
@@ -95,6 +117,7 @@ export function EndpointEditor({ index, draft, onChange, onRemove, health, onTes
       {ENDPOINT_PROTOCOL_SPECS[draft.protocol].needsUrl && (
         <label>URL <input type="url" value={draft.url} onChange={(e) => onChange({ ...draft, url: e.target.value })} /></label>
       )}
+      {ENDPOINT_PROTOCOL_SPECS[draft.protocol].needsUrl && <EndpointCredentials draft={draft} onChange={onChange} />}
       <label>
         <input type="checkbox" checked={draft.enabled} onChange={(e) => onChange({ ...draft, enabled: e.target.checked })} />
         Enabled

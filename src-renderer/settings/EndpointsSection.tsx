@@ -4,7 +4,7 @@ import { useState, type JSX } from 'react';
 import type { EndpointHealth } from '../../src-shared/contract';
 import { useController } from '../app/studio-context';
 import { EndpointEditor } from './EndpointEditor';
-import { endpointsPatch, newDraftKey, type EndpointDraft } from './settings-patches';
+import { endpointToTest, newEndpointDraft, type EndpointDraft } from './settings-patches';
 import { messageOf } from './use-settings';
 
 /** Props of EndpointsSection: the form's endpoint drafts. */
@@ -20,13 +20,12 @@ export function EndpointsSection({ drafts, onChange }: EndpointsSectionProps): J
 
   const update = (key: string, next: EndpointDraft | undefined): void =>
     onChange(next ? drafts.map((d) => (d.key === key ? next : d)) : drafts.filter((d) => d.key !== key));
-  const add = (): void => onChange([...drafts, { key: newDraftKey(), name: '', protocol: 'hf', url: 'http://127.0.0.1:8000', enabled: true, models: [] }]);
+  const add = (): void => onChange([...drafts, newEndpointDraft()]);
 
   const check = async (draft: EndpointDraft): Promise<void> => {
     setHealth((h) => ({ ...h, [draft.key]: 'checking' }));
     try {
-      const [endpoint] = endpointsPatch([draft]).endpoints!;
-      const [result] = await client.invoke('endpoints.health', { endpoint });
+      const [result] = await client.invoke('endpoints.health', { endpoint: endpointToTest(draft) });
       setHealth((h) => ({ ...h, [draft.key]: result }));
     } catch (error) {
       setHealth((h) => ({ ...h, [draft.key]: { error: messageOf(error) } }));

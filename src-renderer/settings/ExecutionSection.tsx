@@ -1,6 +1,7 @@
-// The execution section: parallelism, timeout, retries, cloud fallback, and whether stage 4 runs by itself.
+// The execution section: parallelism, timeouts (general and per task type), retries, cloud fallback, and whether stage 4 runs by itself.
 import type { ChangeEvent, JSX } from 'react';
 import type { ExecutionDraft } from './settings-patches';
+import { TaskTimeoutsField } from './TaskTimeoutsField';
 
 /** Props of ExecutionSection: the form's draft. */
 export interface ExecutionSectionProps {
@@ -24,6 +25,7 @@ export function ExecutionSection({ draft, onChange: setDraft }: ExecutionSection
         Timeout per task (seconds)
         <input type="number" min={1} value={Number.isNaN(draft.timeoutSeconds) ? '' : draft.timeoutSeconds} onChange={number('timeoutSeconds')} />
       </label>
+      <TaskTimeoutsField rows={draft.taskTimeouts} onChange={(taskTimeouts) => setDraft({ ...draft, taskTimeouts })} />
       <label>
         Retries
         <input type="number" min={0} max={10} value={Number.isNaN(draft.retries) ? '' : draft.retries} onChange={number('retries')} />

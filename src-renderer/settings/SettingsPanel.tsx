@@ -9,7 +9,7 @@ import { EndpointsSection } from './EndpointsSection';
 import { ExecutionSection } from './ExecutionSection';
 import { HuggingFaceSection } from './HuggingFaceSection';
 import { LlmSection } from './LlmSection';
-import { draftOf, formPatch, isDirty, type SettingsDraft } from './settings-form';
+import { draftOf, formPatch, formProblems, isDirty, type SettingsDraft } from './settings-form';
 import { useSettings } from './use-settings';
 
 /** The settings panel (a dialog); it reaches the engine only through the typed client. */
@@ -27,6 +27,11 @@ export function SettingsPanel(props: { onClose: () => void }): JSX.Element {
 
   const saveForm = async (): Promise<boolean> => {
     if (!view || !form) return false;
+    const problems = formProblems(form);
+    if (problems.length > 0) {
+      setResult({ error: `Settings not saved: ${problems.join(' ')}` });
+      return false;
+    }
     setResult({ busy: true });
     const error = await save(formPatch(form, view));
     // After a save the form shows the saved settings (secrets typed in are not kept in the page).

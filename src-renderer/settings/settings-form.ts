@@ -2,7 +2,10 @@
 // and the one patch that saves it (only the sections that changed).
 import type { SettingsPatch } from '../../src-shared/contract';
 import type { ExecutionMode, SettingsView } from '../../src-shared/settings';
-import { endpointsPatch, executionPatch, llmPatch, toEndpointDrafts, type EndpointDraft, type ExecutionDraft, type LlmDraft } from './settings-patches';
+import {
+  endpointsPatch, executionPatch, llmPatch, taskTimeoutProblems, toEndpointDrafts, toTaskTimeoutDrafts,
+  type EndpointDraft, type ExecutionDraft, type LlmDraft,
+} from './settings-patches';
 
 /** The Hugging Face form: a typed token replaces the saved one; `clearToken` removes it. */
 export type HuggingFaceDraft = { token: string; clearToken: boolean; enabled: boolean; mode: ExecutionMode };
@@ -22,7 +25,10 @@ export function draftOf(view: SettingsView): SettingsDraft {
     llm: { baseURL: view.llm.baseURL, model: view.llm.model, apiKey: '', clearApiKey: false },
     huggingface: { token: '', clearToken: false, enabled: view.huggingface.enabled, mode: e.mode },
     endpoints: toEndpointDrafts(view.endpoints),
-    execution: { maxParallel: e.maxParallel, timeoutSeconds: e.timeoutMs / 1000, retries: e.retries, fallbackToCloud: e.fallbackToCloud, autoRespond: e.autoRespond },
+    execution: {
+      maxParallel: e.maxParallel, timeoutSeconds: e.timeoutMs / 1000, taskTimeouts: toTaskTimeoutDrafts(e.taskTimeoutMs),
+      retries: e.retries, fallbackToCloud: e.fallbackToCloud, autoRespond: e.autoRespond,
+    },
   };
 }
 
@@ -35,13 +41,17 @@ export function dirtySections(draft: SettingsDraft, view: SettingsView): { llm: 
   return {
     llm: llm.baseURL !== saved.llm.baseURL || llm.model !== saved.llm.model || llm.apiKey !== '' || llm.clearApiKey,
     huggingface: hf.token !== '' || hf.clearToken || hf.enabled !== saved.huggingface.enabled || hf.mode !== saved.huggingface.mode,
-    endpoints: !same(endpointsPatch(draft.endpoints).endpoints, view.endpoints),
-    execution: !same(draft.execution, saved.execution),
+    endpoints: !same(endpointsPatch(draft.endpoints).endpoints, endpointsPatch(saved.endpoints).endpoints),
+    // Compared as patches: row keys differ between drafts of the same values.
+    execution: !same(executionPatch(draft.execution), executionPatch(saved.execution)),
   };
 }
 
 /** Whether anything in the form is unsaved. */
 export const isDirty = (draft: SettingsDraft, view: SettingsView): boolean => Object.values(dirtySections(draft, view)).some(Boolean);
+
+/** What must be fixed before the form can be saved, one line each (the engine checks everything again). */
+export const formProblems = (draft: SettingsDraft): string[] => taskTimeoutProblems(draft.execution.taskTimeouts);
 
 /** The LLM values as a patch (a cleared key is `null`, an empty key keeps the saved one). */
 export function llmDraftPatch(llm: SettingsDraft['llm']): NonNullable<SettingsPatch['llm']> {

@@ -1,7 +1,7 @@
 // Turns the settings panel's form drafts into SettingsPatch objects (the engine validates them and names bad fields).
 import type { SettingsPatch } from '../../src-shared/contract';
 import type { EndpointProtocol } from '../../src-shared/endpoint-protocols';
-import type { Endpoint, SettingsView, UserWorkflow } from '../../src-shared/settings';
+import type { Endpoint, EndpointView, UserWorkflow } from '../../src-shared/settings';
 
 /** A model row being edited; `key` only identifies the row in the UI. */
 export interface ModelDraft {
@@ -30,6 +30,12 @@ export interface EndpointDraft {
   url: string;
   enabled: boolean;
   models: ModelDraft[];
+  /** Whether credentials are saved for it (they never reach the page). */
+  authorizationSet: boolean;
+  /** A new Authorization header value typed in (empty keeps the saved one). */
+  authorization: string;
+  /** Remove the saved credentials on Save. */
+  clearAuthorization: boolean;
 }
 
 let nextKey = 0;
@@ -37,7 +43,7 @@ let nextKey = 0;
 export const newDraftKey = (): string => `draft-${++nextKey}`;
 
 /** Drafts of the saved endpoints. */
-export function toEndpointDrafts(endpoints: SettingsView['endpoints']): EndpointDraft[] {
+export function toEndpointDrafts(endpoints: EndpointView[]): EndpointDraft[] {
   return endpoints.map((e) => ({
     key: newDraftKey(),
     name: e.name,
@@ -45,12 +51,30 @@ export function toEndpointDrafts(endpoints: SettingsView['endpoints']): Endpoint
     url: e.url ?? '',
     enabled: e.enabled,
     models: e.models.map((m) => ({ key: newDraftKey(), id: m.id, task: m.task, ...modelExtras(m) })),
+    authorizationSet: e.authorizationSet,
+    authorization: '',
+    clearAuthorization: false,
   }));
 }
 
-/** The patch replacing all endpoints by the drafts (blank model rows are left out, text trimmed). */
+/** A new endpoint row of the form. */
+export const newEndpointDraft = (): EndpointDraft => ({
+  key: newDraftKey(), name: '', protocol: 'hf', url: 'http://127.0.0.1:8000', enabled: true, models: [],
+  authorizationSet: false, authorization: '', clearAuthorization: false,
+});
+
+/** An endpoint of the form as `endpoints.health` tests it: typed credentials go along, saved ones the engine adds. */
+export function endpointToTest(draft: EndpointDraft): Endpoint {
+  const { authorization, ...endpoint } = endpointsPatch([draft]).endpoints![0];
+  return typeof authorization === 'string' ? { ...endpoint, authorization } : endpoint;
+}
+
+/**
+ * The patch replacing all endpoints by the drafts (blank model rows are left out, text trimmed); credentials are sent
+ * only when typed (`null` when cleared): without them the engine keeps the saved ones, bound to the same addresses.
+ */
 export function endpointsPatch(drafts: EndpointDraft[]): SettingsPatch {
-  const endpoints: Endpoint[] = drafts.map((d) => ({
+  const endpoints: NonNullable<SettingsPatch['endpoints']> = drafts.map((d) => ({
     name: d.name.trim(),
     protocol: d.protocol,
     ...(d.url.trim() ? { url: d.url.trim() } : {}),
@@ -58,6 +82,7 @@ export function endpointsPatch(drafts: EndpointDraft[]): SettingsPatch {
     models: d.models
       .filter((m) => m.id.trim() !== '' || m.task !== '')
       .map((m) => ({ id: m.id.trim(), task: m.task, ...modelExtras(m) })),
+    ...(d.authorization.trim() ? { authorization: d.authorization.trim() } : d.clearAuthorization ? { authorization: null } : {}),
   }));
   return { endpoints };
 }
@@ -74,21 +99,55 @@ export function llmPatch(draft: LlmDraft): SettingsPatch {
   return { llm: { baseURL: draft.baseURL.trim(), model: draft.model.trim(), ...(draft.apiKey ? { apiKey: draft.apiKey } : {}) } };
 }
 
-/** The execution form, with the timeout in seconds as the user enters it. */
+/** One row of the per-task timeouts: a task type and its timeout in seconds; `key` only identifies the row. */
+export interface TaskTimeoutDraft {
+  key: string;
+  task: string;
+  seconds: number;
+}
+
+/** The execution form, with the timeouts in seconds as the user enters them. */
 export interface ExecutionDraft {
   maxParallel: number;
   timeoutSeconds: number;
+  /** Task types whose calls get their own timeout instead of `timeoutSeconds` (execution.taskTimeoutMs). */
+  taskTimeouts: TaskTimeoutDraft[];
   retries: number;
   fallbackToCloud: boolean;
   autoRespond: boolean;
 }
 
-/** The patch for the execution section. */
+/** Rows of the saved per-task timeouts, in task order. */
+export function toTaskTimeoutDrafts(taskTimeoutMs: Record<string, number>): TaskTimeoutDraft[] {
+  return Object.entries(taskTimeoutMs)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([task, ms]) => ({ key: newDraftKey(), task, seconds: ms / 1000 }));
+}
+
+/** What is wrong with the per-task timeout rows, one line each (empty when they can be saved). */
+export function taskTimeoutProblems(rows: TaskTimeoutDraft[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const name = row.task || 'a row without a task type';
+    if (!row.task) problems.push('Per-task timeout: choose a task type or remove the row.');
+    else if (seen.has(row.task)) problems.push(`Per-task timeout: ${row.task} is listed twice.`);
+    if (!Number.isFinite(row.seconds) || Math.round(row.seconds * 1000) < 1) problems.push(`Per-task timeout of ${name}: enter a number of seconds above 0.`);
+    seen.add(row.task);
+  }
+  return problems;
+}
+
+/** The patch for the execution section (per-task timeouts as milliseconds by task type, in task order). */
 export function executionPatch(draft: ExecutionDraft): SettingsPatch {
+  const taskTimeoutMs = Object.fromEntries(
+    draft.taskTimeouts.map((row) => [row.task, Math.round(row.seconds * 1000)] as const).sort(([a], [b]) => a.localeCompare(b)),
+  );
   return {
     execution: {
       maxParallel: draft.maxParallel,
       timeoutMs: Math.round(draft.timeoutSeconds * 1000),
+      taskTimeoutMs,
       retries: draft.retries,
       fallbackToCloud: draft.fallbackToCloud,
       autoRespond: draft.autoRespond,

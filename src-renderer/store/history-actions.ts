@@ -34,10 +34,7 @@ export type HistoryActions = {
 
 /** A recorded node as the canvas shows it, with its log lines from the run's events. */
 export function nodeRunOf(node: RecordedNode, runId: string, logs: string[] = []): NodeRun {
-  return {
-    status: node.status, outputs: node.outputs, error: node.error, attempts: node.attempts, model: node.model, endpoint: node.endpoint,
-    durationMs: node.durationMs, startedAt: node.startedAt, reason: node.reason, logs, runId,
-  };
+  return { ...node, logs, runId };
 }
 
 const positionsOf = (layout: Record<string, XY> | undefined): Record<number, XY> =>

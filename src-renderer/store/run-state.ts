@@ -1,25 +1,21 @@
 // What the canvas knows about each node's latest run, folded from run events.
-import type { TaskOutput } from '../../src-shared/resources';
-import type { AttemptRecord, NodeStatus, RunEvent, RunSummary, TaskError } from '../../src-shared/run-events';
+import type { RecordedNode } from '../../src-shared/library';
+import type { AttemptRecord, NodeStatus, RunEvent, RunSummary } from '../../src-shared/run-events';
 import { isSettled as isSettledStatus, statusAfter } from '../../src-shared/run-events';
 
 /** A node's status on the canvas: a run status, or `pending` before any run touched it. */
 export type DisplayStatus = NodeStatus | 'pending';
 
-/** One node's latest run. */
-export type NodeRun = {
+/**
+ * One node's latest run: what a run record keeps of a node (RecordedNode, the one shape the engine and the
+ * history share), plus what only a live canvas knows (attempt number, progress, log lines, which run).
+ */
+export type NodeRun = Omit<RecordedNode, 'status' | 'attempts'> & {
   status: DisplayStatus;
-  outputs: TaskOutput[];
-  error?: TaskError;
   attempts?: AttemptRecord[];
-  model?: string;
-  endpoint?: string;
   attempt?: number;
   progress?: { message: string; fraction?: number };
   logs: string[];
-  startedAt?: number;
-  durationMs?: number;
-  reason?: string;
   runId?: string;
 };
 

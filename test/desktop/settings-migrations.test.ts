@@ -46,8 +46,8 @@ describe('settings migrations', () => {
   });
 
   it('treats a file without version as version 1 and a current file as needing nothing', () => {
-    expect(migrateSettings({ openai: { model: 'm' } })).toEqual({ data: { llm: { model: 'm' } }, fromVersion: 1 });
-    expect(migrateSettings({ version: SETTINGS_VERSION, llm: { model: 'm' } })).toEqual({ data: { llm: { model: 'm' } }, fromVersion: SETTINGS_VERSION });
+    expect(migrateSettings({ openai: { model: 'm' } })).toEqual({ data: { llm: { model: 'm' } }, fromVersion: 1, notes: [] });
+    expect(migrateSettings({ version: SETTINGS_VERSION, llm: { model: 'm' } })).toEqual({ data: { llm: { model: 'm' } }, fromVersion: SETTINGS_VERSION, notes: [] });
   });
 
   it('refuses non-objects, bad versions, newer versions and gaps in the chain', () => {

@@ -104,6 +104,7 @@ describe('the seed example with ComfyUI making the pose-conditioned image', () =
       endpoints: [
         { ...base.endpoints[0], models: [{ id: POSE_MODEL, task: 'openpose-control' }] },
         comfyEndpoint([{ id: CHECKPOINT, task: 'openpose-text-to-image', controlnet: POSE_NET }]),
+        ...base.endpoints.filter((e) => e.protocol === 'transformers.js'), // the built-in runtime, off: the rest goes to the cloud
       ],
     };
     const { code, doc, stderr } = await run(settings, SEED_REQUEST);

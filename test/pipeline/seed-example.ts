@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
+import { builtInEndpoint } from '../../src-shared/built-in-models';
 import { defaultSettings, type Settings } from '../../src-shared/settings';
 import { topCandidates } from '../../src-main/engine/selector/candidates';
 import { loadCatalog } from '../../src-main/platform/catalog-file';
@@ -36,8 +37,8 @@ export function folderWithExample(): string {
 }
 
 /**
- * Settings for the fakes: ControlNet on a local endpoint (the fake at `hfUrl`), the rest on the fake
- * Hugging Face cloud: the Hub at `hubUrl` (provider mappings) and the router at `hfUrl`.
+ * Settings for the fakes: ControlNet on a local endpoint (the fake at `hfUrl`), the built-in runtime off, the
+ * rest on the fake Hugging Face cloud: the Hub at `hubUrl` (provider mappings) and the router at `hfUrl`.
  */
 export function seedSettings(llmBaseURL: string, hfUrl: string, hubUrl: string): Settings {
   const s = defaultSettings();
@@ -45,7 +46,12 @@ export function seedSettings(llmBaseURL: string, hfUrl: string, hubUrl: string):
     ...s,
     llm: { ...s.llm, baseURL: llmBaseURL, apiKey: 'sk-test', model: 'fake-gpt', retries: 0, timeoutMs: 10_000 },
     huggingface: { ...s.huggingface, token: 'hf_test', hubUrl, routerUrl: hfUrl },
-    endpoints: [{ name: 'local-controlnet', protocol: 'hf', url: hfUrl, enabled: true, models: [{ id: POSE_MODEL, task: 'openpose-control' }, { id: POSE_TO_IMAGE_MODEL, task: 'openpose-text-to-image' }] }],
+    // The built-in runtime is there, as in every settings file, but off: hybrid mode is local first, and these
+    // tests send everything but ControlNet to the fake cloud.
+    endpoints: [
+      { name: 'local-controlnet', protocol: 'hf', url: hfUrl, enabled: true, models: [{ id: POSE_MODEL, task: 'openpose-control' }, { id: POSE_TO_IMAGE_MODEL, task: 'openpose-text-to-image' }] },
+      { ...builtInEndpoint(), enabled: false },
+    ],
     execution: { ...s.execution, retries: 1, timeoutMs: 10_000 },
   };
 }

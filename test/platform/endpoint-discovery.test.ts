@@ -7,7 +7,6 @@ import { defaultSettings, EndpointSchema } from '../../src-shared/settings';
 import { createBuiltInRuntime } from '../../src-main/platform/endpoints/transformers-js/builtin-runtime';
 import { discoverModels } from '../../src-main/platform/endpoints/discover-models';
 import { createEndpointAdapters } from '../../src-main/platform/endpoints/registry';
-import { createHfModelRunner } from '../../src-main/platform/inference/hf-model-runner';
 import { startFakeComfy, type FakeComfy } from '../support/fake-comfyui';
 
 let comfy: FakeComfy;
@@ -17,7 +16,7 @@ afterAll(async () => {
   await builtIn.close();
 });
 const builtIn = createBuiltInRuntime({ dataDir: mkdtempSync(join(tmpdir(), 'hgs-discover-')), settings: defaultSettings });
-const adapters = createEndpointAdapters(createHfModelRunner(), builtIn.adapter);
+const adapters = createEndpointAdapters(builtIn.adapter);
 
 describe('endpoints.discover', () => {
   it('lists what a ComfyUI server has, with a sentence for the user', async () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { executeGraph } from '../../src-main/engine/executor/execute-graph';
-import { FsRunRecorder } from '../../src-main/platform/fs-run-recorder';
+import { FsRunRecorder, INTERRUPTED_NODE_REASON } from '../../src-main/platform/fs-run-recorder';
 import { RunHistory } from '../../src-main/service/run-history';
 import { WorkflowLibrary } from '../../src-main/service/workflows/workflow-library';
 
@@ -49,6 +49,7 @@ describe('damaged files are listed, not hidden', () => {
     const history = new RunHistory(new FsRunRecorder(dataDir));
     const [item] = await history.list();
     expect(item).toMatchObject({ runId, damaged: expect.stringMatching(/run\.json cannot be read/) });
+    expect(item.startedAt).toBeGreaterThan(0); // the folder's time, so it sorts among the others
     await expect(history.detail(runId)).rejects.toMatchObject({ kind: 'damaged-run' });
   });
 });
@@ -77,6 +78,10 @@ describe('runs cut short', () => {
     const [item] = await history.list();
     expect(item).toMatchObject({ runId, status: 'cancelled', interrupted: true, counts: { succeeded: 1, cancelled: 1 } });
     expect(JSON.parse(readFileSync(join(folder, 'run.json'), 'utf8'))).toMatchObject({ status: 'cancelled', interrupted: true });
+    // The node that had not finished is recorded as cancelled with why, so a reopened run never shows it as still to run.
+    const detail = await history.detail(runId);
+    expect(detail.results[1]).toMatchObject({ status: 'cancelled', reason: INTERRUPTED_NODE_REASON });
+    expect(detail.results[0].status).toBe('succeeded');
     expect(existsSync(join(folder, `run.json.${DEAD_PID}.89abcdef.tmp`))).toBe(false);
   });
 

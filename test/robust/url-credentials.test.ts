@@ -1,5 +1,6 @@
 // A password in an endpoint URL is never shown or recorded (issue 20, item 8): not on stdout or stderr, not in
-// run.json or events.jsonl, not in the prompt sent to the LLM.
+// run.json or events.jsonl, not in the prompt sent to the LLM. Since settings format 5 it leaves the address on load
+// and is sent as the endpoint's Authorization header (see test/desktop/endpoint-credentials.test.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,7 +38,12 @@ describe('credentials in endpoint URLs', () => {
     const runDir = join(dataDir, 'runs', doc.runId);
     const record = readFileSync(join(runDir, 'run.json'), 'utf8');
     const events = readFileSync(join(runDir, 'events.jsonl'), 'utf8');
-    expect(record).toContain('***@127.0.0.1');
+    // The credentials left the address when the settings were read (format 5): the call went to the bare address
+    // with them as a Basic Authorization header, and the run succeeded.
+    expect(doc.results[0].status).toBe('succeeded');
+    expect(fakes.hf.requests.at(-1)!.headers.authorization).toBe(`Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`);
+    expect(record).toContain(fakes.hf.url);
+    expect(stderr).toContain('warning: config file config.json: endpoint "private": the user name and password in its address (http://***@127.0.0.1');
     for (const text of [stdout, stderr, record, events, JSON.stringify(fakes.llm.requests)]) expect(text).not.toContain(PASSWORD);
   });
 });

@@ -46,16 +46,38 @@ describe('rankCandidates', () => {
     expect(ranked[1].description).toContain('not in the catalog');
   });
 
-  it('in hybrid mode gives declared models their local endpoint and the rest to Hugging Face', () => {
+  it('in hybrid mode ranks what enabled endpoints serve first (catalog ones by downloads, then declared-only), then the cloud by downloads', () => {
     const settings = settingsWith({
       huggingface: HF,
       execution: { mode: 'hybrid' },
-      endpoints: [localEndpoint('vision', 'http://127.0.0.1:8005', [{ id: 'hustvl/yolos-tiny', task: 'object-detection' }])],
+      endpoints: [
+        localEndpoint('vision', 'http://127.0.0.1:8005', [
+          { id: 'my-org/private-detector', task: 'object-detection' },
+          { id: 'facebook/detr-resnet-101', task: 'object-detection' },
+          { id: 'hustvl/yolos-tiny', task: 'object-detection' },
+        ]),
+        localEndpoint('off', 'http://127.0.0.1:8006', [{ id: 'someone/disabled-detector', task: 'object-detection' }], false),
+      ],
     });
     const ranked = rankCandidates('object-detection', CATALOG, settings);
-    expect(ranked.find((c) => c.id === 'hustvl/yolos-tiny')?.endpoint).toBe('vision');
-    expect(ranked.find((c) => c.id === 'facebook/detr-resnet-50')?.endpoint).toBe('huggingface');
-    expect(ids(ranked)[0]).toBe('facebook/detr-resnet-50');
+    expect(ranked.map((c) => [c.id, c.endpoint, c.rank])).toEqual([
+      ['hustvl/yolos-tiny', 'vision', 1],
+      ['facebook/detr-resnet-101', 'vision', 2],
+      ['my-org/private-detector', 'vision', 3],
+      ['facebook/detr-resnet-50', 'huggingface', 4],
+      ['microsoft/table-transformer-detection', 'huggingface', 5],
+    ]);
+  });
+
+  it('puts an endpoint-only model (the built-in runtime\'s curated kind) ahead of more downloaded cloud models in hybrid mode', () => {
+    const builtIn = { name: 'built-in', protocol: 'transformers.js' as const, enabled: true, models: [{ id: 'Xenova/detr-resnet-50', task: 'object-detection' }] };
+    const settings = settingsWith({ huggingface: HF, execution: { mode: 'hybrid' }, endpoints: [builtIn] });
+    const [first, second] = topCandidates('object-detection', CATALOG, settings);
+    expect(first).toMatchObject({ id: 'Xenova/detr-resnet-50', endpoint: 'built-in', rank: 1 });
+    expect(second).toMatchObject({ id: 'facebook/detr-resnet-50', endpoint: 'huggingface', rank: 2 });
+    // The same endpoint in huggingface mode is ignored: that mode keeps its cloud-only order.
+    const cloudOnly = settingsWith({ huggingface: HF, execution: { mode: 'huggingface' }, endpoints: [builtIn] });
+    expect(ids(rankCandidates('object-detection', CATALOG, cloudOnly))).toEqual(['facebook/detr-resnet-50', 'microsoft/table-transformer-detection', 'hustvl/yolos-tiny', 'facebook/detr-resnet-101']);
   });
 
   it('ignores local endpoints in huggingface mode and the cloud without a token', () => {

@@ -29,9 +29,12 @@ describe('hugginggpt models', () => {
     expect(code).toBe(0);
     const doc = JSON.parse(out);
     expect(doc).toMatchObject({ task: 'object-detection', mode: 'hybrid', topK: 5 });
-    expect(doc.candidates[0]).toMatchObject({ id: 'facebook/detr-resnet-50', endpoint: 'huggingface', rank: 1 });
-    expect(doc.candidates.find((c: { id: string }) => c.id === 'hustvl/yolos-tiny')).toMatchObject({ endpoint: 'vision' });
-    const downloads = doc.candidates.map((c: { downloads: number }) => c.downloads);
+    // Hybrid is local first: the endpoint's model, then the cloud's by downloads.
+    expect(doc.candidates[0]).toMatchObject({ id: 'hustvl/yolos-tiny', endpoint: 'vision', rank: 1 });
+    const cloud = doc.candidates.slice(1);
+    expect(cloud[0]).toMatchObject({ id: 'facebook/detr-resnet-50', endpoint: 'huggingface', rank: 2 });
+    expect(cloud.every((c: { endpoint: string }) => c.endpoint === 'huggingface')).toBe(true);
+    const downloads = cloud.map((c: { downloads: number }) => c.downloads);
     expect(downloads).toEqual([...downloads].sort((a, b) => b - a));
   });
 

@@ -3,11 +3,11 @@ import { editDistance } from '../../../src-shared/edit-distance';
 import type { Candidate } from '../../../src-shared/selection';
 import type { Settings } from '../../../src-shared/settings';
 import { findTaskType, knownTaskNames, TASK_TYPES, type TaskTypeSpec } from '../../../src-shared/tasks';
-import { rankCandidates, unavailableReason } from '../../engine/selector/candidates';
+import { taskCandidates } from '../../engine/selector/servable-candidates';
 import { canonicalTask } from '../../engine/selector/endpoints';
 import { CatalogError, loadCatalog, type LoadedCatalog } from '../../platform/catalog-file';
 import { refreshCatalog } from '../../platform/hub-catalog';
-import { anyProviderCanServe } from '../../platform/inference/cloud-routes';
+import { providersServeTaskType } from '../../platform/inference/cloud-availability';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { createBuiltInRuntime } from '../../platform/endpoints/transformers-js/builtin-runtime';
@@ -43,11 +43,11 @@ const figuresNote = (loaded: LoadedCatalog): string =>
 
 function showTask(context: CliContext, spec: TaskTypeSpec, loaded: LoadedCatalog, settings: Settings, json: boolean): number {
   const catalog = loaded.models;
-  const candidates = rankCandidates(spec.type, catalog, settings);
+  const taskServed = (type: string) => providersServeTaskType(type, loaded.noCloudProvider);
+  const { candidates, reason: unavailable } = taskCandidates(spec.type, catalog, settings, { taskServed });
   const topK = settings.selection.topK;
-  const unavailable = candidates.length === 0 ? unavailableReason(spec.type, catalog, settings) : undefined;
   const llmItself = Boolean(spec.llmCapable && settings.selection.llmDoesTextTasks);
-  const noCloudProvider = spec.runtime === 'inference' && (!anyProviderCanServe(spec.type) || loaded.noCloudProvider.includes(spec.type));
+  const noCloudProvider = spec.runtime === 'inference' && !taskServed(spec.type);
   if (json) {
     const doc = { task: spec.type, mode: settings.execution.mode, topK, llmDoesTask: llmItself, noCloudProvider, figures: loaded.figures, candidates, unavailable };
     context.io.out(`${JSON.stringify(doc, null, 2)}\n`);
@@ -55,7 +55,7 @@ function showTask(context: CliContext, spec: TaskTypeSpec, loaded: LoadedCatalog
   }
   const lines = [`${spec.type} (${settings.execution.mode} mode): ${candidates.length} candidate(s); the top ${topK} go to the LLM`];
   if (llmItself) lines.push('note: this text-only task is done by the controlling LLM itself (selection.llmDoesTextTasks)');
-  if (noCloudProvider) lines.push(`note: no Inference Provider serves "${spec.type}"; its "huggingface" candidates are refused at selection`);
+  if (noCloudProvider) lines.push(`note: no Inference Provider serves "${spec.type}" today; only what your endpoints serve can run it`);
   else lines.push(`note: ${figuresNote(loaded)}; each cloud candidate's provider is checked on the Hub before selection`);
   if (unavailable) lines.push(unavailable);
   const rows = candidates.map((c: Candidate) => [String(c.rank) + (c.rank <= topK ? '*' : ''), c.id, c.endpoint, formatCount(c.downloads), c.description]);
@@ -72,8 +72,9 @@ function showTask(context: CliContext, spec: TaskTypeSpec, loaded: LoadedCatalog
 function showSummary(context: CliContext, loaded: LoadedCatalog, settings: Settings, json: boolean, builtIn: BuiltInModelView[]): number {
   const { models: catalog, source } = loaded;
   const noProvider = new Set(loaded.noCloudProvider);
+  const taskServed = (type: string) => providersServeTaskType(type, loaded.noCloudProvider);
   const tasks = TASK_TYPES.map((spec) => {
-    const candidates = rankCandidates(spec.type, catalog, settings);
+    const { candidates } = taskCandidates(spec.type, catalog, settings, { taskServed });
     return {
       task: spec.type,
       runtime: spec.runtime,

@@ -5,7 +5,8 @@ import { LlmError } from '../../engine/chat-model';
 import { PlanParseError } from '../../engine/planner/parse-plan';
 import { planRequest } from '../../engine/planner/plan-request';
 import { refusedTasks } from '../../engine/selector/refused-tasks';
-import { anyProviderCanServe } from '../../platform/inference/cloud-routes';
+import { loadCatalog } from '../../platform/catalog-file';
+import { providersServeTaskType } from '../../platform/inference/cloud-availability';
 import { createChatModels } from '../../platform/chat-model-factory';
 import { requireLlm } from '../../service/engine-deps';
 import { UsageError } from '../args';
@@ -61,7 +62,8 @@ export const planCommand: Command = {
         },
       });
       const { tasks } = result.plan;
-      result.issues.push(...refusedTasks(tasks, settings, { taskServed: anyProviderCanServe }));
+      const unserved = loadCatalog(context.dataDir).noCloudProvider;
+      result.issues.push(...refusedTasks(tasks, settings, { taskServed: (type) => providersServeTaskType(type, unserved) }));
       if (args.values.json) io.out(`${JSON.stringify({ tasks, usage: result.usage, ...(result.issues.length ? { issues: result.issues } : {}) }, null, 2)}\n`);
       else io.out(`${formatTasks(tasks)}usage: ${formatUsage(result.usage)}\n`);
       if (result.issues.length === 0) return 0;

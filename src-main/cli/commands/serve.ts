@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStudioRuntime } from '../../service/studio-runtime';
-import { openSettingsStore } from '../../service/settings/open-settings-store';
 import { intOption, UsageError } from '../args';
 import type { Command } from '../command';
 import { startWebBridge, type WebBridge } from '../web-bridge';
@@ -23,11 +22,9 @@ export const serveCommand: Command = {
   async run(args, context) {
     const port = intOption(args.values.port, 'port') ?? DEFAULT_PORT;
     if (port < 0 || port > 65535) throw new UsageError(`--port must be between 0 and 65535, got ${port}`);
-    const settings = context.settings();
+    const settingsStore = context.settingsStore();
     const root = rendererDir(context.io.env);
     if (!existsSync(join(root, 'index.html'))) throw new UsageError(`the app is not built (no ${join(root, 'index.html')}): run "npm run build"`);
-    const configPath = typeof args.values.config === 'string' ? args.values.config : undefined;
-    const settingsStore = openSettingsStore({ dataDir: context.dataDir, initial: configPath ? settings : undefined, env: context.io.env });
     // Events may only flow once the bridge exists; the runtime is created first because the bridge serves it.
     const events: { bridge?: WebBridge } = {};
     const handlers = await createStudioRuntime({ dataDir: context.dataDir, settingsStore, emit: (channel, payload) => events.bridge?.emit(channel, payload) });
@@ -35,7 +32,8 @@ export const serveCommand: Command = {
     const bridge = (events.bridge = await startWebBridge({ port, rendererDir: root, resourcesDir: join(context.dataDir, 'resources'), handlers, log }));
     // The address carries this launch's token: only whoever sees this line can open the app.
     context.io.err(`listening on ${bridge.url}\n`);
-    for (const warning of settingsStore.warnings) context.io.err(`warning: ${warning}\n`);
+    // The load notices were printed when the settings were opened.
+    for (const warning of settingsStore.warnings.filter((w) => !settingsStore.loadNotices?.includes(w))) context.io.err(`warning: ${warning}\n`);
     // main() turns SIGINT/SIGTERM into io.signal; without one (embedded use) serve runs until the process ends.
     await new Promise<void>((resolve) => context.io.signal?.addEventListener('abort', () => resolve(), { once: true }));
     await bridge.close();

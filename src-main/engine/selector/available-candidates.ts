@@ -1,8 +1,8 @@
 // Cloud candidates that can run now: before the LLM chooses, the top-ranked cloud models are checked against
 // the Hub's provider mappings (through CloudAvailability), so only models with a live provider are offered.
-import { protocolServes } from '../../../src-shared/endpoint-protocols';
 import { HUGGINGFACE_ENDPOINT, type Candidate } from '../../../src-shared/selection';
 import type { CloudAvailability } from './availability';
+import { rerank, servableCandidates } from './servable-candidates';
 
 /** How many batches of `topK` cloud models are checked at most before giving up on a task type. */
 export const MAX_CHECK_BATCHES = 2;
@@ -15,8 +15,9 @@ export interface AvailableCandidates {
 }
 
 /**
- * Keeps local candidates as ranked and the cloud candidates with a live provider (or whose status the Hub
- * could not tell), until `topK` are found. Checks run `topK` at a time, at most MAX_CHECK_BATCHES batches.
+ * The first `topK` of `ranked` (local first, as rankCandidates orders them) that can run: the task-type rule
+ * of servableCandidates first, then the cloud candidates with a live provider (or whose status the Hub could
+ * not tell) for the places the user's endpoints leave. Checks run `topK` at a time, at most MAX_CHECK_BATCHES.
  */
 export async function availableCandidates(
   type: string,
@@ -25,14 +26,14 @@ export async function availableCandidates(
   availability: CloudAvailability | undefined,
   signal?: AbortSignal,
 ): Promise<AvailableCandidates> {
+  const servable = servableCandidates(type, ranked, availability);
+  if (servable.cloudProblem) return { candidates: servable.candidates.slice(0, topK), cloudProblem: servable.cloudProblem };
   const cloud = ranked.filter((c) => c.endpoint === HUGGINGFACE_ENDPOINT);
-  if (!availability || cloud.length === 0) return { candidates: ranked.slice(0, topK) };
-  if (!availability.taskServed(type)) {
-    return { candidates: rerank(ranked.filter((c) => c.endpoint !== HUGGINGFACE_ENDPOINT)).slice(0, topK), cloudProblem: `no Inference Provider serves "${type}" today` };
-  }
+  const wanted = topK - (ranked.length - cloud.length);
+  if (!availability || cloud.length === 0 || wanted <= 0) return { candidates: ranked.slice(0, topK) };
   const live = new Set<string>();
   const problems: string[] = [];
-  for (let batch = 0; batch < MAX_CHECK_BATCHES && live.size < topK; batch++) {
+  for (let batch = 0; batch < MAX_CHECK_BATCHES && live.size < wanted; batch++) {
     const slice = cloud.slice(batch * topK, (batch + 1) * topK);
     if (slice.length === 0) break;
     const statuses = await Promise.all(slice.map((c) => availability.check(c.id, type, signal)));
@@ -46,16 +47,4 @@ export async function availableCandidates(
   const checked = Math.min(cloud.length, MAX_CHECK_BATCHES * topK);
   const cloudProblem = live.size === 0 ? `none of the ${checked} most downloaded "${type}" models has a live Inference Provider (${problems.slice(0, 3).join('; ')})` : undefined;
   return { candidates: rerank(kept).slice(0, topK), cloudProblem };
-}
-
-const rerank = (list: Candidate[]): Candidate[] => list.map((c, i) => ({ ...c, rank: i + 1 }));
-
-/** Why a task type has no candidate because the cloud cannot serve it, and the ways to still run it. */
-export function noProviderReason(type: string, problem: string): string {
-  const fixes = [
-    ...(protocolServes('transformers.js', type) ? ['add the built-in runtime (an endpoint with protocol "transformers.js") with a model for it'] : []),
-    `add a local server for "${type}" to settings.endpoints`,
-    'or plan a different task',
-  ];
-  return `No model can run "${type}": ${problem}. To run it, ${fixes.join(', ')}.`;
 }

@@ -9,9 +9,12 @@ const byPopularity = (a: CatalogModel, b: CatalogModel): number =>
   b.downloads - a.downloads || b.likes - a.likes || a.id.localeCompare(b.id);
 
 /**
- * Every model that can serve `task` in the current mode, ranked: catalog models by downloads, then models only
- * an endpoint declares (in settings order). A model declared by a local endpoint runs there (local first);
- * other catalog models go to Hugging Face when the cloud is usable in this mode.
+ * Every model that can serve `task` in the current mode, in the one order selection uses (local first):
+ * 1. models an enabled endpoint declares that the catalog knows, by downloads;
+ * 2. models only an endpoint declares, in settings order;
+ * 3. the catalog's other models, on Hugging Face when the cloud is usable in this mode, by downloads.
+ * `local` mode has only 1-2 and `huggingface` mode only 3, so the same order serves every mode; in `hybrid`
+ * mode what the user's own endpoints serve comes before the cloud, also for the top-candidate fallback.
  */
 export function rankCandidates(task: string, catalog: CatalogModel[], settings: Settings): Candidate[] {
   const type = canonicalTask(task);
@@ -23,19 +26,19 @@ export function rankCandidates(task: string, catalog: CatalogModel[], settings: 
   const known = catalog
     .filter((m) => canonicalTask(m.task) === type && !seen.has(m.id) && Boolean(seen.add(m.id)))
     .sort(byPopularity);
-  const candidates: Candidate[] = [];
-  const push = (m: CatalogModel, endpoint: string) =>
-    candidates.push({ ...m, task: type, description: trimDescription(m.description), endpoint, rank: candidates.length + 1 });
+  const onEndpoint = known.filter((m) => local.has(m.id)).map((m) => ({ model: m, endpoint: local.get(m.id)! }));
+  const endpointOnly = [...local]
+    .filter(([id]) => !seen.has(id))
+    .map(([id, endpoint]) => ({ model: { id, task: type, downloads: 0, likes: 0, description: `declared by endpoint "${endpoint}" (not in the catalog)` }, endpoint }));
+  const inCloud = cloud ? known.filter((m) => !local.has(m.id)).map((m) => ({ model: m, endpoint: HUGGINGFACE_ENDPOINT })) : [];
 
-  for (const model of known) {
-    const endpoint = local.get(model.id) ?? (cloud ? HUGGINGFACE_ENDPOINT : undefined);
-    if (endpoint) push(model, endpoint);
-  }
-  for (const [id, endpoint] of local) {
-    if (seen.has(id)) continue;
-    push({ id, task: type, downloads: 0, likes: 0, description: `declared by endpoint "${endpoint}" (not in the catalog)` }, endpoint);
-  }
-  return candidates;
+  return [...onEndpoint, ...endpointOnly, ...inCloud].map(({ model, endpoint }, i) => ({
+    ...model,
+    task: type,
+    description: trimDescription(model.description),
+    endpoint,
+    rank: i + 1,
+  }));
 }
 
 /** The top `limit` candidates (settings.selection.topK by default): what the LLM chooses from. */

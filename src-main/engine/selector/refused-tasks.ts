@@ -4,20 +4,19 @@ import type { PlanIssue } from '../../../src-shared/contract';
 import type { PlanTask } from '../../../src-shared/plan';
 import type { Settings } from '../../../src-shared/settings';
 import { findTaskType } from '../../../src-shared/tasks';
-import type { CloudAvailability } from './availability';
-import { noProviderReason } from './available-candidates';
-import { canonicalTask, declaredModels } from './endpoints';
+import { rankCandidates } from './candidates';
+import { canonicalTask } from './endpoints';
+import { noCandidateReason, servableCandidates, type TaskServed } from './servable-candidates';
 
 /** One issue per cloud task type that no provider serves and no enabled endpoint declares a model for. */
-export function refusedTasks(tasks: PlanTask[], settings: Settings, availability: Pick<CloudAvailability, 'taskServed'>): PlanIssue[] {
+export function refusedTasks(tasks: PlanTask[], settings: Settings, availability: TaskServed): PlanIssue[] {
   const issues: PlanIssue[] = [];
   for (const task of tasks) {
     const type = canonicalTask(task.task);
-    const spec = findTaskType(type);
-    if (!spec || spec.runtime !== 'inference' || (settings.selection.llmDoesTextTasks && spec.llmCapable)) continue;
-    if (declaredModels(type, settings).length === 0 && !availability.taskServed(type)) {
-      issues.push({ taskId: task.id, message: noProviderReason(type, `no Inference Provider serves "${type}" today`) });
-    }
+    if (settings.selection.llmDoesTextTasks && findTaskType(type)?.llmCapable) continue;
+    // No catalog needed: when no provider serves the type only endpoint models remain, and those rank without it.
+    const { candidates, cloudProblem } = servableCandidates(type, rankCandidates(type, [], settings), availability);
+    if (candidates.length === 0 && cloudProblem) issues.push({ taskId: task.id, message: noCandidateReason(type, cloudProblem, [], settings) });
   }
   return issues;
 }

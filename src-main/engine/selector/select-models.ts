@@ -7,8 +7,9 @@ import { LlmError, usageOfResult, type ChatModel } from '../chat-model';
 import { AnswerReadError } from '../structured-answer';
 import type { CatalogModel } from './catalog-model';
 import type { CloudAvailability } from './availability';
-import { availableCandidates, noProviderReason } from './available-candidates';
-import { rankCandidates, unavailableReason } from './candidates';
+import { availableCandidates } from './available-candidates';
+import { rankCandidates } from './candidates';
+import { noCandidateReason } from './servable-candidates';
 import { canonicalTask } from './endpoints';
 import { buildSelectionMessages, parseSelectionAnswer, SELECTION_SCHEMA, type ChoiceItem, type LlmChoice } from './selection-prompt';
 
@@ -41,9 +42,12 @@ const fromCandidate = (taskId: number, c: Candidate, method: Selection['method']
   method,
 });
 
-/** The top-ranked candidate, with a note saying why the LLM's choice was not used. */
-const fallback = (item: ChoiceItem, note: string): Selection =>
-  fromCandidate(item.task.id, item.candidates[0], 'fallback', `${note}; using the top-ranked candidate (${item.candidates[0].downloads} downloads)`);
+/** The top-ranked candidate (local first in hybrid mode), with a note saying why the LLM's choice was not used. */
+function fallback(item: ChoiceItem, note: string): Selection {
+  const top = item.candidates[0];
+  const where = top.endpoint === HUGGINGFACE_ENDPOINT ? 'on Hugging Face' : `on endpoint "${top.endpoint}"`;
+  return fromCandidate(item.task.id, top, 'fallback', `${note}; using the top-ranked candidate (${where})`);
+}
 
 /** Matches the LLM's model id against the candidates: exactly, then ignoring case. */
 function matchCandidate(item: ChoiceItem, id: string): Candidate | undefined {
@@ -119,7 +123,7 @@ export async function selectModels(input: SelectModelsInput): Promise<SelectMode
   toCheck.forEach(({ task, type }, i) => {
     const { candidates, cloudProblem } = checked[i];
     cloudCandidates[task.id] = candidates.filter((c) => c.endpoint === HUGGINGFACE_ENDPOINT).map((c) => c.id);
-    if (candidates.length === 0) unavailable[task.id] = cloudProblem ? noProviderReason(type, cloudProblem) : unavailableReason(type, catalog, settings);
+    if (candidates.length === 0) unavailable[task.id] = noCandidateReason(type, cloudProblem, catalog, settings);
     else if (candidates.length === 1) selections[task.id] = fromCandidate(task.id, candidates[0], 'only-candidate', 'the only model available for this task');
     else pending.push({ task, type, candidates });
   });

@@ -1,6 +1,6 @@
 // The one LLM call of stage 2: a compact prompt listing every task that needs a choice, and how its answer is read.
 import type { PlanTask } from '../../../src-shared/plan';
-import type { Candidate } from '../../../src-shared/selection';
+import { HUGGINGFACE_ENDPOINT, type Candidate } from '../../../src-shared/selection';
 import type { ChatMessage, ChatRequest } from '../chat-model';
 import { AnswerReadError, isJsonObject, readListAnswer, type ListAnswerShape } from '../structured-answer';
 import { trimDescription } from './catalog-model';
@@ -42,13 +42,17 @@ export const SELECTION_SCHEMA: NonNullable<ChatRequest['jsonSchema']> = {
 
 const SYSTEM = [
   'You pick the AI model that will carry out each task of a plan.',
-  'For every task listed, choose exactly one model from that task\'s candidates, judging by how well its description fits the task and its arguments; popularity (downloads) is a tie-breaker.',
+  'For every task listed, choose exactly one model from that task\'s candidates, judging by how well its description fits the task and its arguments.',
+  'Candidates are listed in order of preference (the user\'s local endpoints, then the cloud); when several fit equally well, take the first listed.',
   'Use only model ids that appear in the task\'s own candidate list, spelled exactly.',
   'Reply with JSON only: {"choices":[{"task":<task id>,"id":"<model id>","reason":"<one short sentence>"}]} with one entry per task.',
 ].join('\n');
 
 const compactNumber = (n: number): string =>
   n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${Math.round(n / 1e3)}k` : String(n);
+
+/** Where a candidate runs, as the prompt says it (short: it is repeated on every candidate line). */
+const runsOn = (c: Candidate): string => (c.endpoint === HUGGINGFACE_ENDPOINT ? 'cloud' : `local "${c.endpoint}"`);
 
 const argText = (args: Record<string, string>): string =>
   Object.entries(args)
@@ -58,7 +62,7 @@ const argText = (args: Record<string, string>): string =>
 /** The messages of the selection call for all `items` at once. */
 export function buildSelectionMessages(items: ChoiceItem[]): ChatMessage[] {
   const blocks = items.map(({ task, type, candidates }) => {
-    const lines = candidates.map((c) => `  - ${c.id} | ${compactNumber(c.downloads)} downloads | ${trimDescription(c.description, 90)}`);
+    const lines = candidates.map((c) => `  - ${c.id} | ${compactNumber(c.downloads)} downloads | ${runsOn(c)} | ${trimDescription(c.description, 90)}`);
     return [`Task ${task.id}: ${type}; args: ${argText(task.args)}`, '  candidates:', ...lines].join('\n');
   });
   return [

@@ -3,13 +3,17 @@ import type { TaskAvailability } from '../../../src-shared/contract';
 import type { Settings } from '../../../src-shared/settings';
 import { TASK_TYPES } from '../../../src-shared/tasks';
 import type { CatalogModel } from './catalog-model';
-import { rankCandidates, unavailableReason } from './candidates';
+import { taskCandidates, type TaskServed } from './servable-candidates';
 
-/** The availability of every task type: its candidates as stage 2 ranks them, or the selector's reason for none. */
-export function taskAvailability(catalog: CatalogModel[], settings: Settings): TaskAvailability[] {
+/**
+ * The availability of every task type: its candidates as selection starts from them (taskCandidates: ranked,
+ * minus the cloud for a type no Inference Provider serves today), or selection's reason for none. The
+ * per-model provider lookups happen at selection only (the palette makes no Hub call).
+ */
+export function taskAvailability(catalog: CatalogModel[], settings: Settings, availability?: TaskServed): TaskAvailability[] {
   return TASK_TYPES.map((spec) => {
     const byLlm = Boolean(settings.selection.llmDoesTextTasks && spec.llmCapable);
-    const candidates = rankCandidates(spec.type, catalog, settings).length;
-    return { task: spec.type, candidates, byLlm, ...(candidates || byLlm ? {} : { reason: unavailableReason(spec.type, catalog, settings) }) };
+    const { candidates, reason } = taskCandidates(spec.type, catalog, settings, availability);
+    return { task: spec.type, candidates: candidates.length, byLlm, ...(reason && !byLlm ? { reason } : {}) };
   });
 }

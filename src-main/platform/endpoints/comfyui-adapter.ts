@@ -5,6 +5,7 @@ import { SEED_PORT } from '../../../src-shared/seed';
 import type { Endpoint, ModelOnEndpoint } from '../../../src-shared/settings';
 import { InferenceError, type RawOutput } from '../../engine/inference';
 import { checkEndpointHealth } from '../endpoint-health';
+import { endpointSocketHeaders } from './endpoint-auth';
 import { ComfyClient, type ComfyFile, type ComfyHistoryEntry } from './comfyui/comfy-client';
 import { openProgressFeed, waitForHistory, wakeSignal } from './comfyui/comfy-progress';
 import { bundledWorkflow, fillWorkflow, requirePlaces, saveImageNodes, userWorkflow, type FillableWorkflow, type WorkflowValues } from './comfyui/comfy-workflow';
@@ -75,7 +76,7 @@ async function runOnComfy(call: EndpointCall, pollMs: number): Promise<RawOutput
   const clientId = randomUUID();
   let promptId: string | undefined;
   const wake = wakeSignal();
-  const feed = await openProgressFeed(client.base, clientId, { progress: (p) => call.onProgress?.(p), ended: () => wake.fire() });
+  const feed = await openProgressFeed(client.base, clientId, { progress: (p) => call.onProgress?.(p), ended: () => wake.fire() }, endpointSocketHeaders(call.endpoint));
   try {
     promptId = await client.queuePrompt(workflow, clientId);
     call.onProgress?.({ message: `ComfyUI: queued (${fillable.source})`, fraction: 0 });

@@ -15,13 +15,22 @@ export interface AvailabilitySources {
   unservedTasks?: () => readonly string[];
 }
 
+/**
+ * Whether any Inference Provider serves `task` today, without a Hub call: the installed library can call a
+ * provider for it (cloud-routes) and the last catalog refresh found models for it (`unservedTasks` lists those
+ * it did not). The one answer to CloudAvailability.taskServed, also for the CLI commands that have no mappings.
+ */
+export function providersServeTaskType(task: string, unservedTasks: readonly string[]): boolean {
+  return anyProviderCanServe(task) && !unservedTasks.includes(task);
+}
+
 /** Availability from cached mapping lookups. */
 export function createCloudAvailability(mappings: ProviderMappings, sources: AvailabilitySources = {}): CloudAvailability {
   const provider = sources.provider ?? (() => 'auto');
   const unservedTasks = sources.unservedTasks ?? (() => []);
   const route = (): RouteOptions => ({ customRouter: (sources.routerUrl?.() ?? LIBRARY_ROUTER_URL).replace(/\/+$/, '') !== LIBRARY_ROUTER_URL });
   return {
-    taskServed: (task) => anyProviderCanServe(task) && !unservedTasks().includes(task),
+    taskServed: (task) => providersServeTaskType(task, unservedTasks()),
     async check(model, task, signal): Promise<CloudStatus> {
       let mapping;
       try {

@@ -86,7 +86,8 @@ function networkCode(error: unknown): string | undefined {
   return error instanceof TypeError && /fetch failed/i.test(error.message) ? 'fetch failed' : undefined;
 }
 
-function redact(error: InferenceError, secrets: readonly string[]): InferenceError {
+/** The error with every occurrence of `secrets` in its message and body excerpt replaced by "[redacted]". */
+export function redactSecrets(error: InferenceError, secrets: readonly string[]): InferenceError {
   const clean = (s: string) => secrets.reduce((acc, secret) => (secret ? acc.split(secret).join('[redacted]') : acc), s);
   const details = { ...error.details, ...(error.details.bodyExcerpt ? { bodyExcerpt: clean(error.details.bodyExcerpt) } : {}) };
   return new InferenceError(error.kind, clean(error.message), details);
@@ -94,7 +95,7 @@ function redact(error: InferenceError, secrets: readonly string[]): InferenceErr
 
 /** Turns anything a call threw into an InferenceError with a message naming where it happened. */
 export function toInferenceError(error: unknown, ctx: FailureContext): InferenceError {
-  return redact(classify(error, ctx), ctx.secrets);
+  return redactSecrets(classify(error, ctx), ctx.secrets);
 }
 
 function classify(error: unknown, ctx: FailureContext): InferenceError {

@@ -1,11 +1,12 @@
 // Loads configuration for the CLI: a JSON file (or the data folder's settings.json), then environment fallbacks.
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { describeZodError, SettingsSchema, type Settings } from '../../../src-shared/settings';
 import { applyEnvironment } from './environment';
 import { openSettingsStore } from './open-settings-store';
-import { migrateSettings } from './settings-migrations';
+import { migrateSettings, type MigratedSettings } from './settings-migrations';
+import { unknownSettingsNotice, type SettingsStore } from './settings-store';
 
 /** A configuration problem, described in one line. */
 export class ConfigError extends Error {
@@ -37,23 +38,31 @@ function parseJsonFile(path: string): unknown {
 }
 
 /**
- * Loads the settings a command works with: `configPath` read through the same migrations and schema as
- * settings.json, or the data folder's settings.json through the same store `serve` and the app use. Either
- * way the environment fills what the settings leave unset (applyEnvironment).
- * @example loadSettings({ configPath: 'hgs.json', dataDir, env: process.env })
+ * Opens the settings a command works with: `configPath` read through the same migrations and schema as
+ * settings.json (kept in memory), or the data folder's settings.json through the same store `serve` and the app
+ * use. Either way the environment fills what the settings leave unset (applyEnvironment); `loadNotices` says what
+ * reading them changed or dropped.
+ * @example openCliSettings({ configPath: 'hgs.json', dataDir, env: process.env }).get()
  */
-export function loadSettings(options: { configPath?: string; dataDir: string; env: NodeJS.ProcessEnv; cwd?: string }): Settings {
-  if (!options.configPath) return openSettingsStore({ dataDir: options.dataDir, env: options.env }).get();
+export function openCliSettings(options: { configPath?: string; dataDir: string; env: NodeJS.ProcessEnv; cwd?: string }): SettingsStore {
+  if (!options.configPath) return openSettingsStore({ dataDir: options.dataDir, env: options.env });
   const path = resolve(options.cwd ?? process.cwd(), options.configPath);
   const raw = parseJsonFile(path);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError('config must be a JSON object');
-  let data: unknown;
+  let migrated: MigratedSettings;
   try {
-    data = migrateSettings(raw).data;
+    migrated = migrateSettings(raw);
   } catch (error) {
     throw new ConfigError(`config file ${path}: ${(error as Error).message}`);
   }
-  const parsed = SettingsSchema.safeParse(data);
+  const parsed = SettingsSchema.safeParse(migrated.data);
   if (!parsed.success) throw new ConfigError(`invalid config: ${describeZodError(parsed.error)}`);
-  return applyEnvironment(parsed.data, options.env);
+  const unknown = unknownSettingsNotice(`config file ${basename(path)}`, migrated.data, false);
+  const notices = [...migrated.notes.map((note) => `config file ${basename(path)}: ${note}`), ...(unknown ? [unknown] : [])];
+  return openSettingsStore({ dataDir: options.dataDir, env: options.env, initial: applyEnvironment(parsed.data, options.env), initialNotices: notices });
+}
+
+/** The settings a command works with (openCliSettings, without its notices). */
+export function loadSettings(options: { configPath?: string; dataDir: string; env: NodeJS.ProcessEnv; cwd?: string }): Settings {
+  return openCliSettings(options).get();
 }

@@ -16,13 +16,14 @@ function memorySecrets(): SecretStore {
   };
 }
 
-/** Settings that start from a config file and live until the process ends. */
-function configFileSettings(initial: Settings): SettingsStore {
+/** Settings that start from a config file and live until the process ends; `notices`: what reading the file changed. */
+function configFileSettings(initial: Settings, notices: readonly string[] = []): SettingsStore {
   let current = initial;
   return {
     get: () => current,
     update: (patch) => (current = applySettingsPatch(current, patch)),
-    warnings: ['Settings come from --config: changes made in the app last until `hugginggpt serve` stops.'],
+    warnings: [...notices, 'Settings come from --config: changes made in the app last until `hugginggpt serve` stops.'],
+    loadNotices: notices,
   };
 }
 
@@ -41,7 +42,7 @@ function withEnvironment(store: SettingsStore, env: NodeJS.ProcessEnv): Settings
     return { ...env, ...(llmMoved ? { OPENAI_API_KEY: undefined } : {}), ...(hfMoved ? { HF_TOKEN: undefined } : {}) };
   };
   const filled = (s: Settings) => applyEnvironment(s, boundEnv(s));
-  return { get: () => filled(store.get()), update: (patch) => filled(store.update(patch)), get warnings() { return store.warnings; } };
+  return { get: () => filled(store.get()), update: (patch) => filled(store.update(patch)), get warnings() { return store.warnings; }, loadNotices: store.loadNotices };
 }
 
 /**
@@ -55,12 +56,14 @@ export function openSettingsStore(options: {
   env: NodeJS.ProcessEnv;
   /** Settings from --config, kept in memory instead of the data folder's file. */
   initial?: Settings;
+  /** What migrating the --config file changed or dropped, for the user. */
+  initialNotices?: readonly string[];
   /** Opens settings.json: electron-store in the app, conf elsewhere. */
   openFile?: FileSettingsStoreOptions['openFile'];
   /** Where secrets live: the OS keychain in the app, memory elsewhere. */
   secrets?: SecretStore;
 }): SettingsStore {
-  if (options.initial) return configFileSettings(options.initial);
+  if (options.initial) return configFileSettings(options.initial, options.initialNotices);
   const saved = createFileSettingsStore({
     dataDir: options.dataDir,
     openFile: options.openFile ?? (({ cwd, name }) => new Conf<Record<string, unknown>>({ cwd, configName: name, clearInvalidConfig: false })),

@@ -2,6 +2,7 @@
 import type { ConnectionCheck, EndpointHealth, SettingsPatch, StudioHandlers } from '../../../src-shared/contract';
 import { describeZodError, EndpointSchema, toSettingsView, type Endpoint, type Settings, type SettingsView } from '../../../src-shared/settings';
 import { messageOf, StudioError } from '../../../src-shared/contract-error';
+import { withSavedAuthorizations } from './endpoint-secrets';
 import { applySettingsPatch, type SettingsStore } from './settings-store';
 
 /** What the settings handlers work with. */
@@ -56,7 +57,9 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandl
     },
     'endpoints.health': async (req) => {
       if (req?.endpoint !== undefined) {
-        const parsed = EndpointSchema.safeParse(req.endpoint);
+        // The form's endpoint keeps its saved credentials only where its addresses did not move.
+        const [draft] = withSavedAuthorizations(deps.store.get().endpoints, [req.endpoint]);
+        const parsed = EndpointSchema.safeParse(draft);
         if (!parsed.success) throw new StudioError('invalid-settings', `This endpoint cannot be tested: ${describeZodError(parsed.error)}`);
         return [await checkOne(parsed.data)];
       }

@@ -1,9 +1,11 @@
 // Numbered migrations of settings.json: pure functions, each taking version N's object to version N+1.
 import { builtInEndpoint } from '../../../src-shared/built-in-models';
 import { StudioError } from '../../../src-shared/contract-error';
+import { migrateEndpointCredentials } from './endpoint-credentials-migration';
+import { migrateEndpointUrl } from './endpoint-url-migration';
 
 /** The version settings.json is written in. */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 5;
 
 /** One step forward in the settings file format. */
 export interface SettingsMigration {
@@ -11,7 +13,8 @@ export interface SettingsMigration {
   to: number;
   /** What changed, for the record. */
   description: string;
-  migrate(raw: Record<string, unknown>): Record<string, unknown>;
+  /** Version N's object as version N+1; `note` tells the user of a value it moved or could not keep. */
+  migrate(raw: Record<string, unknown>, note: (message: string) => void): Record<string, unknown>;
 }
 
 type Json = Record<string, unknown>;
@@ -64,6 +67,8 @@ export function migrateV2ToV3(raw: Json): Json {
 export const SETTINGS_MIGRATIONS: readonly SettingsMigration[] = [
   { from: 1, to: 2, description: 'openai -> llm, local_endpoints -> endpoints, huggingface.inference_mode -> execution.mode', migrate: migrateV1ToV2 },
   { from: 2, to: 3, description: 'endpoints[].protocol ("hf" for saved ones) and the built-in runtime endpoint', migrate: migrateV2ToV3 },
+  { from: 3, to: 4, description: 'huggingface.endpointUrl (removed) -> huggingface.routerUrl when it was the router\'s hf-inference route, else dropped with a note', migrate: migrateEndpointUrl },
+  { from: 4, to: 5, description: 'credentials in endpoint addresses (user:password@) -> endpoints[].authorization ("Basic ..."), a secret', migrate: migrateEndpointCredentials },
 ];
 
 /** The outcome of bringing a settings file up to date. */
@@ -72,6 +77,8 @@ export interface MigratedSettings {
   data: Json;
   /** The version the file was in (a file without `version` counts as version 1). */
   fromVersion: number;
+  /** What the migrations moved or could not keep, one sentence each, for the user. */
+  notes: string[];
 }
 
 /**
@@ -89,10 +96,11 @@ export function migrateSettings(raw: unknown, migrations: readonly SettingsMigra
     throw new StudioError('newer-settings', `settings.json was written by a newer version of the app (format ${version}; this one reads up to ${target})`);
   }
   let data: Json = rest;
+  const notes: string[] = [];
   for (let at = version; at < target; at++) {
     const step = migrations.find((m) => m.from === at);
     if (!step || step.to !== at + 1) throw new StudioError('corrupt-settings', `no migration from settings format ${at}`);
-    data = step.migrate(data);
+    data = step.migrate(data, (message) => notes.push(message));
   }
-  return { data, fromVersion: version };
+  return { data, fromVersion: version, notes };
 }

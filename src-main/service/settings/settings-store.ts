@@ -2,6 +2,7 @@
 import type { SettingsPatch } from '../../../src-shared/contract';
 import { describeZodError, SettingsSchema, type Settings } from '../../../src-shared/settings';
 import { StudioError } from '../../../src-shared/contract-error';
+import { decodeAuthorization, encodeAuthorization, endpointOfSecret, endpointSecretName, withSavedAuthorizations } from './endpoint-secrets';
 
 /** The app's settings, persisted; secrets are kept apart in a SecretStore. */
 export interface SettingsStore {
@@ -11,15 +12,17 @@ export interface SettingsStore {
   update(patch: SettingsPatch): Settings;
   /** Problems found while loading (a corrupt file kept aside, no OS keyring, ...), for the user. */
   readonly warnings: string[];
+  /**
+   * What loading changed in, or could not keep from, the saved settings (a value migrated or dropped, a corrupt
+   * file kept aside, a secret moved out of the file): also in `warnings`; the CLI prints these on stderr.
+   */
+  readonly loadNotices?: readonly string[];
 }
 
-/** The names of the secrets the app keeps. */
-export type SecretName = 'llm.apiKey' | 'huggingface.token';
+/** The names of the secrets the app keeps: the LLM's key, the Hugging Face token, each endpoint's authorization. */
+export type SecretName = 'llm.apiKey' | 'huggingface.token' | ReturnType<typeof endpointSecretName>;
 
-/** Every secret name, in a fixed order. */
-export const SECRET_NAMES: readonly SecretName[] = ['llm.apiKey', 'huggingface.token'];
-
-/** Secrets (API key, token) kept outside settings.json: the OS keychain in the app, memory in tests. */
+/** Secrets (API key, token, endpoint credentials) kept outside settings.json: the OS keychain in the app, memory in tests. */
 export interface SecretStore {
   get(name: SecretName): string | undefined;
   /** Sets a secret, or clears it with `null`. */
@@ -45,21 +48,34 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 const invalid = (detail: string): StudioError => new StudioError('invalid-settings', `Settings not saved: ${detail}`);
 
+/** The keys of `raw` (top level and the merged sections) that SettingsSchema does not know, as `section.key`. */
+export function unknownSettingKeys(raw: Record<string, unknown>): string[] {
+  const top = knownKeys();
+  const unknown = Object.keys(raw).filter((key) => !top.includes(key));
+  for (const section of MERGED_SECTIONS) {
+    const value = raw[section];
+    if (!isPlainObject(value)) continue;
+    const keys = knownKeys(section);
+    unknown.push(...Object.keys(value).filter((key) => !keys.includes(key)).map((key) => `${section}.${key}`));
+  }
+  return unknown;
+}
+
+/** The notice for settings a file holds that this version does not know (they are ignored, never silently). */
+export function unknownSettingsNotice(fileName: string, raw: Record<string, unknown>, droppedOnSave: boolean): string | undefined {
+  const keys = unknownSettingKeys(raw);
+  if (keys.length === 0) return undefined;
+  const what = keys.length === 1 ? `${keys[0]} is not a setting` : `${keys.join(', ')} are not settings`;
+  return `${fileName}: ${what} of this version: ignored${droppedOnSave ? ' (and left out of the file at the next save)' : ''}.`;
+}
+
 /** Refuses keys the schema does not know, naming them (a typo would otherwise be dropped silently). */
 function checkKnownKeys(patch: Record<string, unknown>): void {
-  const top = knownKeys();
-  for (const key of Object.keys(patch)) {
-    if (!top.includes(key)) throw invalid(`${key}: unknown setting`);
-  }
   for (const section of MERGED_SECTIONS) {
-    const value = patch[section];
-    if (value === undefined) continue;
-    if (!isPlainObject(value)) throw invalid(`${section}: expected an object`);
-    const keys = knownKeys(section);
-    for (const key of Object.keys(value)) {
-      if (!keys.includes(key)) throw invalid(`${section}.${key}: unknown setting`);
-    }
+    if (patch[section] !== undefined && !isPlainObject(patch[section])) throw invalid(`${section}: expected an object`);
   }
+  const [unknown] = unknownSettingKeys(patch);
+  if (unknown !== undefined) throw invalid(`${unknown}: unknown setting`);
 }
 
 /** Merges one section: `undefined` keeps a value, `null` clears it (secrets), anything else replaces it. */
@@ -86,14 +102,14 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     const value = patch[section];
     if (value !== undefined) next[section] = mergeSection(current[section], value as Record<string, unknown>, clearable[section] ?? '');
   }
-  if (patch.endpoints !== undefined) next.endpoints = patch.endpoints;
+  if (patch.endpoints !== undefined) next.endpoints = Array.isArray(patch.endpoints) ? withSavedAuthorizations(current.endpoints, patch.endpoints) : patch.endpoints;
   const parsed = SettingsSchema.safeParse(next);
   if (!parsed.success) throw invalid(describeZodError(parsed.error));
   return unbindMovedSecrets(current, parsed.data, patch);
 }
 
 /** The addresses each secret was given for: changing one of them moves the secret's destination. */
-const SECRET_ADDRESSES = { llm: { secret: 'apiKey', addresses: ['baseURL'] }, huggingface: { secret: 'token', addresses: ['hubUrl', 'routerUrl', 'endpointUrl'] } } as const;
+const SECRET_ADDRESSES = { llm: { secret: 'apiKey', addresses: ['baseURL'] }, huggingface: { secret: 'token', addresses: ['hubUrl', 'routerUrl'] } } as const;
 
 /**
  * A secret is bound to the address it was given for: a patch that changes that address without giving the secret
@@ -116,13 +132,20 @@ function unbindMovedSecrets(before: Settings, after: Settings, patch: SettingsPa
 }
 
 /** Settings with their secrets taken out, and the secrets by name: what settings.json and the SecretStore hold. */
-export function splitSecrets(settings: Settings): { rest: Settings; secrets: Record<SecretName, string | undefined> } {
+export function splitSecrets(settings: Settings): { rest: Settings; secrets: Partial<Record<SecretName, string>> } {
   const { apiKey, ...llm } = settings.llm;
   const { token, ...huggingface } = settings.huggingface;
-  return { rest: { ...settings, llm, huggingface }, secrets: { 'llm.apiKey': apiKey, 'huggingface.token': token } };
+  const secrets: Partial<Record<SecretName, string>> = { 'llm.apiKey': apiKey, 'huggingface.token': token };
+  const endpoints = settings.endpoints.map((endpoint) => {
+    const { authorization: _secret, ...rest } = endpoint;
+    const stored = encodeAuthorization(endpoint);
+    if (stored) secrets[endpointSecretName(endpoint.name)] = stored;
+    return rest;
+  });
+  return { rest: { ...settings, llm, huggingface, endpoints }, secrets };
 }
 
-/** Settings with the secrets put back in. */
+/** Settings with the secrets put back in (an endpoint's only where its addresses are those it was given for). */
 export function joinSecrets(settings: Settings, secrets: SecretStore): Settings {
   const apiKey = secrets.get('llm.apiKey');
   const token = secrets.get('huggingface.token');
@@ -130,14 +153,25 @@ export function joinSecrets(settings: Settings, secrets: SecretStore): Settings 
     ...settings,
     llm: { ...settings.llm, ...(apiKey ? { apiKey } : {}) },
     huggingface: { ...settings.huggingface, ...(token ? { token } : {}) },
+    endpoints: settings.endpoints.map((endpoint) => {
+      const authorization = decodeAuthorization(secrets.get(endpointSecretName(endpoint.name)), endpoint);
+      return authorization ? { ...endpoint, authorization } : endpoint;
+    }),
   };
+}
+
+/** What a secret is, for messages to the user. */
+export function secretLabel(name: SecretName): string {
+  const endpoint = endpointOfSecret(name);
+  if (endpoint !== undefined) return `authorization of endpoint "${endpoint}"`;
+  return name === 'llm.apiKey' ? 'LLM API key' : 'Hugging Face token';
 }
 
 /** The warning a SecretStore's kind calls for, if any. */
 export function secretStoreWarning(kind: SecretStore['kind']): string | undefined {
   if (kind === 'plain') {
-    return 'No OS keyring is available: the API key and token are saved in secrets.json without real encryption. Install or unlock a keyring (GNOME Keyring, KWallet) to protect them.';
+    return 'No OS keyring is available: the API key, token and endpoint credentials are saved in secrets.json without real encryption. Install or unlock a keyring (GNOME Keyring, KWallet) to protect them.';
   }
-  if (kind === 'memory') return 'Secrets cannot be encrypted on this system: the API key and token are kept only until the app quits.';
+  if (kind === 'memory') return 'Secrets cannot be encrypted on this system: the API key, token and endpoint credentials are kept only until the app quits.';
   return undefined;
 }

@@ -13,7 +13,7 @@ describe('endpoint editor', () => {
 
   it('keeps the ControlNet and workflow of a row through the settings form', () => {
     const models = [{ id: 'a.safetensors', task: 'openpose-text-to-image', controlnet: 'pose.pth', workflow: { file: '/w.json', fill: { prompt: '6.text' } } }];
-    const drafts = toEndpointDrafts([{ name: 'comfy', protocol: 'comfyui', url: 'http://127.0.0.1:8188', enabled: true, models }]);
+    const drafts = toEndpointDrafts([{ name: 'comfy', protocol: 'comfyui', url: 'http://127.0.0.1:8188', enabled: true, models, authorizationSet: false }]);
     expect(endpointsPatch(drafts).endpoints?.[0].models).toEqual(models);
   });
 });

@@ -20,12 +20,12 @@ export interface FeedListener {
 }
 
 /** Opens ComfyUI's /ws for `clientId`; undefined when it does not open (polling then does the work). */
-export function openProgressFeed(base: string, clientId: string, listener: FeedListener): Promise<ProgressFeed | undefined> {
+export function openProgressFeed(base: string, clientId: string, listener: FeedListener, headers: Record<string, string> = {}): Promise<ProgressFeed | undefined> {
   const url = `${base.replace(/^http/, 'ws')}/ws?clientId=${encodeURIComponent(clientId)}`;
   return new Promise((resolve) => {
     let socket: WebSocket;
     try {
-      socket = new WebSocket(url, { handshakeTimeout: SOCKET_OPEN_MS });
+      socket = new WebSocket(url, { handshakeTimeout: SOCKET_OPEN_MS, headers });
     } catch {
       resolve(undefined);
       return;
