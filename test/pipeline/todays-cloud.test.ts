@@ -2,9 +2,8 @@
 // with a live provider, task types no provider serves are refused up front with the reason, a model that turns
 // out not to be deployed hands over to the next candidate, and no request leaves the configured hosts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../src-shared/settings';
 import { runHugginggpt, writeConfig } from '../support/cli-run';
-import { startFakeCloud, type FakeCloud } from '../support/fake-cloud';
+import { cloudOnlySettings, startFakeCloud, type FakeCloud } from '../support/fake-cloud';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 import { routeLlm } from '../support/routed-llm';
 import { folderWithExample, SEED_PLAN, SEED_REQUEST } from './seed-example';
@@ -29,15 +28,9 @@ beforeAll(async () => {
     { id: 'hexgrad/Kokoro-82M', task: 'text-to-speech' },
   ], TOKEN);
   cwd = folderWithExample();
-  const s = defaultSettings();
-  const settings = {
-    ...s,
-    llm: { ...s.llm, baseURL: llm.baseURL, apiKey: 'sk-test', model: 'fake-gpt', retries: 0 },
-    huggingface: cloud.huggingface(s),
-    // The cloud alone: the built-in runtime that settings include by default is switched off.
-    endpoints: [{ name: 'built-in', protocol: 'transformers.js' as const, enabled: false, models: [] }],
-    execution: { ...s.execution, retries: 0 },
-  };
+  // The cloud alone: the built-in runtime that settings include by default is switched off.
+  const settings = cloudOnlySettings(llm.baseURL, cloud);
+  settings.execution = { ...settings.execution, retries: 0 };
   config = writeConfig(cwd, settings);
 });
 afterAll(async () => {
