@@ -31,6 +31,9 @@ describe('the built-in LLM model store', () => {
     expect(readFileSync(path).equals(BYTES)).toBe(true);
     expect(progress.at(-1)).toEqual({ model: MODEL, receivedBytes: BYTES.length, totalBytes: BYTES.length });
     expect(await store.list()).toEqual([{ model: MODEL, bytes: BYTES.length }]);
+    // Size and sha256 come from the Hub's own redirect (HEAD, not followed): the CDN's ETag is not the sha256.
+    expect(hub.requests[0]).toBe('HEAD /test-org/tiny-GGUF/resolve/main/tiny-Q4_K_M.gguf');
+    expect(hub.requests.filter((r) => r.startsWith('HEAD /cdn-lfs/'))).toEqual([]);
     const before = hub.requests.length;
     expect(await store.ensure(MODEL)).toBe(path);
     expect(hub.requests.length).toBe(before);

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { fileDownloadInfo, HubApiError, listModels } from '@huggingface/hub';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hubFileRoutes, startFakeHubFiles, type FakeHubFiles } from './fake-hub-files';
+import { cdnEtag, hubFileRoutes, startFakeHubFiles, type FakeHubFiles } from './fake-hub-files';
 import { hubApiRoutes } from './fake-hub';
 import { listenOnLoopback } from './loopback-http';
 
@@ -33,7 +33,10 @@ describe('the fake Hub serving model files', () => {
     expect(redirect.headers.get('x-linked-size')).toBe(String(WEIGHTS.length));
     expect(redirect.headers.get('x-linked-etag')).toBe(`"${sha256}"`);
     expect(redirect.headers.get('etag')).toBeNull();
-    expect(await info('org/model-GGUF', 'model.gguf')).toMatchObject({ size: WEIGHTS.length, etag: `"${sha256}"` });
+    // Following the redirect (as @huggingface/hub's fileDownloadInfo does) lands on the CDN's own ETag, not the sha256.
+    expect(await info('org/model-GGUF', 'model.gguf')).toMatchObject({ size: WEIGHTS.length, etag: `"${cdnEtag(sha256)}"` });
+    expect(cdnEtag(sha256)).toMatch(/^[0-9a-f]{64}$/);
+    expect(cdnEtag(sha256)).not.toBe(sha256);
     const tail = await fetch(`${hub.url}/org/model-GGUF/resolve/main/model.gguf`, { headers: { Range: 'bytes=2990-' } });
     expect(tail.status).toBe(206);
     expect(tail.headers.get('content-range')).toBe(`bytes 2990-2999/${WEIGHTS.length}`);

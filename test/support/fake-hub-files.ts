@@ -6,8 +6,9 @@
 //   the 512-byte `sample` that @huggingface/hub's commit() sends to /preupload) is a 302 to the CDN with
 //   X-Linked-Size, X-Linked-Etag "<sha256>" and X-Repo-Commit and no ETag (huggingface_hub's file_download.py
 //   reads X-Linked-Etag or ETag, "never returned together": huggingface_hub PR #1406). The CDN answer carries
-//   none of the X- headers (huggingface/hf-hub PR #212). Its ETag here is the sha256, which @huggingface/hub's
-//   fileDownloadInfo reads after following the redirect; a real CDN's ETag is its own (huggingface.js issue #1023).
+//   none of the X- headers (huggingface/hf-hub PR #212), and an ETag of its own that is also 64 hex digits but
+//   not the file's sha256 (nullata/llamaMan issue #70; huggingface.js issue #1023): so a client that follows the
+//   redirect, as @huggingface/hub's fileDownloadInfo does, reads the wrong hash.
 // Both honour `Range: bytes=a-` / `bytes=a-b` with 206 + Content-Range (416 past the end).
 // Refusals carry X-Error-Code / X-Error-Message, as huggingface_hub's hf_raise_for_status reads them
 // (src/huggingface_hub/utils/_http.py): an unknown repository is 401 RepoNotFound without a token and 404 with
@@ -16,6 +17,9 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenOnLoopback, type RouteTable } from './loopback-http';
+
+/** The CDN's own ETag for an object: 64 hex digits, as the real one, but not the object's sha256. */
+export const cdnEtag = (sha256: string): string => createHash('sha256').update(`cdn-object:${sha256}`).digest('hex');
 import type { RepoFiles } from './tiny-models/tiny-models';
 
 /** What the fake serves: a repository id with its files, or a file's full `<org>/<name>/<path>` with its bytes. */
@@ -146,7 +150,7 @@ export function hubFileRoutes(files: HubFiles, faults: HubFileFaults = {}): Omit
         res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found'); // no such object on the CDN: no Hub headers
         return true;
       }
-      return send(req, res, file, { 'content-type': 'binary/octet-stream', etag: `"${file.sha256}"` });
+      return send(req, res, file, { 'content-type': 'binary/octet-stream', etag: `"${cdnEtag(file.sha256)}"` });
     }
     const [, repo, revision, filePath] = resolve!;
     const stored = repos.get(repo);
