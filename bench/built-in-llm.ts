@@ -9,7 +9,7 @@ import { PLAN_JSON_SCHEMA, planMessages } from '../src-main/engine/planner/promp
 import { createGgufStore } from '../src-main/platform/llama-chat/gguf-store';
 import { createLlamaChatModel } from '../src-main/platform/llama-chat/llama-chat-model';
 import { createLlamaWorkerClient } from '../src-main/platform/llama-chat/llama-worker-client';
-import { startFakeHubLfs } from '../test/support/fake-hub-lfs';
+import { startFakeHubFiles as startFakeHubLfs } from '../test/support/fake-hub-files';
 import { tinyGguf } from '../test/support/tiny-gguf';
 import { log, round, type Bench } from './support/figure';
 

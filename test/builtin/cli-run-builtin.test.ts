@@ -5,10 +5,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src-main/cli/main';
 import { decodeImage } from '../../src-main/platform/images/raster';
 import { builtInOnlySettings, tinyRepos } from '../support/builtin-fixture';
-import { captureIO } from '../support/cli-io';
+import { runHugginggpt, writeConfig } from '../support/cli-run';
 import { startFakeHubFiles, type FakeHubFiles } from '../support/fake-hub-files';
 import { tinyPng } from '../support/fake-hf-media';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
@@ -31,8 +30,7 @@ beforeAll(async () => {
   cwd = mkdtempSync(join(tmpdir(), 'hgs-builtin-cwd-'));
   writeFileSync(join(cwd, 'photo.png'), tinyPng(48, 32, [30, 40, 210]));
   const settings = builtInOnlySettings(hub.url, { llm: { baseURL: llm.baseURL, apiKey: 'sk-test', model: 'fake-gpt', retries: 0 } });
-  config = join(cwd, 'config.json');
-  writeFileSync(config, JSON.stringify(settings));
+  config = writeConfig(cwd, settings);
   routeLlm(llm, {
     plan: () => `\`\`\`json\n${JSON.stringify(PLAN)}\n\`\`\``,
     respond: () => 'The photo is blue, and a blue object sits in its centre.',
@@ -43,18 +41,14 @@ afterAll(async () => {
   await hub.close();
 });
 
-async function cli(...args: string[]) {
-  const cap = captureIO({ cwd, env: {} });
-  const code = await runCli([...args, '--config', config, '--data-dir', dataDir], cap.io);
-  return { code, cap };
-}
+const cli = (...args: string[]) => runHugginggpt(args, { cwd, config, dataDir });
 
 describe('hugginggpt run on the built-in runtime', () => {
   it('downloads each model once, runs both in-process, and a second run downloads nothing', async () => {
     const first = await cli('run', 'what is in photo.png? classify it and find the objects', '--json');
-    expect(first.cap.stderr()).not.toContain('Error:');
+    expect(first.stderr).not.toContain('Error:');
     expect(first.code).toBe(0);
-    const doc = JSON.parse(first.cap.stdout());
+    const doc = JSON.parse(first.stdout);
     expect(doc.selections[0]).toMatchObject({ model: 'tiny/vit-colours', endpoint: 'built-in' });
     expect(doc.selections[1]).toMatchObject({ model: 'tiny/detr-colours', endpoint: 'built-in' });
     expect(doc.results[0].outputs[0].text).toMatch(/^blue \(0\.9\d\d\)/);
@@ -63,7 +57,7 @@ describe('hugginggpt run on the built-in runtime', () => {
     const drawn = decodeImage(new Uint8Array(readFileSync(doc.results[1].outputs[0].path)))!;
     expect([drawn.width, drawn.height]).toEqual([48, 32]);
     expect([...drawn.data.subarray((8 * 48 + 12) * 4, (8 * 48 + 12) * 4 + 3)]).not.toEqual([30, 40, 210]);
-    expect(first.cap.stderr()).toMatch(/task 0 image-classification: downloading tiny\/vit-colours: .*\[#+\] 100%/);
+    expect(first.stderr).toMatch(/task 0 image-classification: downloading tiny\/vit-colours: .*\[#+\] 100%/);
     const downloaded = [...hub.downloads];
     expect(new Set(downloaded).size).toBe(downloaded.length);
     expect(downloaded.filter((d) => d.endsWith('.onnx')).sort()).toEqual(['tiny/detr-colours/onnx/model_quantized.onnx', 'tiny/vit-colours/onnx/model_quantized.onnx']);
@@ -71,29 +65,29 @@ describe('hugginggpt run on the built-in runtime', () => {
 
     const second = await cli('run', 'what is in photo.png? classify it and find the objects again', '--json');
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.cap.stdout()).results[0].outputs[0].text).toMatch(/^blue /);
+    expect(JSON.parse(second.stdout).results[0].outputs[0].text).toMatch(/^blue /);
     expect(hub.downloads).toEqual(downloaded);
   }, 60_000);
 
   it('lists the built-in models with their endpoint and size on disk, deletes one and downloads it again', async () => {
     const listed = await cli('models');
     expect(listed.code).toBe(0);
-    expect(listed.cap.stdout()).toMatch(/built-in\s+tiny\/vit-colours\s+image-classification\s+\d+\.\d kB/);
-    expect(listed.cap.stdout()).toMatch(/built-in\s+tiny\/bert-sentiment\s+text-classification\s+not downloaded/);
+    expect(listed.stdout).toMatch(/built-in\s+tiny\/vit-colours\s+image-classification\s+\d+\.\d kB/);
+    expect(listed.stdout).toMatch(/built-in\s+tiny\/bert-sentiment\s+text-classification\s+not downloaded/);
 
     const deleted = await cli('models', '--delete', 'tiny/vit-colours');
     expect(deleted.code).toBe(0);
-    expect(deleted.cap.stderr()).toMatch(/deleted tiny\/vit-colours \(\d+\.\d kB\)/);
+    expect(deleted.stderr).toMatch(/deleted tiny\/vit-colours \(\d+\.\d kB\)/);
     const json = await cli('models', '--json', '--sizes');
-    const row = JSON.parse(json.cap.stdout()).builtIn.find((r: any) => r.id === 'tiny/vit-colours');
+    const row = JSON.parse(json.stdout).builtIn.find((r: any) => r.id === 'tiny/vit-colours');
     expect(row).toMatchObject({ endpoint: 'built-in', bytesOnDisk: 0, downloadBytes: expect.any(Number) });
 
     const fetched = await cli('models', '--download', 'tiny/vit-colours');
     expect(fetched.code).toBe(0);
-    expect(fetched.cap.stderr()).toMatch(/downloaded tiny\/vit-colours: \d+\.\d kB on disk/);
+    expect(fetched.stderr).toMatch(/downloaded tiny\/vit-colours: \d+\.\d kB on disk/);
     expect(row.downloadBytes).toBeGreaterThan(0);
     const unknown = await cli('models', '--download', 'someone/else');
     expect(unknown.code).toBe(2);
-    expect(unknown.cap.stderr()).toContain('add --task TASK');
+    expect(unknown.stderr).toContain('add --task TASK');
   }, 60_000); // two worker starts
 });

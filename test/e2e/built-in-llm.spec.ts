@@ -5,16 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DEFAULT_BUILT_IN_LLM } from '../../src-shared/built-in-llm';
-import { startFakeHubLfs, type FakeHubLfs } from '../support/fake-hub-lfs';
+import { startFakeHubFiles, type FakeHubFiles } from '../support/fake-hub-files';
 import { startServe, type ServeProcess } from './serve-process';
 
-let hub: FakeHubLfs;
+let hub: FakeHubFiles;
 let server: ServeProcess;
 const dataDir = mkdtempSync(join(tmpdir(), 'hgs-e2e-llm-'));
 
 test.beforeAll(async () => {
   // The CDN holds each answer 1.5 s, long enough to see the download in progress.
-  hub = await startFakeHubLfs({ [DEFAULT_BUILT_IN_LLM]: Buffer.alloc(60_000, 1) }, { delayMs: 1500 });
+  hub = await startFakeHubFiles({ [DEFAULT_BUILT_IN_LLM]: Buffer.alloc(60_000, 1) }, { delayMs: 1500 });
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ huggingface: { hubUrl: hub.url } }));
   server = await startServe(['--data-dir', dataDir], { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
 });

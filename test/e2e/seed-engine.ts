@@ -1,12 +1,13 @@
 // The real engine for browser tests: `hugginggpt serve` with the fake LLM and Hugging Face endpoint on
 // loopback, set up for the seed example (ControlNet on a local endpoint, the rest in the "cloud").
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeHf, type FakeHf } from '../support/fake-hf';
-import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
+import type { FakeHf } from '../support/fake-hf';
+import type { FakeLlm } from '../support/fake-llm';
 import { routeLlm } from '../support/routed-llm';
-import { addCloudModel, cloudChoices, folderWithExample, POSE_MODEL, POSE_TO_IMAGE_MODEL, SEED_PLAN, seedCloudModels, seedSettings, startSeedHub } from '../pipeline/seed-example';
+import { cloudChoices, SEED_PLAN } from '../pipeline/seed-example';
+import { startSeedFakes } from '../pipeline/seed-fakes';
 import { startServe, type ServeProcess } from './serve-process';
 
 /** A running seed engine and its fakes. */
@@ -27,33 +28,23 @@ export interface SeedEngine {
 
 /** Starts the fakes and `serve`; the fake LLM plans the seed example and answers the response stage with `response`. */
 export async function startSeedEngine(response: string): Promise<SeedEngine> {
-  const llm = await startFakeLlm();
-  const hf = await startFakeHf();
-  const hub = await startSeedHub();
-  const settings = seedSettings(llm.baseURL, hf.url, hub.url);
-  hf.addModel(POSE_MODEL, { task: 'openpose-control' });
-  hf.addModel(POSE_TO_IMAGE_MODEL, { task: 'openpose-text-to-image' });
-  const cloud = cloudChoices(settings);
-  for (const { id, task } of seedCloudModels(settings)) addCloudModel(hf, hub, id, task);
+  const fakes = await startSeedFakes({ seedModels: true });
+  const { llm, hf } = fakes;
+  const cloud = cloudChoices(fakes.settings);
   routeLlm(llm, { plan: () => JSON.stringify(SEED_PLAN), respond: () => response });
-  const folder = folderWithExample();
-  const config = join(folder, 'config.json');
-  writeFileSync(config, JSON.stringify(settings));
   const dataDir = mkdtempSync(join(tmpdir(), 'hgs-e2e-data-'));
-  const args = ['--config', config, '--data-dir', dataDir];
+  const args = ['--config', fakes.config, '--data-dir', dataDir];
   const engine: SeedEngine = {
     llm, hf, cloud, dataDir,
     server: await startServe(args),
-    exampleFile: join(folder, 'example.jpg'),
+    exampleFile: join(fakes.cwd, 'example.jpg'),
     async restart() {
       engine.server.stop();
       engine.server = await startServe(args);
     },
     async stop() {
       engine.server.stop();
-      await llm.close();
-      await hf.close();
-      await hub.close();
+      await fakes.close();
     },
   };
   return engine;

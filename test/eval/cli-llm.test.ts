@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/main';
 import { startFakeLlm } from '../support/fake-llm';
 import { expectMetrics, HAND_DATASET, HAND_EXPECTED, HAND_PREDICTIONS, toJsonLines } from './fixtures';
-import { memoryIO } from './support/memory-io';
+import { captureIO } from '../support/cli-io';
 
 let fake: Awaited<ReturnType<typeof startFakeLlm>>;
 const dir = mkdtempSync(join(tmpdir(), 'hgs-eval-llm-'));
@@ -48,7 +48,7 @@ describe('hugginggpt eval (LLM mode)', () => {
     fake.fallback(answerFromFixtures);
     const config = writeConfig('llm.json');
     const dataDir = join(dir, 'data');
-    const m = memoryIO(dir);
+    const m = captureIO({ cwd: dir });
     const before = fake.requests.length;
     const code = await runCli(['eval', 'hand.jsonl', '--json', '--concurrency', '2', '--config', config, '--data-dir', dataDir], m.io);
     expect(code, m.stderr()).toBe(0);
@@ -75,7 +75,7 @@ describe('hugginggpt eval (LLM mode)', () => {
     expect(saved.find((p) => p.id === 'C').output).toBe(HAND_PREDICTIONS[2].output);
     expect(readFileSync(join(dataDir, 'eval', runFolder, 'report.md'), 'utf8')).toContain('LLM per request:');
 
-    const rescored = memoryIO(dir);
+    const rescored = captureIO({ cwd: dir });
     expect(await runCli(['eval', 'hand.jsonl', '--predictions', predictionsPath, '--json'], rescored.io)).toBe(0);
     const again = JSON.parse(rescored.stdout());
     expect(withoutLlm(again)).toEqual(withoutLlm(doc));
@@ -86,7 +86,7 @@ describe('hugginggpt eval (LLM mode)', () => {
   it('exits 1 when every LLM call fails, recording each failure', async () => {
     fake.fallback(() => ({ status: 401, text: 'invalid api key' }));
     const dataDir = join(dir, 'data-failing');
-    const m = memoryIO(dir);
+    const m = captureIO({ cwd: dir });
     const code = await runCli(['eval', 'hand.jsonl', '--json', '--config', writeConfig('failing.json'), '--data-dir', dataDir], m.io);
     expect(code).toBe(1);
     const doc = JSON.parse(m.stdout());
@@ -103,7 +103,7 @@ describe('hugginggpt eval (LLM mode)', () => {
     fake.fallback(() => ({ text: '[{"task": "object-detection", "id": 0, "dep": [-1], "args": {"image": "a.j', finishReason: 'length' }));
     writeFileSync(join(dir, 'one.jsonl'), toJsonLines(HAND_DATASET.slice(0, 1)));
     const dataDir = join(dir, 'data-cut');
-    const m = memoryIO(dir);
+    const m = captureIO({ cwd: dir });
     const code = await runCli(['eval', 'one.jsonl', '--json', '--config', writeConfig('cut.json'), '--data-dir', dataDir], m.io);
     expect(code, m.stderr()).toBe(0);
     expect(JSON.parse(m.stdout())).toMatchObject({ count: 1, parseRate: 0, recall: 0, llm: { meanCalls: 1, failures: 0 } });
@@ -114,7 +114,7 @@ describe('hugginggpt eval (LLM mode)', () => {
   });
 
   it('refuses to start without an LLM configuration (exit 2), pointing at --predictions', async () => {
-    const m = memoryIO(dir);
+    const m = captureIO({ cwd: dir });
     const code = await runCli(['eval', 'hand.jsonl', '--data-dir', join(dir, 'data-none')], m.io);
     expect(code).toBe(2);
     expect(m.stderr()).toMatch(/^hugginggpt: no LLM configured: .*--predictions\n$/);

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/main';
 import { parseDataset } from '../../src-main/engine/eval/dataset';
 import { expectMetrics, HAND_DATASET, HAND_EXPECTED, HAND_PREDICTIONS, toJsonLines } from './fixtures';
-import { memoryIO } from './support/memory-io';
+import { captureIO } from '../support/cli-io';
 
 const dir = mkdtempSync(join(tmpdir(), 'hgs-eval-offline-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,7 +14,7 @@ writeFileSync(join(dir, 'hand.jsonl'), toJsonLines(HAND_DATASET));
 writeFileSync(join(dir, 'hand-predictions.jsonl'), toJsonLines(HAND_PREDICTIONS));
 
 const run = async (...argv: string[]) => {
-  const m = memoryIO(dir);
+  const m = captureIO({ cwd: dir });
   const code = await runCli(['eval', ...argv, '--data-dir', join(dir, 'data')], m.io);
   return { code, stdout: m.stdout(), stderr: m.stderr() };
 };

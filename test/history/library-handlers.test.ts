@@ -9,11 +9,10 @@ import type { Selections } from '../../src-shared/selection';
 import { Conversation } from '../../src-main/engine/conversation';
 import { createEngineDeps } from '../../src-main/service/engine-deps';
 import { createLibraryHandlers } from '../../src-main/service/library-handlers';
-import { startFakeHf, type FakeHf } from '../support/fake-hf';
+import type { FakeHf } from '../support/fake-hf';
 import { tinyPng } from '../support/fake-hf-media';
-import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
-import type { FakeHub } from '../support/fake-hub';
-import { seedSettings, startSeedHub } from '../pipeline/seed-example';
+import type { FakeLlm } from '../support/fake-llm';
+import { startSeedFakes, type SeedFakes } from '../pipeline/seed-fakes';
 
 const DRAW = 'stabilityai/stable-diffusion-xl-base-1.0';
 const CAPTION = 'Salesforce/blip-image-captioning-large';
@@ -26,24 +25,19 @@ const SELECTIONS: Selections = {
   1: { taskId: 1, model: CAPTION, endpoint: 'huggingface', reason: 'only one', method: 'only-candidate' },
 };
 
+let fakes: SeedFakes;
 let llm: FakeLlm;
 let hf: FakeHf;
-let hub: FakeHub;
 beforeAll(async () => {
-  llm = await startFakeLlm();
-  hf = await startFakeHf({ models: { [DRAW]: { task: 'text-to-image' }, [CAPTION]: { task: 'image-to-text' } } });
-  hub = await startSeedHub({ [DRAW]: 'text-to-image', [CAPTION]: 'image-to-text' });
+  fakes = await startSeedFakes({ cloud: { [DRAW]: 'text-to-image', [CAPTION]: 'image-to-text' } });
+  ({ llm, hf } = fakes);
 });
-afterAll(async () => {
-  await llm.close();
-  await hf.close();
-  await hub.close();
-});
+afterAll(() => fakes.close());
 
 /** Handlers over a fresh data folder, with the events they emit. */
 function setup() {
   const dataDir = mkdtempSync(join(tmpdir(), 'hgs-history-'));
-  const settings = { ...seedSettings(llm.baseURL, hf.url, hub.url), endpoints: [] };
+  const settings = { ...fakes.settings, endpoints: [] };
   settings.execution = { ...settings.execution, retries: 0 };
   const deps = createEngineDeps({ dataDir, settings: () => settings });
   const conversations = new Map<string, Conversation>();

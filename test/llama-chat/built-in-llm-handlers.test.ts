@@ -6,14 +6,14 @@ import type { EmitEvent, EventMap } from '../../src-shared/contract';
 import { SettingsSchema, type Settings } from '../../src-shared/settings';
 import type { SettingsStore } from '../../src-main/service/settings/settings-store';
 import { createStudioRuntime } from '../../src-main/service/studio-runtime';
-import { startFakeHubLfs, type FakeHubLfs } from '../support/fake-hub-lfs';
+import { startFakeHubFiles, type FakeHubFiles } from '../support/fake-hub-files';
 
 const MODEL = 'test-org/tiny-GGUF/tiny-Q8_0.gguf';
 const BYTES = Buffer.alloc(40_000, 3);
 
 describe("the contract's llm.* channels", () => {
-  let hub: FakeHubLfs;
-  beforeAll(async () => void (hub = await startFakeHubLfs({ [MODEL]: BYTES })));
+  let hub: FakeHubFiles;
+  beforeAll(async () => void (hub = await startFakeHubFiles({ [MODEL]: BYTES })));
   afterAll(async () => hub.close());
 
   async function runtime() {

@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_LLMS, type BuiltInLlmEntry } from '../../src-shared/built-in-llm';
 import { runCli } from '../../src-main/cli/main';
 import { captureIO } from '../support/cli-io';
-import { startFakeHubLfs, type FakeHubLfs } from '../support/fake-hub-lfs';
+import { startFakeHubFiles, type FakeHubFiles } from '../support/fake-hub-files';
 
 const MODEL = 'test-org/tiny-GGUF/tiny-Q8_0.gguf';
 const BYTES = Buffer.alloc(50_000, 7);
 
 describe('hugginggpt llm', () => {
-  let hub: FakeHubLfs;
+  let hub: FakeHubFiles;
   let dataDir: string;
   let config: string;
   const cli = async (...argv: string[]) => {
@@ -20,7 +20,7 @@ describe('hugginggpt llm', () => {
     return { code, out: cap.stdout(), err: cap.stderr() };
   };
   beforeAll(async () => {
-    hub = await startFakeHubLfs({ [MODEL]: BYTES });
+    hub = await startFakeHubFiles({ [MODEL]: BYTES });
     dataDir = mkdtempSync(join(tmpdir(), 'hgs-llm-cli-'));
     config = join(dataDir, 'config.json');
     writeFileSync(config, JSON.stringify({ llm: { provider: 'built-in', model: MODEL }, huggingface: { hubUrl: hub.url } }));

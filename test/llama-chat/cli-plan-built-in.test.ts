@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanSchema } from '../../src-shared/plan';
 import { runCli } from '../../src-main/cli/main';
 import { captureIO } from '../support/cli-io';
-import { startFakeHubLfs, type FakeHubLfs } from '../support/fake-hub-lfs';
+import { startFakeHubFiles, type FakeHubFiles } from '../support/fake-hub-files';
 import { tinyGguf } from '../support/tiny-gguf';
 
 // The tiny model ranks `]}[{":` first whatever its input, so greedy decoding under the plan grammar
@@ -13,11 +13,11 @@ import { tinyGguf } from '../support/tiny-gguf';
 const MODEL = 'test-org/tiny-llama-GGUF/tiny-llama-F32.gguf';
 
 describe('hugginggpt plan with the built-in LLM', () => {
-  let hub: FakeHubLfs;
+  let hub: FakeHubFiles;
   let dataDir: string;
   let config: string;
   beforeAll(async () => {
-    hub = await startFakeHubLfs({ [MODEL]: tinyGguf({ prefer: ']}[{":', contextLength: 8192 }) });
+    hub = await startFakeHubFiles({ [MODEL]: tinyGguf({ prefer: ']}[{":', contextLength: 8192 }) });
     dataDir = mkdtempSync(join(tmpdir(), 'hgs-llama-cli-'));
     config = join(dataDir, 'config.json');
     // baseURL points at a closed port: any call to an LLM server would fail the command.

@@ -4,19 +4,19 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BuiltInLlmDownload } from '../../src-shared/built-in-llm';
 import { createGgufStore, GgufDownloadError } from '../../src-main/platform/llama-chat/gguf-store';
-import { startFakeHubLfs, type FakeHubLfsFaults, type FakeHubLfs } from '../support/fake-hub-lfs';
+import { startFakeHubFiles, type FakeHubFiles, type HubFileFaults } from '../support/fake-hub-files';
 
 const MODEL = 'test-org/tiny-GGUF/tiny-Q4_K_M.gguf';
 const BYTES = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 251));
 
-let hub: FakeHubLfs | undefined;
+let hub: FakeHubFiles | undefined;
 afterEach(async () => {
   await hub?.close();
   hub = undefined;
 });
 
-async function setUp(faults: FakeHubLfsFaults = {}) {
-  hub = await startFakeHubLfs({ [MODEL]: BYTES }, faults);
+async function setUp(faults: HubFileFaults = {}) {
+  hub = await startFakeHubFiles({ [MODEL]: BYTES }, faults);
   const dataDir = mkdtempSync(join(tmpdir(), 'hgs-gguf-'));
   const url = hub.url;
   return { hub, dataDir, store: createGgufStore(dataDir, () => ({ hubUrl: url })) };
@@ -31,6 +31,9 @@ describe('the built-in LLM model store', () => {
     expect(readFileSync(path).equals(BYTES)).toBe(true);
     expect(progress.at(-1)).toEqual({ model: MODEL, receivedBytes: BYTES.length, totalBytes: BYTES.length });
     expect(await store.list()).toEqual([{ model: MODEL, bytes: BYTES.length }]);
+    // Size and sha256 come from the Hub's own redirect (HEAD, not followed): the CDN's ETag is not the sha256.
+    expect(hub.requests[0]).toBe('HEAD /test-org/tiny-GGUF/resolve/main/tiny-Q4_K_M.gguf');
+    expect(hub.requests.filter((r) => r.startsWith('HEAD /cdn-lfs/'))).toEqual([]);
     const before = hub.requests.length;
     expect(await store.ensure(MODEL)).toBe(path);
     expect(hub.requests.length).toBe(before);
@@ -40,7 +43,7 @@ describe('the built-in LLM model store', () => {
     const { hub, store } = await setUp({ dropOnceAfterBytes: 70_000 });
     const path = await store.ensure(MODEL);
     expect(readFileSync(path).equals(BYTES)).toBe(true);
-    const resumedFrom = hub.requests.map((r) => /\/cdn-lfs\/\w+ bytes=(\d+)-$/.exec(r)?.[1]).filter(Boolean).map(Number);
+    const resumedFrom = hub.requests.map((r) => /\/cdn-lfs\/\S+ bytes=(\d+)-$/.exec(r)?.[1]).filter(Boolean).map(Number);
     expect(resumedFrom[0]).toBe(0);
     expect(resumedFrom[1]).toBeGreaterThan(0); // the second request starts where the part file ended
     expect(hub.bytesServed()).toBeLessThan(BYTES.length + 70_000);

@@ -7,7 +7,7 @@ import { SELECTION_SCHEMA } from '../../src-main/engine/selector/selection-promp
 import { createGgufStore, type GgufStore } from '../../src-main/platform/llama-chat/gguf-store';
 import { createLlamaChatModel } from '../../src-main/platform/llama-chat/llama-chat-model';
 import { createLlamaWorkerClient, type LlamaWorkerClient } from '../../src-main/platform/llama-chat/llama-worker-client';
-import { startFakeHubLfs, type FakeHubLfs } from '../support/fake-hub-lfs';
+import { startFakeHubFiles, type FakeHubFiles } from '../support/fake-hub-files';
 import { tinyGguf } from '../support/tiny-gguf';
 
 const RANDOM = 'test-org/tiny-GGUF/random-F32.gguf';
@@ -15,11 +15,11 @@ const TERSE = 'test-org/tiny-GGUF/terse-F32.gguf';
 const BROKEN = 'test-org/tiny-GGUF/broken.gguf';
 
 describe('the built-in LLM as a ChatModel (worker thread, tiny GGUF)', () => {
-  let hub: FakeHubLfs;
+  let hub: FakeHubFiles;
   let store: GgufStore;
   let worker: LlamaWorkerClient;
   beforeAll(async () => {
-    hub = await startFakeHubLfs({ [RANDOM]: tinyGguf({ seed: 7 }), [TERSE]: tinyGguf({ prefer: ']}[{":' }), [BROKEN]: Buffer.alloc(1000, 1) });
+    hub = await startFakeHubFiles({ [RANDOM]: tinyGguf({ seed: 7 }), [TERSE]: tinyGguf({ prefer: ']}[{":' }), [BROKEN]: Buffer.alloc(1000, 1) });
     const url = hub.url;
     store = createGgufStore(mkdtempSync(join(tmpdir(), 'hgs-llama-')), () => ({ hubUrl: url }));
     worker = createLlamaWorkerClient({ idleUnloadMs: 60_000 });

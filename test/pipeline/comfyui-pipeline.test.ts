@@ -1,17 +1,13 @@
 // Whole requests through `hugginggpt run` with ComfyUI as the image server: text-to-image then image-to-image
 // with a ComfyUI endpoint only, and the seed's pose chain with its pose-conditioned image made by ComfyUI.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { runCli } from '../../src-main/cli/main';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../src-shared/settings';
-import { captureIO } from '../support/cli-io';
 import { startFakeComfy, type FakeComfy } from '../support/fake-comfyui';
-import { startFakeHf, type FakeHf } from '../support/fake-hf';
-import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
+import type { FakeLlm } from '../support/fake-llm';
 import { routeLlm, stageOf } from '../support/routed-llm';
-import { addCloudModel, folderWithExample, POSE_MODEL, SEED_PLAN, SEED_REQUEST, seedCloudModels, seedSettings, startSeedHub } from './seed-example';
+import { POSE_MODEL, SEED_PLAN, SEED_REQUEST } from './seed-example';
+import { startSeedFakes, type SeedFakes } from './seed-fakes';
 
 const CHECKPOINT = 'dreamshaper_8.safetensors';
 const POSE_NET = 'control_v11p_sd15_openpose.pth';
@@ -21,21 +17,18 @@ const HERON_PLAN = [
   { task: 'image-to-image', id: 1, dep: [0], args: { image: '<resource>-0', text: 'make it a watercolour' } },
 ];
 
+let fakes: SeedFakes;
 let llm: FakeLlm;
 let comfy: FakeComfy;
-let hf: FakeHf;
-let cwd: string;
 
 beforeAll(async () => {
-  llm = await startFakeLlm();
+  fakes = await startSeedFakes({ seedModels: true });
+  llm = fakes.llm;
   comfy = await startFakeComfy({ checkpoints: [CHECKPOINT], controlnets: [POSE_NET] });
-  hf = await startFakeHf();
-  cwd = folderWithExample();
 });
 afterAll(async () => {
-  await llm.close();
+  await fakes.close();
   await comfy.close();
-  await hf.close();
 });
 beforeEach(() => {
   llm.requests.length = 0;
@@ -44,11 +37,8 @@ beforeEach(() => {
 });
 
 async function run(settings: Settings, request: string) {
-  const config = join(mkdtempSync(join(tmpdir(), 'hgs-cfg-')), 'config.json');
-  writeFileSync(config, JSON.stringify(settings));
-  const cap = captureIO({ cwd, env: {} });
-  const code = await runCli(['run', request, '--json', '--config', config, '--data-dir', mkdtempSync(join(tmpdir(), 'hgs-data-'))], cap.io);
-  return { code, cap, doc: code === 2 ? undefined : JSON.parse(cap.stdout()) };
+  const { code, json, stderr } = await fakes.cli(['run', request, '--json'], { settings });
+  return { code, stderr, doc: code === 2 ? undefined : json() };
 }
 
 const comfyEndpoint = (models: Settings['endpoints'][number]['models']): Settings['endpoints'][number] =>
@@ -65,8 +55,8 @@ describe('ComfyUI as the only endpoint', () => {
       endpoints: [comfyEndpoint([{ id: CHECKPOINT, task: 'text-to-image' }, { id: CHECKPOINT, task: 'image-to-image' }])],
       execution: { ...s.execution, mode: 'local', retries: 0, timeoutMs: 10_000 },
     };
-    const { code, doc, cap } = await run(settings, HERON_REQUEST);
-    expect(cap.stderr()).not.toContain('Error:');
+    const { code, doc, stderr } = await run(settings, HERON_REQUEST);
+    expect(stderr).not.toContain('Error:');
     expect(code).toBe(0);
     expect(doc.selections[0]).toMatchObject({ model: CHECKPOINT, endpoint: 'comfy' });
     expect(doc.results[0]).toMatchObject({ status: 'succeeded', endpoint: 'comfy' });
@@ -108,11 +98,7 @@ describe('ComfyUI as the only endpoint', () => {
 describe('the seed example with ComfyUI making the pose-conditioned image', () => {
   it('detects the pose on a local endpoint, then ComfyUI draws the girl with its OpenPose ControlNet', async () => {
     routeLlm(llm, { plan: () => JSON.stringify(SEED_PLAN), respond: () => 'Here is a girl reading a book in the pose of the boy.' });
-    const hub = await startSeedHub();
-    onTestFinished(() => hub.close());
-    const base = seedSettings(llm.baseURL, hf.url, hub.url);
-    hf.addModel(POSE_MODEL, { task: 'openpose-control' });
-    for (const { id, task } of seedCloudModels(base)) addCloudModel(hf, hub, id, task);
+    const base = fakes.settings;
     const settings: Settings = {
       ...base,
       endpoints: [
@@ -121,8 +107,8 @@ describe('the seed example with ComfyUI making the pose-conditioned image', () =
         ...base.endpoints.filter((e) => e.protocol === 'transformers.js'), // the built-in runtime, off: the rest goes to the cloud
       ],
     };
-    const { code, doc, cap } = await run(settings, SEED_REQUEST);
-    expect(cap.stderr()).not.toContain('Error:');
+    const { code, doc, stderr } = await run(settings, SEED_REQUEST);
+    expect(stderr).not.toContain('Error:');
     expect(code).toBe(0);
     expect(doc.selections[1]).toMatchObject({ model: CHECKPOINT, endpoint: 'comfy' });
     for (const id of [0, 1, 2, 3, 4]) expect(doc.results[id].status).toBe('succeeded');

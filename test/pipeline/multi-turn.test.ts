@@ -4,30 +4,23 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conversation } from '../../src-main/engine/conversation';
 import { createEngineDeps } from '../../src-main/service/engine-deps';
-import { startFakeHf, type FakeHf } from '../support/fake-hf';
-import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
+import type { FakeHf } from '../support/fake-hf';
+import type { FakeLlm } from '../support/fake-llm';
 import { routeLlm } from '../support/routed-llm';
-import type { FakeHub } from '../support/fake-hub';
-import { seedSettings, startSeedHub } from './seed-example';
+import { startSeedFakes, type SeedFakes } from './seed-fakes';
 
+let fakes: SeedFakes;
 let llm: FakeLlm;
 let hf: FakeHf;
-let hub: FakeHub;
 beforeAll(async () => {
-  const models = { 'stabilityai/stable-diffusion-xl-base-1.0': 'text-to-image', 'Salesforce/blip-image-captioning-large': 'image-to-text' };
-  llm = await startFakeLlm();
-  hf = await startFakeHf({ models: Object.fromEntries(Object.entries(models).map(([id, task]) => [id, { task }])) });
-  hub = await startSeedHub(models);
+  fakes = await startSeedFakes({ cloud: { 'stabilityai/stable-diffusion-xl-base-1.0': 'text-to-image', 'Salesforce/blip-image-captioning-large': 'image-to-text' } });
+  ({ llm, hf } = fakes);
 });
-afterAll(async () => {
-  await llm.close();
-  await hf.close();
-  await hub.close();
-});
+afterAll(() => fakes.close());
 
 describe('a conversation over several turns', () => {
   it('keeps the history and lets a later request use a file an earlier run generated', async () => {
-    const settings = seedSettings(llm.baseURL, hf.url, hub.url);
+    const settings = fakes.settings;
     const deps = createEngineDeps({ dataDir: mkdtempSync(join(tmpdir(), 'hgs-data-')), settings: () => settings });
     const conversation = new Conversation(deps);
     let imagePath = '';
@@ -64,7 +57,7 @@ describe('a conversation over several turns', () => {
   });
 
   it('refuses a file nobody gave, on that task only', async () => {
-    const settings = seedSettings(llm.baseURL, hf.url, hub.url);
+    const settings = fakes.settings;
     const conversation = new Conversation(createEngineDeps({ dataDir: mkdtempSync(join(tmpdir(), 'hgs-data-')), settings: () => settings }));
     routeLlm(llm, {
       plan: () => JSON.stringify([

@@ -1,41 +1,29 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/main';
 import { captureIO } from '../support/cli-io';
 import { tinyPng } from '../support/fake-hf-media';
-import { startFakeHf, type FakeHf } from '../support/fake-hf';
-import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
+import type { FakeHf } from '../support/fake-hf';
+import type { FakeLlm } from '../support/fake-llm';
 import { routeLlm, stageOf } from '../support/routed-llm';
-import type { FakeHub } from '../support/fake-hub';
-import { addCloudModel, cloudChoices, folderWithExample, POSE_MODEL, POSE_TO_IMAGE_MODEL, SEED_PLAN, SEED_REQUEST, seedCloudModels, seedSettings, startSeedHub } from './seed-example';
+import { cloudChoices, POSE_MODEL, POSE_TO_IMAGE_MODEL, SEED_PLAN, SEED_REQUEST } from './seed-example';
+import { startSeedFakes, type SeedFakes } from './seed-fakes';
 
+let fakes: SeedFakes;
 let llm: FakeLlm;
 let hf: FakeHf;
-let hub: FakeHub;
 let cwd: string;
 let config: string;
 let choices: ReturnType<typeof cloudChoices>;
 
 beforeAll(async () => {
-  llm = await startFakeLlm();
-  hf = await startFakeHf();
-  hub = await startSeedHub();
-  cwd = folderWithExample();
-  const settings = seedSettings(llm.baseURL, hf.url, hub.url);
-  choices = cloudChoices(settings);
-  hf.addModel(POSE_MODEL, { task: 'openpose-control' });
-  hf.addModel(POSE_TO_IMAGE_MODEL, { task: 'openpose-text-to-image' });
-  for (const { id, task } of seedCloudModels(settings)) addCloudModel(hf, hub, id, task);
-  config = join(cwd, 'config.json');
-  writeFileSync(config, JSON.stringify(settings));
+  fakes = await startSeedFakes({ seedModels: true });
+  ({ llm, hf, cwd, config } = fakes);
+  choices = cloudChoices(fakes.settings);
 });
-afterAll(async () => {
-  await llm.close();
-  await hf.close();
-  await hub.close();
-});
+afterAll(() => fakes.close());
 beforeEach(() => {
   llm.requests.length = 0;
   hf.requests.length = 0;
@@ -45,17 +33,12 @@ beforeEach(() => {
   });
 });
 
-async function run(...args: string[]) {
-  const cap = captureIO({ cwd, env: {} });
-  const dataDir = mkdtempSync(join(tmpdir(), 'hgs-data-'));
-  const code = await runCli([...args, '--config', config, '--data-dir', dataDir], cap.io);
-  return { code, cap, dataDir, json: () => JSON.parse(cap.stdout()) };
-}
+const run = (...args: string[]) => fakes.cli(args);
 
 describe('hugginggpt run', () => {
   it('runs the seed example through all four stages with three LLM calls', async () => {
-    const { code, json, cap } = await run('run', SEED_REQUEST, '--json');
-    expect(cap.stderr()).not.toContain('Error:');
+    const { code, json, stderr } = await run('run', SEED_REQUEST, '--json');
+    expect(stderr).not.toContain('Error:');
     expect(code).toBe(0);
     const doc = json();
     expect(doc.tasks.map((t: any) => t.task)).toEqual(['openpose-control', 'openpose-text-to-image', 'object-detection', 'image-to-text', 'text-to-speech']);
@@ -111,22 +94,22 @@ describe('hugginggpt run', () => {
 
   it('treats an answer no plan can be read from as a plain conversation, saying so and counting every call', async () => {
     routeLlm(llm, { plan: () => 'I would love to help, but let me think about it first.', direct: () => 'Here is a direct answer.' });
-    const { code, json, cap } = await run('run', 'do something clever', '--json');
+    const { code, json, stderr } = await run('run', 'do something clever', '--json');
     expect(code).toBe(0);
     expect(json()).toMatchObject({ tasks: [], response: 'Here is a direct answer.', usage: { llmCalls: 3 } });
-    expect(cap.stderr()).toMatch(/plan issue: No task plan could be read from the LLM's answer .*; answering directly instead\./);
+    expect(stderr).toMatch(/plan issue: No task plan could be read from the LLM's answer .*; answering directly instead\./);
   });
 
   it('prints progress on stderr and the streamed answer on stdout without --json', async () => {
-    const { code, cap } = await run('run', SEED_REQUEST, '--yes');
+    const { code, stderr, stdout } = await run('run', SEED_REQUEST, '--yes');
     expect(code).toBe(0);
-    expect(cap.stderr()).toContain('plan (5 tasks):');
-    expect(cap.stderr()).toMatch(/task 0 openpose-control: running lllyasviel\/sd-controlnet-openpose on local-controlnet/);
-    expect(cap.stderr()).toMatch(/task 4 text-to-speech: succeeded in [\d.]+s -> task-4-audio\.wav/);
-    expect(cap.stderr()).not.toMatch(/[0-9a-f]{64}/);
-    expect(cap.stdout()).toMatch(/^Here is a girl reading a book/);
-    expect(cap.stdout()).toContain('Generated files:');
-    expect(cap.stdout()).toMatch(new RegExp(`Files:\n  ${join(cwd, 'hugginggpt-')}[\\w-]+/task-0-image\\.png\n`));
+    expect(stderr).toContain('plan (5 tasks):');
+    expect(stderr).toMatch(/task 0 openpose-control: running lllyasviel\/sd-controlnet-openpose on local-controlnet/);
+    expect(stderr).toMatch(/task 4 text-to-speech: succeeded in [\d.]+s -> task-4-audio\.wav/);
+    expect(stderr).not.toMatch(/[0-9a-f]{64}/);
+    expect(stdout).toMatch(/^Here is a girl reading a book/);
+    expect(stdout).toContain('Generated files:');
+    expect(stdout).toMatch(new RegExp(`Files:\n  ${join(cwd, 'hugginggpt-')}[\\w-]+/task-0-image\\.png\n`));
   });
 
   it('writes the outputs to --out DIR with readable names', async () => {
@@ -160,8 +143,7 @@ describe('hugginggpt run', () => {
   it('saves the run as a workflow and re-runs it on a new input without planning, from the cache where unchanged', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'hgs-data-'));
     const workflowFile = join(cwd, 'pose.json');
-    const first = captureIO({ cwd, env: {} });
-    expect(await runCli(['run', SEED_REQUEST, '--json', '--save-workflow', workflowFile, '--config', config, '--data-dir', dataDir], first.io)).toBe(0);
+    expect((await fakes.cli(['run', SEED_REQUEST, '--json', '--save-workflow', workflowFile], { dataDir })).code).toBe(0);
     const workflow = JSON.parse(readFileSync(workflowFile, 'utf8'));
     expect(workflow.inputs.map((i: any) => [i.name, i.modality])).toEqual([['example', 'image'], ['text', 'text']]);
     expect(JSON.stringify(workflow)).not.toContain('hf_test');
@@ -169,10 +151,9 @@ describe('hugginggpt run', () => {
     llm.requests.length = 0;
     hf.requests.length = 0;
     hf.script(POSE_TO_IMAGE_MODEL, { reply: { contentType: 'image/png', body: tinyPng(32, 32, [20, 120, 200]) } });
-    const again = captureIO({ cwd, env: {} });
-    const code = await runCli(['workflow', 'run', workflowFile, '--input', 'text=a boy dancing', '--json', '--out', 'again', '--config', config, '--data-dir', dataDir], again.io);
-    expect(code).toBe(0);
-    const doc = JSON.parse(again.stdout());
+    const again = await fakes.cli(['workflow', 'run', workflowFile, '--input', 'text=a boy dancing', '--json', '--out', 'again'], { dataDir });
+    expect(again.code).toBe(0);
+    const doc = again.json();
     expect(doc.results[1].outputs[0].path).toBe(join(cwd, 'again', 'task-1-image.png'));
     // Only what depends on the changed text runs again: the pose map comes from the cache, and so does the
     // speech, whose input (the fake captioner's text) did not change.
@@ -184,9 +165,9 @@ describe('hugginggpt run', () => {
 
   it('refuses unknown workflow inputs with exit 2', async () => {
     const workflowFile = join(cwd, 'pose2.json');
-    await runCli(['run', SEED_REQUEST, '--save-workflow', workflowFile, '--yes', '--config', config, '--data-dir', mkdtempSync(join(tmpdir(), 'hgs-data-'))], captureIO({ cwd, env: {} }).io);
-    const { code, cap } = await run('workflow', 'run', workflowFile, '--input', 'photo=x.jpg');
+    await run('run', SEED_REQUEST, '--save-workflow', workflowFile, '--yes');
+    const { code, stderr } = await run('workflow', 'run', workflowFile, '--input', 'photo=x.jpg');
     expect(code).toBe(2);
-    expect(cap.stderr()).toBe('hugginggpt: the workflow has no input "photo" (inputs: example, text)\n');
+    expect(stderr).toBe('hugginggpt: the workflow has no input "photo" (inputs: example, text)\n');
   });
 });

@@ -9,7 +9,7 @@ import { defaultSettings, type Settings } from '../../src-shared/settings';
 import { topCandidates } from '../../src-main/engine/selector/candidates';
 import { loadCatalog } from '../../src-main/platform/catalog-file';
 import { hubModelsOf } from '../support/fake-cloud';
-import type { FakeHf } from '../support/fake-hf';
+import type { FakeHf, FakeModelBehaviour } from '../support/fake-hf';
 import { startFakeHub, type FakeHub } from '../support/fake-hub';
 
 export const SEED_REQUEST = 'make an image of a girl reading a book, in the pose of the boy in example.jpg, then describe it with your voice';
@@ -60,10 +60,17 @@ export function seedSettings(llmBaseURL: string, hfUrl: string, hubUrl: string):
 export const startSeedHub = (models: Record<string, string> = {}): Promise<FakeHub> =>
   startFakeHub(hubModelsOf(Object.entries(models).map(([id, task]) => ({ id, task }))));
 
-/** Serves `id` for `task` in the fake cloud: the router answers it, the Hub maps it live on hf-inference. */
-export function addCloudModel(hf: FakeHf, hub: FakeHub, id: string, task: string): void {
-  hf.addModel(id, { task });
-  hub.addModel(hubModelsOf([{ id, task }])[0]);
+/** A model to serve: its task, or the fake's whole behaviour (task and reply). */
+export type ServedModel = string | FakeModelBehaviour;
+
+/** The fake's behaviour for a served model. */
+export const behaviourOf = (served: ServedModel): FakeModelBehaviour => (typeof served === 'string' ? { task: served } : served);
+
+/** Serves `id` in the fake cloud: the router answers it, the Hub maps it live on hf-inference for its task. */
+export function addCloudModel(hf: FakeHf, hub: FakeHub, id: string, served: ServedModel): void {
+  const behaviour = behaviourOf(served);
+  hf.addModel(id, behaviour);
+  hub.addModel(hubModelsOf([{ id, task: behaviour.task }])[0]);
 }
 
 /** The two best-ranked catalog models of each cloud task of the seed: what the fake cloud serves, so that the LLM chooses. */

@@ -1,14 +1,9 @@
 // The app with only a Hugging Face token, against fakes of today's Hub and router: selection offers only models
 // with a live provider, task types no provider serves are refused up front with the reason, a model that turns
 // out not to be deployed hands over to the next candidate, and no request leaves the configured hosts.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../src-shared/settings';
-import { runCli } from '../../src-main/cli/main';
-import { captureIO } from '../support/cli-io';
-import { startFakeCloud, type FakeCloud } from '../support/fake-cloud';
+import { runHugginggpt, writeConfig } from '../support/cli-run';
+import { cloudOnlySettings, startFakeCloud, type FakeCloud } from '../support/fake-cloud';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 import { routeLlm } from '../support/routed-llm';
 import { folderWithExample, SEED_PLAN, SEED_REQUEST } from './seed-example';
@@ -33,17 +28,10 @@ beforeAll(async () => {
     { id: 'hexgrad/Kokoro-82M', task: 'text-to-speech' },
   ], TOKEN);
   cwd = folderWithExample();
-  const s = defaultSettings();
-  const settings = {
-    ...s,
-    llm: { ...s.llm, baseURL: llm.baseURL, apiKey: 'sk-test', model: 'fake-gpt', retries: 0 },
-    huggingface: cloud.huggingface(s),
-    // The cloud alone: the built-in runtime that settings include by default is switched off.
-    endpoints: [{ name: 'built-in', protocol: 'transformers.js' as const, enabled: false, models: [] }],
-    execution: { ...s.execution, retries: 0 },
-  };
-  config = join(cwd, 'config.json');
-  writeFileSync(config, JSON.stringify(settings));
+  // The cloud alone: the built-in runtime that settings include by default is switched off.
+  const settings = cloudOnlySettings(llm.baseURL, cloud);
+  settings.execution = { ...settings.execution, retries: 0 };
+  config = writeConfig(cwd, settings);
 });
 afterAll(async () => {
   await llm.close();
@@ -54,11 +42,7 @@ beforeEach(() => {
   routeLlm(llm, { plan: () => JSON.stringify(plan), respond: () => 'Done what could be done.' });
 });
 
-async function run(...args: string[]) {
-  const cap = captureIO({ cwd, env: {} });
-  const code = await runCli([...args, '--config', config, '--data-dir', mkdtempSync(join(tmpdir(), 'hgs-today-'))], cap.io);
-  return { code, cap, json: () => JSON.parse(cap.stdout()) };
-}
+const run = (...args: string[]) => runHugginggpt(args, { cwd, config });
 
 describe('today\'s Hugging Face, with only a token and no local runtime', () => {
   it('runs the seed request: refuses up front what cannot run, with reasons, and exits 1', async () => {

@@ -1,24 +1,16 @@
 // "Test connection" reports what the server accepts, and the Hugging Face router's structured-output
 // providers are chosen from its /v1/models list (the fake lists providers the way the router does).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../src-shared/settings';
+import { describe, expect, it } from 'vitest';
+import type { Settings } from '../../src-shared/settings';
 import { structuredOutputModel } from '../../src-main/platform/hf-router-providers';
 import { LlmCapabilityMemory } from '../../src-main/platform/llm-capabilities';
 import { azureUrlProblem, testLlmConnection } from '../../src-main/platform/llm-connection-check';
 import { createOpenAiChatModel } from '../../src-main/platform/openai-chat';
-import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
+import { fakeLlmSettings, useFakeLlm } from '../support/fake-llm-per-file';
 import { openAiReasoningRefusal, tgiRefusal } from '../support/llm-server-quirks';
 
-let fake: FakeLlm;
-beforeAll(async () => (fake = await startFakeLlm()));
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-  fake.refuse(undefined);
-  fake.fallback(() => '{"ok": true}');
-});
-
-const llm = (patch: Partial<Settings['llm']> = {}): Settings['llm'] => ({ ...defaultSettings().llm, baseURL: fake.baseURL, retries: 1, timeoutMs: 5_000, ...patch });
+const fake = useFakeLlm('{"ok": true}');
+const llm = (patch: Partial<Settings['llm']> = {}): Settings['llm'] => fakeLlmSettings(fake, { retries: 1, ...patch });
 const routerUrl = () => fake.baseURL.replace(/\/v1$/, '');
 
 describe('testLlmConnection', () => {

@@ -1,23 +1,15 @@
 // The chat model against fakes that refuse requests the way TGI, OpenAI's reasoning models and LM Studio
 // do: each refusal is learned once per connection, unrelated errors change nothing, and no call hangs.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../src-shared/settings';
+import { describe, expect, it } from 'vitest';
+import type { Settings } from '../../src-shared/settings';
 import { LlmError, type ChatRequest } from '../../src-main/engine/chat-model';
 import { LlmCapabilityMemory, refusedParameter } from '../../src-main/platform/llm-capabilities';
 import { createOpenAiChatModel, REASONING_TOKEN_ROOM } from '../../src-main/platform/openai-chat';
-import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
+import { fakeLlmSettings, useFakeLlm } from '../support/fake-llm-per-file';
 import { contextOverflowRefusal, openAiReasoningRefusal, tgiRefusal } from '../support/llm-server-quirks';
 
-let fake: FakeLlm;
-beforeAll(async () => (fake = await startFakeLlm()));
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-  fake.refuse(undefined);
-  fake.fallback(() => '{"a": "ok"}');
-});
-
-const llm = (patch: Partial<Settings['llm']> = {}): Settings['llm'] => ({ ...defaultSettings().llm, baseURL: fake.baseURL, retries: 1, timeoutMs: 5_000, ...patch });
+const fake = useFakeLlm('{"a": "ok"}');
+const llm = (patch: Partial<Settings['llm']> = {}): Settings['llm'] => fakeLlmSettings(fake, { retries: 1, ...patch });
 const SCHEMA: ChatRequest['jsonSchema'] = { name: 'answer', schema: { type: 'object', properties: { a: { type: 'string' } } } };
 const planLike: ChatRequest = { messages: [{ role: 'user', content: 'plan this' }], jsonSchema: SCHEMA, maxTokens: 100, temperature: 0 };
 

@@ -1,21 +1,14 @@
 // The OpenAI-compatible client against the fake server: wire format, streaming, structured output
 // fallback, usage, and every failure mapped to an LlmError kind.
 import { createServer, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../src-shared/settings';
 import { LlmError, type ChatRequest } from '../../src-main/engine/chat-model';
 import { createOpenAiChatModel, llmUnconfigured } from '../../src-main/platform/openai-chat';
-import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
+import { fakeLlmSettings, useFakeLlm } from '../support/fake-llm-per-file';
 
-let fake: FakeLlm;
-beforeAll(async () => (fake = await startFakeLlm()));
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-  fake.fallback(() => 'OK');
-});
-
-const llm = (patch: Partial<Settings['llm']> = {}): Settings['llm'] => ({ ...defaultSettings().llm, baseURL: fake.baseURL, retries: 0, timeoutMs: 5_000, ...patch });
+const fake = useFakeLlm('OK');
+const llm = (patch: Partial<Settings['llm']> = {}): Settings['llm'] => fakeLlmSettings(fake, patch);
 const SCHEMA: ChatRequest['jsonSchema'] = { name: 'answer', schema: { type: 'object', properties: { a: { type: 'string' } } } };
 const ask = { messages: [{ role: 'user' as const, content: 'hello' }] };
 

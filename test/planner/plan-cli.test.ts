@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/main';
-import type { CliIO } from '../../src-main/cli/io';
+import { captureIO } from '../support/cli-io';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 
 let fake: FakeLlm;
@@ -24,11 +24,9 @@ beforeEach(() => {
 
 /** Runs the CLI with captured streams; the LLM is the fake unless `env` says otherwise. */
 async function cli(argv: string[], env: NodeJS.ProcessEnv = { OPENAI_BASE_URL: fake.baseURL }) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), interactive: false, confirm: async () => false, cwd: dir, env: { HUGGINGGPT_DATA_DIR: join(dir, 'data'), ...env } };
-  const code = await runCli(argv, io);
-  return { code, out, err };
+  const cap = captureIO({ cwd: dir, env: { HUGGINGGPT_DATA_DIR: join(dir, 'data'), ...env } });
+  const code = await runCli(argv, cap.io);
+  return { code, out: cap.stdout(), err: cap.stderr() };
 }
 
 const CAPTION_SPEAK =

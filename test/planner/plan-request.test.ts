@@ -1,21 +1,13 @@
 // Stage 1 end to end through the real openai client and the fake LLM server, streamed and not.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../src-shared/settings';
+import { describe, expect, it } from 'vitest';
 import type { PlanTask } from '../../src-shared/plan';
 import { PlanParseError } from '../../src-main/engine/planner/parse-plan';
 import { planRequest, type PlanRequestInput } from '../../src-main/engine/planner/plan-request';
 import { createOpenAiChatModel } from '../../src-main/platform/openai-chat';
-import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
+import { fakeLlmSettings, useFakeLlm } from '../support/fake-llm-per-file';
 
-let fake: FakeLlm;
-beforeAll(async () => (fake = await startFakeLlm()));
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-  fake.fallback(() => 'OK');
-});
-
-const chat = () => createOpenAiChatModel({ ...defaultSettings().llm, baseURL: fake.baseURL, retries: 0, timeoutMs: 5_000 });
+const fake = useFakeLlm('OK');
+const chat = () => createOpenAiChatModel(fakeLlmSettings(fake));
 const plan = (input: Partial<PlanRequestInput> & { request: string }) => planRequest({ history: [], attachments: [], chat: chat(), ...input });
 
 const POSE_ANSWER =

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { InvokeChannel } from '../../src-shared/contract';
 import { defaultSettings, toSettingsView } from '../../src-shared/settings';
 import { findTaskType, TASK_TYPES } from '../../src-shared/tasks';
-import { ClientError, type StudioClient } from '../../src-renderer/api/transport';
 import { createFrameBatcher } from '../../src-renderer/app/frame-batcher';
 import { createLlmStatusStore, planBlocked } from '../../src-renderer/app/llm-status';
 import { appShortcut } from '../../src-renderer/app/shortcuts';
@@ -11,6 +10,7 @@ import { createUiPrefsStore, parseUiPrefs, PANEL_WIDTH } from '../../src-rendere
 import { detailAt, fitViewOptions, READABLE_ZOOM } from '../../src-renderer/canvas/fit-view';
 import { connectionToNewTask, fitsWire, wireEnd } from '../../src-renderer/canvas/wire-drop';
 import { connectTasks } from '../../src-renderer/store/graph-edits';
+import { fakeClient, type Handler } from './fake-client';
 
 describe('layout prefs', () => {
   it('survive a reload through storage, and a damaged entry falls back to the defaults field by field', () => {
@@ -97,16 +97,7 @@ describe('app shortcuts', () => {
 });
 
 describe('the LLM gate on Plan', () => {
-  const client = (answers: Partial<Record<InvokeChannel, () => unknown>>): StudioClient => ({
-    kind: 'websocket',
-    async invoke(channel) {
-      const answer = answers[channel];
-      if (!answer) throw new ClientError(`no ${channel}`, 'internal');
-      return answer() as never;
-    },
-    on: () => () => undefined,
-    resourceUrl: () => '',
-  });
+  const client = (answers: Partial<Record<InvokeChannel, Handler>>) => fakeClient(answers).client;
   const configured = toSettingsView({ ...defaultSettings(), llm: { ...defaultSettings().llm, apiKey: 'sk-x' } });
 
   it('blocks planning with the reason when no LLM is set up or it does not answer, not when the check itself fails', async () => {

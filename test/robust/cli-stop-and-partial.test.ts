@@ -4,13 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, stopOnSignals } from '../../src-main/cli/main';
-import { captureIO } from '../support/cli-io';
-import { startFakeHf, type FakeHf } from '../support/fake-hf';
-import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
+import { stopOnSignals } from '../../src-main/cli/main';
 import { routeLlm } from '../support/routed-llm';
-import { folderWithExample, seedSettings, startSeedHub } from '../pipeline/seed-example';
-import type { FakeHub } from '../support/fake-hub';
+import { startSeedFakes, type SeedFakes } from '../pipeline/seed-fakes';
 
 const CLASSIFIER = 'google/vit-base-patch16-224';
 const CAPTIONER = 'Salesforce/blip-image-captioning-large';
@@ -19,40 +15,23 @@ const PLAN = [
   { task: 'image-to-text', id: 1, dep: [-1], args: { image: 'example.jpg' } },
 ];
 
-let llm: FakeLlm;
-let hf: FakeHf;
-let hub: FakeHub;
-let cwd: string;
-let config: string;
-
+let fakes: SeedFakes;
 beforeAll(async () => {
-  llm = await startFakeLlm();
-  hf = await startFakeHf();
-  hub = await startSeedHub({ [CLASSIFIER]: 'image-classification', [CAPTIONER]: 'image-to-text' });
-  cwd = folderWithExample();
-  const base = seedSettings(llm.baseURL, hf.url, hub.url);
-  writeFileSync((config = join(cwd, 'config.json')), JSON.stringify({ ...base, endpoints: [], execution: { ...base.execution, retries: 0 } }));
-  hf.addModel(CLASSIFIER, { task: 'image-classification' });
-  hf.addModel(CAPTIONER, { task: 'image-to-text' });
+  fakes = await startSeedFakes({
+    cloud: { [CLASSIFIER]: 'image-classification', [CAPTIONER]: 'image-to-text' },
+    settings: (s) => ({ ...s, endpoints: [], execution: { ...s.execution, retries: 0 } }),
+  });
 });
-afterAll(async () => {
-  await llm.close();
-  await hf.close();
-  await hub.close();
-});
+afterAll(() => fakes.close());
 
 const route = (respond: () => any) =>
-  routeLlm(llm, {
+  routeLlm(fakes.llm, {
     plan: () => JSON.stringify(PLAN),
     select: () => JSON.stringify({ choices: [{ task: 0, id: CLASSIFIER, reason: 'fits' }, { task: 1, id: CAPTIONER, reason: 'fits' }] }),
     respond,
   });
 
-const runJson = async (signal?: AbortSignal) => {
-  const cap = captureIO({ cwd });
-  const code = await runCli(['run', 'classify and caption example.jpg', '--json', '--config', config, '--data-dir', mkdtempSync(join(tmpdir(), 'hgs-data-'))], { ...cap.io, signal });
-  return { code, stdout: cap.stdout(), stderr: cap.stderr() };
-};
+const runJson = (signal?: AbortSignal, dataDir?: string) => fakes.cli(['run', 'classify and caption example.jpg', '--json'], { signal, dataDir });
 
 describe('run --json when the response stage fails', () => {
   it('still prints every node result, with the response error, and exits 1', async () => {
@@ -73,11 +52,10 @@ describe('a run record that cannot be written', () => {
     route(() => 'done');
     const dataDir = mkdtempSync(join(tmpdir(), 'hgs-data-'));
     writeFileSync(join(dataDir, 'runs'), 'a file where the runs folder should be');
-    const cap = captureIO({ cwd });
-    const code = await runCli(['run', 'classify and caption example.jpg', '--json', '--config', config, '--data-dir', dataDir], cap.io);
+    const { code, stderr, json } = await runJson(undefined, dataDir);
     expect(code).toBe(0);
-    expect(cap.stderr()).toMatch(/warning: the run record could not be written/);
-    const doc = JSON.parse(cap.stdout());
+    expect(stderr).toMatch(/warning: the run record could not be written/);
+    const doc = json();
     expect(doc.recordError).toMatch(/the run record could not be written/);
     expect(doc.results[0].status).toBe('succeeded');
   });
@@ -86,11 +64,11 @@ describe('a run record that cannot be written', () => {
 describe('stopping the CLI', () => {
   it('cancels running nodes when the stop signal fires and prints the partial results (exit 130)', async () => {
     route(() => 'never asked');
-    hf.script(CAPTIONER, { hang: true });
+    fakes.hf.script(CAPTIONER, { hang: true });
     const controller = new AbortController();
-    hf.requests.length = 0;
+    fakes.hf.requests.length = 0;
     const running = runJson(controller.signal);
-    while (hf.requests.filter((r) => r.model === CAPTIONER).length === 0) await new Promise((r) => setTimeout(r, 20));
+    while (fakes.hf.requests.filter((r) => r.model === CAPTIONER).length === 0) await new Promise((r) => setTimeout(r, 20));
     controller.abort(new Error('stopped by SIGINT'));
     const { code, stdout } = await running;
     expect(code).toBe(130);

@@ -1,22 +1,16 @@
 // Hostile model answers and inputs against the engine's own image work (issue 20, item 1): an absurd
 // detection box and a decompression bomb end with a clear node result instead of freezing the process.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src-main/cli/main';
 import { drawBoxes } from '../../src-main/platform/images/draw-boxes';
 import { runImageJob } from '../../src-main/platform/images/image-jobs';
 import { decodeImage, declaredSize, ImageTooLargeError } from '../../src-main/platform/images/raster';
-import { captureIO } from '../support/cli-io';
 import { tinyPng } from '../support/fake-hf-media';
-import { startFakeHf, type FakeHf } from '../support/fake-hf';
-import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 import { routeLlm } from '../support/routed-llm';
-import { folderWithExample, seedSettings, startSeedHub } from '../pipeline/seed-example';
-import type { FakeHub } from '../support/fake-hub';
+import { startSeedFakes, type SeedFakes } from '../pipeline/seed-fakes';
 
 const DETECTOR = 'facebook/detr-resnet-50';
 const SEGMENTER = 'nvidia/segformer-b0-finetuned-ade-512-512';
@@ -80,39 +74,27 @@ describe('bounded image work', () => {
 });
 
 describe('hostile answers in a run', () => {
-  let llm: FakeLlm;
-  let hf: FakeHf;
-  let hub: FakeHub;
-  let cwd: string;
-  let config: string;
+  let fakes: SeedFakes;
   beforeAll(async () => {
-    llm = await startFakeLlm();
-    hf = await startFakeHf();
-    hub = await startSeedHub({ [DETECTOR]: 'object-detection', [SEGMENTER]: 'image-segmentation' });
-    cwd = folderWithExample();
-    writeFileSync(join(cwd, 'bomb.png'), pngBomb(16000));
-    const base = seedSettings(llm.baseURL, hf.url, hub.url);
-    const settings = { ...base, endpoints: [], execution: { ...base.execution, retries: 0, timeoutMs: 8000 } };
-    hf.addModel(DETECTOR, { task: 'object-detection', reply: { body: [{ score: 0.9, label: 'cat', box: { xmin: 0, ymin: 0, xmax: 1e17, ymax: 1e17 } }] } });
-    hf.addModel(SEGMENTER, { task: 'image-segmentation', reply: { body: [{ label: 'wall', score: 0.9, mask: pngBomb(16000).toString('base64') }] } });
-    config = join(cwd, 'config.json');
-    writeFileSync(config, JSON.stringify(settings));
+    fakes = await startSeedFakes({
+      cloud: {
+        [DETECTOR]: { task: 'object-detection', reply: { body: [{ score: 0.9, label: 'cat', box: { xmin: 0, ymin: 0, xmax: 1e17, ymax: 1e17 } }] } },
+        [SEGMENTER]: { task: 'image-segmentation', reply: { body: [{ label: 'wall', score: 0.9, mask: pngBomb(16000).toString('base64') }] } },
+      },
+      settings: (s) => ({ ...s, endpoints: [], execution: { ...s.execution, retries: 0, timeoutMs: 8000 } }),
+    });
+    writeFileSync(join(fakes.cwd, 'bomb.png'), pngBomb(16000));
   });
-  afterAll(async () => {
-    await llm.close();
-    await hf.close();
-    await hub.close();
-  });
+  afterAll(() => fakes.close());
 
   const runPlan = async (plan: { task: string; id: number; dep: number[]; args: { image: string } }[], choose: string) => {
-    routeLlm(llm, {
+    routeLlm(fakes.llm, {
       plan: () => JSON.stringify(plan),
       select: () => JSON.stringify({ choices: [{ task: 0, id: choose, reason: 'fits' }] }),
       respond: () => 'done',
     });
-    const cap = captureIO({ cwd });
-    const code = await runCli(['run', `look at ${plan[0].args.image}`, '--json', '--config', config, '--data-dir', mkdtempSync(join(tmpdir(), 'hgs-data-'))], cap.io);
-    return { code, doc: JSON.parse(cap.stdout()), stderr: cap.stderr() };
+    const { code, json, stderr } = await fakes.cli(['run', `look at ${plan[0].args.image}`, '--json']);
+    return { code, doc: json(), stderr };
   };
 
   it('a box with xmax 1e17 is drawn clamped and the node succeeds', async () => {
@@ -131,7 +113,7 @@ describe('hostile answers in a run', () => {
   });
 
   it('a decompression bomb as the input of a detection fails the node with a clear error', async () => {
-    hf.addModel(DETECTOR, { task: 'object-detection' });
+    fakes.hf.addModel(DETECTOR, { task: 'object-detection' });
     const { doc } = await runPlan([{ task: 'object-detection', id: 0, dep: [-1], args: { image: 'bomb.png' } }], DETECTOR);
     expect(doc.results[0].status).toBe('failed');
     expect(doc.results[0].error.message).toMatch(/16000x16000 pixels/);

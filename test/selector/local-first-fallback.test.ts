@@ -2,13 +2,11 @@
 // is on, the call goes to Hugging Face, and when that model has no provider there (a local-only repo, the
 // built-in runtime's ONNX conversions), the cloud candidates selection checked take over, as they do for a
 // cloud choice. Through `hugginggpt run` against the fake LLM, Hub and router.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { defaultSettings } from '../../src-shared/settings';
-import { runCli } from '../../src-main/cli/main';
-import { captureIO } from '../support/cli-io';
-import { startFakeCloud, type FakeCloud } from '../support/fake-cloud';
+import { runHugginggpt, writeConfig } from '../support/cli-run';
+import { cloudOnlySettings, startFakeCloud, type FakeCloud } from '../support/fake-cloud';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 import { routeLlm } from '../support/routed-llm';
 import { folderWithExample } from '../pipeline/seed-example';
@@ -35,22 +33,18 @@ afterAll(async () => {
 });
 
 async function run(fallbackToCloud: boolean) {
-  const s = defaultSettings();
-  const config = join(cwd, 'config.json');
-  writeFileSync(config, JSON.stringify({
-    ...s,
-    llm: { ...s.llm, baseURL: llm.baseURL, apiKey: 'sk-test', model: 'fake-gpt', retries: 0 },
-    huggingface: cloud.huggingface(s),
+  const settings = cloudOnlySettings(llm.baseURL, cloud);
+  const config = writeConfig(cwd, {
+    ...settings,
     // A local server that is down (nothing listens on port 9), declaring a model the Hub has no provider for.
     endpoints: [
       { name: 'vision', protocol: 'hf', url: 'http://127.0.0.1:9', enabled: true, models: [{ id: 'my-org/local-detector', task: 'object-detection' }] },
-      { name: 'built-in', protocol: 'transformers.js', enabled: false, models: [] },
+      ...settings.endpoints,
     ],
-    execution: { ...s.execution, mode: 'hybrid', fallbackToCloud, retries: 0 },
-  }));
-  const cap = captureIO({ cwd, env: {} });
-  const code = await runCli(['run', 'what is in example.jpg?', '--json', '--config', config, '--data-dir', mkdtempSync(join(cwd, 'data-'))], cap.io);
-  return { code, doc: JSON.parse(cap.stdout()) };
+    execution: { ...settings.execution, mode: 'hybrid', fallbackToCloud, retries: 0 },
+  });
+  const { code, json } = await runHugginggpt(['run', 'what is in example.jpg?', '--json'], { cwd, config, dataDir: mkdtempSync(join(cwd, 'data-')) });
+  return { code, doc: json() };
 }
 
 it('runs the local choice first, then the cloud, then the next checked cloud candidate', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/main';
 import { liveOn, startFakeHub } from '../support/fake-hub';
-import { memoryIO } from './support';
+import { captureIO } from '../support/cli-io';
 
 let dataDir: string;
 beforeEach(() => void (dataDir = mkdtempSync(join(tmpdir(), 'hgs-models-cli-'))));
@@ -14,9 +14,9 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 const writeSettings = (settings: object) => writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ version: 3, endpoints: [], ...settings }));
 
 async function models(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const io = memoryIO(dataDir, env);
-  const code = await runCli(['models', ...args, '--data-dir', dataDir], io);
-  return { code, out: io.stdout(), err: io.stderr() };
+  const cap = captureIO({ cwd: dataDir, env });
+  const code = await runCli(['models', ...args, '--data-dir', dataDir], cap.io);
+  return { code, out: cap.stdout(), err: cap.stderr() };
 }
 
 describe('hugginggpt models', () => {

@@ -1,13 +1,11 @@
 // `hugginggpt plan` refuses up front the task types selection would refuse for want of a provider, from the same
 // rule and the same facts: the library's routes and what the last `models --refresh` found on the (fake) Hub.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { defaultSettings } from '../../src-shared/settings';
-import { runCli } from '../../src-main/cli/main';
-import { captureIO } from '../support/cli-io';
-import { startFakeCloud, type FakeCloud } from '../support/fake-cloud';
+import { runHugginggpt, writeConfig } from '../support/cli-run';
+import { cloudOnlySettings, startFakeCloud, type FakeCloud } from '../support/fake-cloud';
 import { startFakeLlm, type FakeLlm } from '../support/fake-llm';
 import { routeLlm } from '../support/routed-llm';
 
@@ -21,14 +19,7 @@ beforeAll(async () => {
   // Providers serve detection only: image-to-image has no model with a provider on this Hub.
   cloud = await startFakeCloud([{ id: 'hustvl/yolos-tiny', task: 'object-detection' }]);
   dir = mkdtempSync(join(tmpdir(), 'hgs-plan-refused-'));
-  const s = defaultSettings();
-  config = join(dir, 'config.json');
-  writeFileSync(config, JSON.stringify({
-    ...s,
-    llm: { ...s.llm, baseURL: llm.baseURL, apiKey: 'sk-test', model: 'fake-gpt', retries: 0 },
-    huggingface: cloud.huggingface(s),
-    endpoints: [{ name: 'built-in', protocol: 'transformers.js', enabled: false, models: [] }],
-  }));
+  config = writeConfig(dir, cloudOnlySettings(llm.baseURL, cloud));
   routeLlm(llm, { plan: () => JSON.stringify([{ task: 'image-to-image', id: 0, dep: [-1], args: { image: 'a.png', text: 'as a watercolour' } }]) });
 });
 afterAll(async () => {
@@ -38,9 +29,8 @@ afterAll(async () => {
 });
 
 async function cli(dataDir: string, ...args: string[]) {
-  const cap = captureIO({ cwd: dir, env: {} });
-  const code = await runCli([...args, '--config', config, '--data-dir', dataDir], cap.io);
-  return { code, out: cap.stdout(), err: cap.stderr() };
+  const { code, stdout, stderr } = await runHugginggpt(args, { cwd: dir, config, dataDir });
+  return { code, out: stdout, err: stderr };
 }
 
 it('refuses image-to-image once the last catalog refresh found no provider for it, as selection and the palette do', async () => {

@@ -2,7 +2,6 @@
 import { SettingsSchema, type Settings } from '../../src-shared/settings';
 import type { ChatModel, ChatRequest, ChatResult } from '../../src-main/engine/chat-model';
 import type { CatalogModel } from '../../src-main/engine/selector/catalog-model';
-import type { CliIO } from '../../src-main/cli/io';
 
 /** Settings from a partial config, through the real schema (defaults filled). */
 export function settingsWith(config: Record<string, unknown> = {}): Settings {
@@ -55,20 +54,4 @@ export class ScriptedChat implements ChatModel {
     const text = typeof this.answer === 'function' ? this.answer(request) : this.answer;
     return { text, finishReason: 'stop', promptTokens: 100, completionTokens: 20 };
   }
-}
-
-/** A CliIO writing into strings. */
-export function memoryIO(cwd: string, env: NodeJS.ProcessEnv = {}): CliIO & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    interactive: false,
-    confirm: async () => false,
-    cwd,
-    env,
-    stdout: () => out,
-    stderr: () => err,
-  };
 }

@@ -1,6 +1,6 @@
 // Hugging Face's cloud as tests see it: a fake Hub (model list and provider mappings) and a fake router
 // (fake-hf answering at /<provider>/models/<id>), with settings pointing huggingface.hubUrl/routerUrl at them.
-import type { Settings } from '../../src-shared/settings';
+import { defaultSettings, type Settings } from '../../src-shared/settings';
 import { startFakeHf, type FakeHf, type FakeModelBehaviour } from './fake-hf';
 import { liveOn, startFakeHub, type FakeHub, type FakeHubModel, type FakeProviderMapping } from './fake-hub';
 
@@ -60,5 +60,16 @@ export async function startFakeCloud(models: FakeCloudModel[], token = 'hf_test_
       await hub.close();
       await router.close();
     },
+  };
+}
+
+/** Settings for the cloud alone: the fake LLM at `llmBaseURL`, Hugging Face at the fakes, the built-in runtime (in every settings file) off. */
+export function cloudOnlySettings(llmBaseURL: string, cloud: FakeCloud): Settings {
+  const s = defaultSettings();
+  return {
+    ...s,
+    llm: { ...s.llm, baseURL: llmBaseURL, apiKey: 'sk-test', model: 'fake-gpt', retries: 0 },
+    huggingface: cloud.huggingface(s),
+    endpoints: [{ name: 'built-in', protocol: 'transformers.js', enabled: false, models: [] }],
   };
 }

@@ -8,10 +8,10 @@
 //   [[choices], {tooltip}], or ["COMBO", {options}] on newer servers); /ws?clientId= with `progress` {value, max, prompt_id} and `executing` {node: null}.
 // The "execution" makes a PNG whose colour depends on the prompt, seed and checkpoint (and input image).
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { PNG } from 'pngjs';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { listenOnLoopback } from './loopback-http';
 
 /** How the fake behaves. */
 export interface FakeComfyOptions {
@@ -71,7 +71,6 @@ export async function startFakeComfy(options: FakeComfyOptions = {}): Promise<Fa
   const history = new Map<string, unknown>();
   const held = new Map<string, () => void>();
   const sockets = new Map<string, WebSocket>();
-  const connections = new Set<Socket>();
   let counter = 0;
 
   const wsSend = (clientId: string | undefined, type: string, data: unknown) => {
@@ -142,8 +141,7 @@ export async function startFakeComfy(options: FakeComfyOptions = {}): Promise<Fa
     wsSend(entry.clientId, 'execution_success', success[1]);
   }
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://fake');
+  const { server, ...loopback } = await listenOnLoopback(async (req, res, url) => {
     log.push(`${req.method} ${url.pathname}`);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -204,13 +202,8 @@ export async function startFakeComfy(options: FakeComfyOptions = {}): Promise<Fa
       ws.send(JSON.stringify({ type: 'status', data: { status: { exec_info: { queue_remaining: 0 } }, sid } }));
     });
   });
-  server.on('connection', (socket) => {
-    connections.add(socket);
-    socket.on('close', () => connections.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: loopback.url,
     options,
     log,
     prompts,
@@ -219,8 +212,7 @@ export async function startFakeComfy(options: FakeComfyOptions = {}): Promise<Fa
     close() {
       for (const release of held.values()) release();
       for (const ws of sockets.values()) ws.terminate();
-      for (const socket of connections) socket.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
+      return loopback.close();
     },
   };
 }

@@ -18,10 +18,10 @@
 //   const hf = await startFakeHf({ models: { 'facebook/detr-resnet-50': { task: 'object-detection' } } });
 //   hf.script('facebook/detr-resnet-50', { status: 503, estimatedTime: 2 }, { status: 429, retryAfter: 1 });
 //   ... calls ...; expect(hf.requests[0].contentType).toBe('image/png'); await hf.close();
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { defaultAnswer, wireProblem, type FakeReply, type FakeRequestView } from './fake-hf-answers';
 import { tinyPng } from './fake-hf-media';
+import { listenOnLoopback } from './loopback-http';
 
 export type { FakeReply } from './fake-hf-answers';
 
@@ -94,11 +94,10 @@ export async function startFakeHf(options: { models?: Record<string, FakeModelBe
   const models = new Map(Object.entries(options.models ?? {}));
   const scripts = new Map<string, FakeStep[]>();
   const requests: FakeRequest[] = [];
-  const sockets = new Set<Socket>();
   let latencyMs = 0, inFlight = 0, maxInFlight = 0;
 
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+  const server = await listenOnLoopback(async (req, res, url) => {
+    const path = url.pathname;
     if (req.method === 'GET' && path === '/health') return send(res, { body: { status: 'ok' } });
     const match = /^(?:\/([a-z][\w-]*))?\/models\/(.+)$/.exec(path);
     // Third-party image providers behind the router speak the OpenAI images API with the provider's model id
@@ -165,24 +164,15 @@ export async function startFakeHf(options: { models?: Record<string, FakeModelBe
     if (problem) return send(res, { status: 400, body: { error: problem } });
     send(res, behaviour.reply ?? defaultAnswer(behaviour.task, view));
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     requests,
     get maxInFlight() { return maxInFlight; },
     get inFlight() { return inFlight; },
     script(model, ...steps) { scripts.set(model, [...(scripts.get(model) ?? []), ...steps]); },
     setLatency(ms) { latencyMs = ms; },
     addModel(model, behaviour) { models.set(model, behaviour); },
-    close() {
-      for (const socket of sockets) socket.destroy();
-      return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-    },
+    close: server.close,
   };
 }

@@ -6,8 +6,9 @@
 // `[]` for a model no provider serves; an unknown model gets 404 {"error": "Repository not found"} with a
 // token and 401 {"error": "Invalid username or password."} without one, as huggingface.co answers.
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { repoNotFound } from './fake-hub-files';
+import { listenOnLoopback, type RouteTable } from './loopback-http';
 
 /** One model the fake Hub knows. */
 export interface FakeHubModel {
@@ -80,19 +81,17 @@ function servedBy(model: FakeHubModel, wanted: string[]): boolean {
   return wanted.some((w) => (w === 'all' ? providers.length > 0 : providers.includes(w)));
 }
 
-function modelInfo(req: IncomingMessage, res: ServerResponse, models: FakeHubModel[], id: string, base: string): void {
+function modelInfo(req: IncomingMessage, res: ServerResponse, models: FakeHubModel[], id: string, url: URL): void {
   const model = models.find((m) => m.id === id);
   if (!model) {
-    return req.headers.authorization
-      ? sendJson(res, 404, { error: 'Repository not found' })
-      : sendJson(res, 401, { error: 'Invalid username or password.' });
+    const { status, message } = repoNotFound(req);
+    return sendJson(res, status, { error: message });
   }
-  const expand = new URL(req.url ?? '/', base).searchParams.getAll('expand[]');
+  const expand = url.searchParams.getAll('expand[]');
   sendJson(res, 200, itemFor(model, expand.length > 0 ? expand : ['author', 'downloads', 'likes', 'pipeline_tag', 'tags', 'library_name']));
 }
 
-function listModels(req: IncomingMessage, res: ServerResponse, models: FakeHubModel[], base: string, pageSize: number): void {
-  const url = new URL(req.url ?? '/', base);
+function listModels(res: ServerResponse, models: FakeHubModel[], url: URL, pageSize: number): void {
   const q = url.searchParams;
   const expand = q.getAll('expand');
   const bad = expand.find((key) => !EXPANDABLE.has(key));
@@ -119,28 +118,23 @@ function listModels(req: IncomingMessage, res: ServerResponse, models: FakeHubMo
   sendJson(res, 200, page.map((m) => itemFor(m, expand)), headers);
 }
 
-/**
- * Starts the fake Hub on 127.0.0.1 (random port). `pageSize` caps items per page so tests can see pagination.
- * @example const hub = await startFakeHub([{ id: 'facebook/detr-resnet-50', pipeline_tag: 'object-detection', downloads: 9, likes: 1 }]);
- */
-export async function startFakeHub(models: FakeHubModel[], options: { pageSize?: number; failWith?: number } = {}): Promise<FakeHub> {
+/** The Hub's model API routes (`/api/models`, `/api/models/<id>`), with the log of every request they saw. */
+export function hubApiRoutes(models: FakeHubModel[], options: { pageSize?: number; failWith?: number } = {}): Omit<FakeHub, 'url' | 'close'> & { routes: RouteTable } {
   const requests: string[] = [];
   const authorizations: Array<string | undefined> = [];
-  let base = '';
-  const server = createServer((req, res) => {
+  const routes: RouteTable = (req, res, url) => {
     requests.push(req.url ?? '');
     authorizations.push(req.headers.authorization);
-    const path = new URL(req.url ?? '/', base).pathname;
-    if (options.failWith) return sendJson(res, options.failWith, { error: 'Internal Error - We\'re working hard to fix this as soon as possible!' });
-    if (req.method === 'GET' && path === '/api/models') return listModels(req, res, models, base, options.pageSize ?? 1000);
-    const info = /^\/api\/models\/([^/]+(?:\/[^/]+)?)$/.exec(path);
-    if (req.method === 'GET' && info) return modelInfo(req, res, models, decodeURIComponent(info[1]), base);
-    sendJson(res, 404, { error: 'Not Found' });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const info = /^\/api\/models\/([^/]+(?:\/[^/]+)?)$/.exec(url.pathname);
+    if (url.pathname !== '/api/models' && !info) return false;
+    if (options.failWith) sendJson(res, options.failWith, { error: 'Internal Error - We\'re working hard to fix this as soon as possible!' });
+    else if (req.method !== 'GET') sendJson(res, 404, { error: 'Not Found' });
+    else if (info) modelInfo(req, res, models, decodeURIComponent(info[1]), url);
+    else listModels(res, models, url, options.pageSize ?? 1000);
+    return true;
+  };
   return {
-    url: base,
+    routes,
     requests,
     authorizations,
     addModel: (model) => {
@@ -148,6 +142,15 @@ export async function startFakeHub(models: FakeHubModel[], options: { pageSize?:
       if (at >= 0) models.splice(at, 1);
       models.push(model);
     },
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
+}
+
+/**
+ * Starts the fake Hub on 127.0.0.1 (random port). `pageSize` caps items per page so tests can see pagination.
+ * @example const hub = await startFakeHub([{ id: 'facebook/detr-resnet-50', pipeline_tag: 'object-detection', downloads: 9, likes: 1 }]);
+ */
+export async function startFakeHub(models: FakeHubModel[], options: { pageSize?: number; failWith?: number } = {}): Promise<FakeHub> {
+  const { routes, ...state } = hubApiRoutes(models, options);
+  const server = await listenOnLoopback((req, res, url) => routes(req, res, url) || sendJson(res, 404, { error: 'Not Found' }));
+  return { url: server.url, close: server.close, ...state };
 }

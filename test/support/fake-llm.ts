@@ -8,8 +8,8 @@
 //   ... new OpenAI({ baseURL: llm.baseURL, apiKey: 'x' }) ...
 //   llm.requests                                 // the JSON bodies received, in order
 //   await llm.close();
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback } from './loopback-http';
 
 /** One scripted answer: a string is the assistant's text. */
 export type FakeAnswer =
@@ -182,8 +182,7 @@ export async function startFakeLlm(): Promise<FakeLlm> {
     );
   }
 
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '').split('?')[0];
+  const { server, url, close } = await listenOnLoopback((req, res, { pathname: path }) => {
     if (req.method === 'POST' && path === '/v1/chat/completions') {
       completions(req, res).catch((error) => {
         if (!res.headersSent) sendJson(res, 500, { error: { message: String(error), type: 'server_error' } });
@@ -196,11 +195,9 @@ export async function startFakeLlm(): Promise<FakeLlm> {
   // Keep idle connections as long as real servers do (nginx: 75 s): Node's 5 s default races with a client
   // whose event loop was busy (the offline tokenizer loads synchronously) and reads as ECONNRESET.
   server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
 
   return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
+    baseURL: `${url}/v1`,
     requests,
     script: (...answers) => void queue.push(...answers),
     fallback: (fn) => void (fallbackFn = fn),
@@ -209,11 +206,9 @@ export async function startFakeLlm(): Promise<FakeLlm> {
     get refused() {
       return refusedCount;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const t of timers) clearTimeout(t);
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => {
+      for (const t of timers) clearTimeout(t);
+      return close();
+    },
   };
 }

@@ -1,12 +1,12 @@
-// Downloads one GGUF file from the Hub: size and hash from @huggingface/hub's fileDownloadInfo (the Hub's
-// X-Linked-Size / X-Linked-ETag, the sha256 of an LFS file), bytes from `<hubUrl>/<repo>/resolve/main/<file>`
+// Downloads one GGUF file from the Hub: size and sha256 from the Hub's own redirect (hub-file-info.ts: its
+// X-Linked-Size / X-Linked-Etag, never the CDN's ETag), bytes from `<hubUrl>/<repo>/resolve/main/<file>`
 // (the Hub redirects to its CDN) into `<file>.part`, resumed with a Range header after a dropped connection
 // or an earlier cancelled run, verified, then renamed into place.
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
-import { fileDownloadInfo } from '@huggingface/hub';
 import type { GgufRef } from '../../../src-shared/built-in-llm';
+import { hubFileInfo, HubFileInfoError, type HubFileInfo } from './hub-file-info';
 
 /** Where a download stands. */
 export interface DownloadProgress {
@@ -40,8 +40,6 @@ export interface GgufDownloadOptions {
   retries?: number;
   fetch?: typeof fetch;
 }
-
-const SHA256 = /^(?:W\/)?"?([0-9a-f]{64})"?$/i;
 
 const sizeOf = (path: string): Promise<number> => stat(path).then((s) => s.size, () => 0);
 
@@ -114,16 +112,16 @@ export async function downloadGguf(options: GgufDownloadOptions): Promise<void> 
   const part = `${target}.part`;
   const cancelled = () => new GgufDownloadError('cancelled', `the download of ${ref.file} was cancelled`);
   if (signal?.aborted) throw cancelled();
-  let info;
+  let info: HubFileInfo;
   try {
-    info = await fileDownloadInfo({ repo: ref.repo, path: ref.file, hubUrl: options.hubUrl, accessToken: options.token, fetch: options.fetch });
+    info = await hubFileInfo({ hubUrl: options.hubUrl, repo: ref.repo, file: ref.file, token: options.token, fetch: options.fetch, signal });
   } catch (error) {
     if (signal?.aborted) throw cancelled();
+    if (error instanceof HubFileInfoError && error.kind === 'not-found') throw new GgufDownloadError('not-found', error.message);
     throw new GgufDownloadError('network', `cannot reach the Hub at ${options.hubUrl} for ${ref.repo}/${ref.file}: ${(error as Error).message}`);
   }
-  if (!info) throw new GgufDownloadError('not-found', `${ref.repo} has no file ${ref.file} on the Hub at ${options.hubUrl}`);
   const total = info.size;
-  const sha256 = SHA256.exec(info.etag)?.[1]?.toLowerCase();
+  const sha256 = info.sha256;
   const url = `${options.hubUrl.replace(/\/+$/, '')}/${ref.repo}/resolve/main/${encodeURIComponent(ref.file)}`;
 
   let received = await sizeOf(part);
