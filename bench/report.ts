@@ -12,10 +12,11 @@ export function machineInfo(): { cpu: string; cores: number; memoryGb: number; n
 
 const targetText = (f: Figure): string => (f.target ? `${f.target.op} ${f.target.limit}${f.unit ? ` ${f.unit}` : ''}` : '');
 const valueText = (f: Figure): string => (f.value === null ? '-' : `${f.value}${f.unit ? ` ${f.unit}` : ''}`);
+const loadText = (f: Figure): string => (f.load === undefined ? '' : f.load.toFixed(1));
 
-/** A fixed-width table: figure, value, target, verdict. */
+/** A fixed-width table: figure, value, target, verdict, machine load. */
 export function renderTable(figures: Figure[]): string {
-  const rows = [['figure', 'value', 'target', 'result'], ...figures.map((f) => [f.name, valueText(f), targetText(f), verdict(f)])];
+  const rows = [['figure', 'value', 'target', 'result', 'load'], ...figures.map((f) => [f.name, valueText(f), targetText(f), verdict(f), loadText(f)])];
   const widths = rows[0].map((_c, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   const notes = figures.filter((f) => f.note).map((f) => `  ${f.name}: ${f.note}`);
@@ -25,15 +26,16 @@ export function renderTable(figures: Figure[]): string {
 /** bench/RESULTS.md: the date, the machine, the table and how to reproduce. */
 export function renderResultsMarkdown(report: { date: string; machine: ReturnType<typeof machineInfo>; totalSeconds: number; checks: Array<Figure & { verdict: string }> }): string {
   const m = report.machine;
-  const rows = report.checks.map((f) => `| \`${f.name}\` | ${valueText(f)} | ${targetText(f)} | ${f.verdict} | ${f.note ?? ''} |`);
+  const rows = report.checks.map((f) => `| \`${f.name}\` | ${valueText(f)} | ${targetText(f)} | ${f.verdict} | ${loadText(f)} | ${f.note ?? ''} |`);
   return [
     '# Benchmark results',
     '',
     `Measured ${report.date.slice(0, 10)} on ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, ${m.platform} (suite took ${report.totalSeconds} s).`,
     'Fakes on loopback (127.0.0.1) with fixed latencies; each figure is a median of several runs (see `--json` for every run).',
+    `The machine is shared: \`load\` is its 1-minute load average when the figure was taken (above ${m.cores}, other work was waiting for the cores and wall times grow with it; the UI figures also give the page's main-thread CPU time).`,
     '',
-    '| figure | value | target | result | note |',
-    '|---|---|---|---|---|',
+    '| figure | value | target | result | load | note |',
+    '|---|---|---|---|---|---|',
     ...rows,
     '',
     'Reproduce: `npm run bench` (table), `npm run bench -- --json` (one JSON document with the settings and every run),',

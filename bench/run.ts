@@ -2,6 +2,7 @@
 //   npm run bench                       every benchmark, table on stdout (progress on stderr)
 //   npm run bench -- --json             one JSON document: figures by name, verdicts, details
 //   npm run bench -- --only scheduler   one benchmark (repeatable); --write updates bench/RESULTS.md
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { availabilityBench } from './availability';
 import { builtInLlmBench } from './built-in-llm';
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     try {
       const result = await bench.run();
-      figures.push(...result.figures);
+      const load = Number(loadavg()[0].toFixed(1));
+      figures.push(...result.figures.map((f) => ({ ...f, load: f.load ?? load })));
       details[bench.name] = { ...result.details, benchSeconds: Number(((performance.now() - t0) / 1000).toFixed(1)) };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -13,6 +13,8 @@ export interface Figure {
   unit: string;
   target?: Target;
   note?: string;
+  /** The machine's 1-minute load average when it was measured (the machine is shared: above the core count, it was busy). */
+  load?: number;
 }
 
 /** The outcome of one benchmark module. */

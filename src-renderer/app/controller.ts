@@ -133,7 +133,8 @@ export function createController(client: StudioClient, store: StudioStore, confi
         planDeltas.flush();
         state().planReceived(result);
       } catch (e) {
-        planDeltas.cancel();
+        // The tasks streamed so far stay on the canvas with the error: the last frame's delta included.
+        planDeltas.flush();
         if (LLM_FAILURE_KINDS.has(kindOf(e) ?? '')) llm.getState().unreachable(`The LLM did not answer: ${messageOf(e)}`);
         state().failed(`Planning failed: ${messageOf(e)}`, 'plan');
       }

@@ -12,17 +12,21 @@ export const findAttachment = (s: Pick<Studio, 'chat'>, name: string | undefined
   return undefined;
 };
 
-/** An argument value on a node. */
-export const ArgumentPreview = memo(function ArgumentPreview({ value, modality }: { value: string | undefined; modality: Modality }) {
+/** An argument value that may name an attachment (an image, audio or video input): its thumbnail, or the text. */
+const AttachmentPreview = memo(function AttachmentPreview({ value }: { value: string }) {
   const { resourceUrl } = useController();
-  const attachment = useStudio((s) => (modality === 'text' ? undefined : findAttachment(s, value)));
+  const attachment = useStudio((s) => findAttachment(s, value));
+  if (!attachment) return <span className="port-value" title={value}>{value}</span>;
+  return (
+    <span className="port-value" title={value}>
+      <MediaView url={resourceUrl(attachment.resource)} ext={attachment.resource.ext} mime={attachment.resource.mime} label={value} compact />
+    </span>
+  );
+});
+
+/** An argument value on a node (a text input never names an attachment, so it watches no store). */
+export const ArgumentPreview = memo(function ArgumentPreview({ value, modality }: { value: string | undefined; modality: Modality }) {
   if (!value) return <span className="port-value empty">empty</span>;
-  if (attachment) {
-    return (
-      <span className="port-value" title={value}>
-        <MediaView url={resourceUrl(attachment.resource)} ext={attachment.resource.ext} mime={attachment.resource.mime} label={value} compact />
-      </span>
-    );
-  }
+  if (modality !== 'text') return <AttachmentPreview value={value} />;
   return <span className="port-value" title={value}>{value}</span>;
 });

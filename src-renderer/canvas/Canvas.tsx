@@ -9,7 +9,7 @@ import { useController, useStudio, useStudioStore } from '../app/studio-context'
 import { useUiPrefs } from '../app/ui-prefs';
 import { connectionProblem, edgesOf, type ConnectionRequest } from '../store/graph-edits';
 import { portOfHandle } from '../store/ports';
-import { createProjector, projectEdges, type TaskFlowEdge, type TaskFlowNode } from '../store/projection';
+import { createEdgeProjector, createProjector, type TaskFlowEdge, type TaskFlowNode } from '../store/projection';
 import type { Size, XY } from '../store/studio-state';
 import { ReadOnlyBanner } from '../library/ReadOnlyBanner';
 import { CanvasToolbar } from './CanvasToolbar';
@@ -25,6 +25,8 @@ const nodeTypes = { task: TaskNode };
 const STATUS_COLOURS: Record<string, string> = {
   running: '#e0a526', queued: '#7c8597', succeeded: '#3fb67b', cached: '#3a9fbf', failed: '#e5534b', skipped: '#6b7280', cancelled: '#9a6d38', invalid: '#d1477a',
 };
+/** A node's colour on the minimap: its status (one function, so the minimap's node list is not rebuilt on every render). */
+const minimapColour = (n: TaskFlowNode): string => STATUS_COLOURS[n.data.run.status] ?? '#3b4252';
 
 /** A connection from React Flow as our request (undefined when a handle is not one of ours). */
 function toRequest(c: { source: string; target: string; sourceHandle?: string | null; targetHandle?: string | null }): ConnectionRequest | undefined {
@@ -53,12 +55,13 @@ function Flow() {
   const selectedEdgeIds = useStudio((s) => s.selectedEdgeIds);
   const readOnly = useStudio((s) => s.readOnly !== undefined);
   const project = useRef(createProjector()).current;
+  const projectEdges = useRef(createEdgeProjector()).current;
 
   const nodes = useMemo(
     () => project({ tasks, selections, runs, changed, issues, layout, selectedTaskIds }),
     [project, tasks, selections, runs, changed, issues, layout, selectedTaskIds],
   );
-  const edges = useMemo(() => projectEdges({ tasks, runs, selectedEdgeIds }), [tasks, runs, selectedEdgeIds]);
+  const edges = useMemo(() => projectEdges({ tasks, runs, selectedEdgeIds }), [projectEdges, tasks, runs, selectedEdgeIds]);
   const layoutPending = useAutoLayout();
   useEditShortcuts();
 
@@ -188,7 +191,7 @@ function Flow() {
       <Background gap={20} size={1} />
       <Controls showInteractive={false} fitViewOptions={fitViewOptions(minimap)} />
       {minimap && (
-        <MiniMap<TaskFlowNode> pannable zoomable ariaLabel="Minimap" style={MINIMAP_SIZE} nodeColor={(n) => STATUS_COLOURS[n.data.run.status] ?? '#3b4252'} />
+        <MiniMap<TaskFlowNode> pannable zoomable ariaLabel="Minimap" style={MINIMAP_SIZE} nodeColor={minimapColour} />
       )}
       {wireDrop && (
         <div className="wire-palette" style={{

@@ -39,6 +39,12 @@ function Timing({ run }: { run: NodeRun }) {
   return null;
 }
 
+/**
+ * Renders again only when its data or selection changes: React Flow also passes the node's position and
+ * measured size, which change on every move and layout and which the node does not show.
+ */
+const sameProps = (a: NodeProps<TaskFlowNode>, b: NodeProps<TaskFlowNode>) => a.id === b.id && a.data === b.data && a.selected === b.selected;
+
 /** The task node (memoised; everything it shows comes from its data). Zoomed far out, only its summary shows. */
 export const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps<TaskFlowNode>) {
   const { task, ports, selection, run, changed, issues, missing } = data;
@@ -96,4 +102,4 @@ export const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps
       </div>
     </div>
   );
-});
+}, sameProps);

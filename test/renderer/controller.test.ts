@@ -51,6 +51,21 @@ describe('the controller', () => {
     expect(store.getState().notice?.tone).toBe('error');
   });
 
+  it('keeps every streamed task on the canvas when planning fails before the next frame', async () => {
+    const store = createStudioStore();
+    const { client } = fakeClient({
+      'conversation.plan': (_req, emit) => {
+        emit('plan.delta', { requestId: 'r1', tasks: planResult().plan.tasks.slice(0, 3) });
+        emit('plan.delta', { requestId: 'r1', tasks: planResult().plan.tasks });
+        throw new ClientError('the plan has 31 tasks; at most 30 are allowed (nothing was run)', 'plan-too-large');
+      },
+    });
+    await createController(client, store).plan('too much', []);
+    expect(store.getState().tasks).toHaveLength(4);
+    expect(store.getState().planning).toBe(false);
+    expect(store.getState().chat.at(-1)).toMatchObject({ role: 'error' });
+  });
+
   it('streams response deltas into the chat and cancels the active run', async () => {
     const store = createStudioStore();
     const { client, calls } = fakeClient({

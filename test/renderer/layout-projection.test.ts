@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { layoutTasks } from '../../src-renderer/store/layout';
-import { createProjector, projectEdges } from '../../src-renderer/store/projection';
+import type { PlanTask } from '../../src-shared/plan';
+import { ELK_MAX_TASKS, layoutTasks } from '../../src-renderer/store/layout';
+import { createEdgeProjector, createProjector, projectEdges } from '../../src-renderer/store/projection';
 import { createStudioStore } from '../../src-renderer/store/studio-store';
 import { detectCaptionSpeak, planResult } from './fixtures';
 
@@ -30,5 +31,54 @@ describe('layout and projection', () => {
     expect(second[2]).not.toBe(first[2]);
     expect(second[2].data.changed).toBe(true);
     expect(projectEdges(store.getState())).toHaveLength(1);
+  });
+
+  it('lays a graph larger than ELK_MAX_TASKS out in layers too', async () => {
+    const tasks: PlanTask[] = Array.from({ length: ELK_MAX_TASKS + 1 }, (_, i) => ({ id: i, task: 'summarization', dep: i ? [i - 1] : [-1], args: {} }));
+    const pos = await layoutTasks(tasks, {});
+    expect(Object.keys(pos)).toHaveLength(ELK_MAX_TASKS + 1);
+    expect(tasks.slice(1).every((t) => pos[t.id - 1].x < pos[t.id].x)).toBe(true);
+  });
+
+  it('keeps node data when a node only moves, is measured or is selected, and nodes when a stream re-sends equal tasks', () => {
+    const store = createStudioStore();
+    store.getState().planRequested('x', []);
+    store.getState().planDelta({ requestId: 'r1', tasks: detectCaptionSpeak().slice(0, 3) });
+    const project = createProjector();
+    const first = project(store.getState());
+    // The next delta re-sends the first three tasks as new objects, plus a fourth.
+    store.getState().planDelta({ requestId: 'r1', tasks: detectCaptionSpeak() });
+    const second = project(store.getState());
+    expect(second.slice(0, 3)).toEqual(first);
+    expect(second.slice(0, 3).every((n, i) => n === first[i])).toBe(true);
+    expect(second).toHaveLength(4);
+    // A measured size alone changes nothing React Flow has not got already.
+    store.getState().setSizes({ 2: { width: 280, height: 220 } });
+    expect(project(store.getState())).toBe(second);
+    store.getState().setPositions({ 1: { x: 500, y: 40 }, 2: { x: 500, y: 400 } });
+    store.getState().selectTasks([0]);
+    const third = project(store.getState());
+    expect(third[1].position).toEqual({ x: 500, y: 40 });
+    expect(third[2].measured).toEqual({ width: 280, height: 220 });
+    expect(third[0].selected).toBe(true);
+    expect(third.slice(0, 3).every((n, i) => n !== second[i] && n.data === second[i].data)).toBe(true);
+    expect(third[3]).toBe(second[3]);
+    store.getState().setArg(1, 'image', '<resource>-3');
+    const fourth = project(store.getState());
+    expect(fourth[1].data).not.toBe(third[1].data);
+    expect(fourth[1].data.task.args.image).toBe('<resource>-3');
+  });
+
+  it('keeps unchanged edges when the graph or a selection changes', () => {
+    const store = createStudioStore();
+    store.getState().planRequested('x', []);
+    store.getState().planReceived(planResult());
+    const project = createEdgeProjector();
+    const first = project(store.getState());
+    store.getState().selectEdges([first[0].id]);
+    const second = project(store.getState());
+    expect(second[0]).not.toBe(first[0]);
+    expect(second[0].selected).toBe(true);
+    expect(second[1]).toBe(first[1]);
   });
 });
