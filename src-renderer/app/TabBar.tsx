@@ -40,11 +40,11 @@ export function TabBar() {
               {t.running && <span className="tab-running" role="img" aria-label="running" title="A run is going on in this tab" />}
               {t.edited && <span className="tab-unsaved" role="img" aria-label="unsaved changes" title="Edited since it was planned, opened or saved as a workflow">●</span>}
             </button>
-            <button type="button" className="tab-close" aria-label={`Close tab ${t.title}`} title="Close tab" onClick={() => controller.closeTab(t.id)}>×</button>
+            <button type="button" className="tab-close" aria-label={`Close tab “${t.title}”`} title="Close tab" onClick={() => controller.closeTab(t.id)}>×</button>
           </div>
         ))}
       </div>
-      <button type="button" className="tab-new" aria-label="New tab" title="New tab: a new conversation and an empty canvas" onClick={() => store.getState().newTab()}>+</button>
+      <button type="button" className="tab-new" aria-label="Open a new tab" title="Open a new tab: a new conversation and an empty canvas (Ctrl+T in the desktop app)" onClick={() => store.getState().newTab()}>+</button>
     </nav>
   );
 }

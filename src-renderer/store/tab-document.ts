@@ -26,13 +26,13 @@ export const isBlank = (d: Pick<TabDocument, 'tasks' | 'chat'>): boolean => !d.t
 
 const TITLE_LENGTH = 32;
 
-/** The name a tab shows: its workflow's name, the run it shows, its first request, or "New tab". */
+/** The name a tab shows: its workflow's name, the run it shows, its first request, or "Untitled". */
 export function tabTitle(d: Pick<TabDocument, 'origin' | 'chat' | 'tasks'>): string {
   if (d.origin?.kind === 'workflow') return d.origin.name;
   if (d.origin?.kind === 'run') return `Run ${d.origin.runId}`;
   const request = d.chat.find((m) => m.role === 'user')?.text.trim();
   if (request) return request.length > TITLE_LENGTH ? `${request.slice(0, TITLE_LENGTH - 1)}…` : request;
-  return d.tasks.length ? 'Untitled graph' : 'New tab';
+  return d.tasks.length ? 'Untitled graph' : 'Untitled';
 }
 
 let tabSeq = 0;

@@ -22,7 +22,7 @@ test('tabs: unsaved mark, save over the workflow, a run going on in a hidden tab
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(engine.server.url);
   await expect(tabs(page)).toHaveCount(1);
-  await expect(tabs(page).first()).toHaveAccessibleName('New tab');
+  await expect(tabs(page).first()).toHaveAccessibleName('Untitled');
 
   await page.locator('input[type=file]').setInputFiles({ name: 'example.jpg', mimeType: 'image/jpeg', buffer: readFileSync(engine.exampleFile) });
   await page.getByRole('textbox', { name: 'Request' }).fill(SEED_REQUEST);
@@ -50,16 +50,16 @@ test('tabs: unsaved mark, save over the workflow, a run going on in a hidden tab
   engine.hf.script(POSE_TO_IMAGE_MODEL, { delayMs: 1500 });
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(poseTab.getByRole('img', { name: 'running' })).toBeVisible();
-  await page.getByRole('button', { name: 'New tab' }).click();
+  await page.getByRole('button', { name: 'Open a new tab' }).click();
   await expect(tabs(page)).toHaveCount(2);
-  await expect(page.getByRole('tab', { name: 'New tab' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Untitled' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
   await expect(poseTab.getByRole('img', { name: 'running' })).toHaveCount(0, { timeout: 15_000 });
   await poseTab.click();
   for (const label of LABELS) await expect(node(page, label)).toHaveAttribute('data-status', /succeeded|cached/);
 
   // The library shows the tab the workflow is open in, as the user left it.
-  await page.getByRole('tab', { name: 'New tab' }).click();
+  await page.getByRole('tab', { name: 'Untitled' }).click();
   await page.getByRole('button', { name: 'Workflows' }).click();
   await page.getByRole('dialog', { name: 'Workflows' }).getByRole('listitem', { name: 'Pose reader' }).getByRole('button', { name: 'Open' }).click();
   await expect(tabs(page)).toHaveCount(2);
@@ -87,11 +87,11 @@ test('tabs: unsaved mark, save over the workflow, a run going on in a hidden tab
   await text.blur();
   const asked: string[] = [];
   page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss(); });
-  await page.getByRole('button', { name: 'Close tab Pose reader' }).click();
+  await page.getByRole('button', { name: 'Close tab “Pose reader”' }).click();
   await expect.poll(() => asked).toEqual(['Close "Pose reader"? Its edits are not saved as a workflow and will be lost.']);
   await expect(tabs(page)).toHaveCount(2);
   page.once('dialog', (d) => void d.accept());
-  await page.getByRole('button', { name: 'Close tab Pose reader' }).click();
+  await page.getByRole('button', { name: 'Close tab “Pose reader”' }).click();
   await expect(tabs(page)).toHaveCount(1);
-  await expect(page.getByRole('tab', { name: 'New tab' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Untitled' })).toHaveAttribute('aria-selected', 'true');
 });
