@@ -2,9 +2,9 @@
 // `serve` WebSocket) before any handler runs, so a handler only ever sees a well-formed request.
 import { z } from 'zod';
 import { isGgufRef } from './built-in-llm';
-import type { InvokeChannel, InvokeMap, SettingsPatch } from './contract';
+import type { EndpointPatch, InvokeChannel, InvokeMap, SettingsPatch } from './contract';
 import { StudioSessionSchema, type StudioSession } from './session';
-import { EndpointProtocolSchema, EndpointSchema } from './settings';
+import { AuthorizationSchema, EndpointProtocolSchema } from './settings';
 import { MAX_PLAN_TASKS, PlanTaskSchema } from './plan';
 import { REPO_ID_PATTERN } from './repo-id';
 import { RESOURCE_FILE_PATTERN } from './resources';
@@ -39,6 +39,8 @@ const Nothing = z.unknown().transform(() => undefined);
 
 /** The settings patch's shape; applySettingsPatch checks every field against SettingsSchema. */
 const SettingsPatchSchema = z.record(z.string(), z.unknown());
+/** An endpoint of the form (credentials typed, cleared with null, or left to the saved ones): the handler checks it with EndpointSchema once its credentials are settled. */
+const EndpointPatchSchema = z.record(z.string(), z.unknown()).transform((e) => e as EndpointPatch);
 
 /** One schema per invoke channel (a channel without one is a compile error). */
 export const REQUEST_SCHEMAS = {
@@ -48,7 +50,7 @@ export const REQUEST_SCHEMAS = {
   'settings.testLlm': z
     .object({ llm: z.record(z.string(), z.unknown()).transform((llm) => llm as NonNullable<SettingsPatch['llm']>).optional() })
     .optional(),
-  'endpoints.health': z.object({ name: Text(200).optional(), endpoint: EndpointSchema.optional() }).optional().transform((r) => r ?? {}),
+  'endpoints.health': z.object({ name: Text(200).optional(), endpoint: EndpointPatchSchema.optional() }).optional().transform((r) => r ?? {}),
   'catalog.candidates': z.object({ task: Text(200) }),
   'catalog.model': z.object({ id: Text(300) }),
   'catalog.availability': Nothing,
@@ -99,7 +101,7 @@ export const REQUEST_SCHEMAS = {
   'builtin.download': z.object({ id: RepoId, task: Text(200) }),
   'builtin.cancelDownload': z.object({ id: RepoId }),
   'builtin.delete': z.object({ id: RepoId }),
-  'endpoints.discover': z.object({ protocol: EndpointProtocolSchema, url: z.url({ protocol: /^https?$/ }).optional(), name: Text(200).optional() }),
+  'endpoints.discover': z.object({ protocol: EndpointProtocolSchema, url: z.url({ protocol: /^https?$/ }).optional(), name: Text(200).optional(), authorization: AuthorizationSchema.nullable().optional() }),
   'llm.models': Nothing,
   // GGUF references (`<repo>/<file>.gguf`) go into download URLs: checked by the one rule of built-in-llm.ts.
   'llm.download': z.object({ model: GgufRef.optional() }).optional().transform((r) => r ?? {}),

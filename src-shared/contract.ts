@@ -7,11 +7,14 @@ import type { RunEvent } from './run-events';
 import type { Candidate, Selections } from './selection';
 import type { EndpointProtocol } from './endpoint-protocols';
 import type { LoadedSession, StudioSession } from './session';
-import type { Endpoint, ModelOnEndpoint, Settings, SettingsView } from './settings';
+import type { ModelOnEndpoint, Settings, SettingsView } from './settings';
 import type { Workflow } from './workflow';
 import type { BuiltInDownloadProgress, BuiltInModelView } from './built-in-models';
 
 /** A file the user attached to a request, already in the resource store. */
+/** An endpoint as the form sends it: `authorization` typed (a string), cleared (`null`) or left to the saved one (absent). */
+export type EndpointPatch = Omit<Settings['endpoints'][number], 'authorization'> & { authorization?: string | null };
+
 export interface Attachment {
   name: string;
   resource: ResourceRef;
@@ -51,7 +54,7 @@ export interface RunRequest {
 /** Settings changes; a secret given as `null` is cleared, omitted is kept. */
 export type SettingsPatch = Partial<Omit<Settings, 'llm' | 'huggingface' | 'execution' | 'selection' | 'endpoints'>> & {
   /** Replaces every endpoint; an endpoint without `authorization` keeps its saved one (same name, same addresses), `null` clears it. */
-  endpoints?: Array<Omit<Settings['endpoints'][number], 'authorization'> & { authorization?: string | null }>;
+  endpoints?: EndpointPatch[];
   llm?: Partial<Omit<Settings['llm'], 'apiKey'>> & { apiKey?: string | null };
   huggingface?: Partial<Omit<Settings['huggingface'], 'token'>> & { token?: string | null };
   execution?: Partial<Settings['execution']>;
@@ -100,9 +103,11 @@ export interface InvokeMap {
   /** Tests the saved LLM settings, or with `llm` the form's values over them, without saving anything. */
   'settings.testLlm': { req: void | { llm?: SettingsPatch['llm'] }; res: ConnectionCheck };
   /** Checks the saved endpoints (or the one named), or with `endpoint` an unsaved endpoint from the form. */
-  'endpoints.health': { req: { name?: string; endpoint?: Endpoint }; res: EndpointHealth[] };
+  /** One saved endpoint (`name`), all of them, or the form's `endpoint` (its saved credentials added where its addresses did not move). */
+  'endpoints.health': { req: { name?: string; endpoint?: EndpointPatch }; res: EndpointHealth[] };
   /** Asks a server (saved or being edited) which models it serves, in its protocol; `name`: the saved endpoint whose credentials apply (same address only). */
-  'endpoints.discover': { req: { protocol: EndpointProtocol; url?: string; name?: string }; res: EndpointDiscovery };
+  /** What a server serves; `authorization` as in EndpointPatch (absent: the saved one of endpoint `name`, if `url` is its address). */
+  'endpoints.discover': { req: { protocol: EndpointProtocol; url?: string; name?: string; authorization?: string | null }; res: EndpointDiscovery };
   'catalog.candidates': { req: { task: string }; res: Candidate[] };
   /** Every task type's availability in the current settings (the task palette greys the unavailable ones). */
   'catalog.availability': { req: void; res: TaskAvailability[] };

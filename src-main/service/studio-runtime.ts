@@ -15,7 +15,7 @@ import { createBuiltInHandlers } from './builtin-handlers';
 import { createLibraryHandlers } from './library-handlers';
 import { RunHistory } from './run-history';
 import { createSessionHandlers } from './session-file';
-import { savedAuthorizationFor } from './settings/endpoint-secrets';
+import { discoverAuthorization } from './settings/endpoint-secrets';
 import { testLlmConnection } from '../platform/llm-connection-check';
 
 /** Composes the engine with the real adapters for one data folder. */
@@ -51,9 +51,9 @@ export async function createStudioRuntime(options: { dataDir: string; settingsSt
       checkHealth: (endpoint) => deps.endpointAdapters[endpoint.protocol].health(endpoint, { timeoutMs: 5000 }),
     }),
     ...createSessionHandlers(options.dataDir),
-    // A saved endpoint's credentials go along only to the address they were given for.
-    'endpoints.discover': ({ protocol, url, name }) =>
-      discoverModels(deps.endpointAdapters, { protocol, url, authorization: savedAuthorizationFor(settingsStore.get().endpoints, name, url) }),
+    // Typed credentials go along; else a saved endpoint's, only to the address they were given for; null: none.
+    'endpoints.discover': (req) =>
+      discoverModels(deps.endpointAdapters, { protocol: req.protocol, url: req.url, authorization: discoverAuthorization(settingsStore.get().endpoints, req) }),
     ...createBuiltInHandlers(deps.builtIn, emit),
     ...createBuiltInLlmHandlers({ store: deps.llmModels, settings: () => settingsStore.get() }),
     ...createLibraryHandlers({ dataDir: options.dataDir, emit, conversation, ownRun: (runId, owner) => runOwners.set(runId, owner) }),

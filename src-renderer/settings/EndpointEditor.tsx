@@ -4,7 +4,7 @@ import type { EndpointHealth } from '../../src-shared/contract';
 import { ENDPOINT_PROTOCOL_SPECS, ENDPOINT_PROTOCOLS, tasksServedBy, type EndpointProtocol } from '../../src-shared/endpoint-protocols';
 import type { ModelOnEndpoint } from '../../src-shared/settings';
 import { useController } from '../app/studio-context';
-import { newDraftKey, type EndpointDraft, type ModelDraft } from './settings-patches';
+import { draftAuthorization, newDraftKey, type EndpointDraft, type ModelDraft } from './settings-patches';
 import { useCatalogTasks } from './use-catalog-tasks';
 import { messageOf } from './use-settings';
 
@@ -53,8 +53,8 @@ function FindModels({ draft, onChange }: Pick<EndpointEditorProps, 'draft' | 'on
   const find = async (): Promise<void> => {
     setStatus('Asking the server…');
     try {
-      // The saved credentials of this endpoint go along (the engine checks the address is theirs).
-      const found = await client.invoke('endpoints.discover', { protocol: draft.protocol, url: draft.url, name: draft.name.trim() || undefined });
+      // Typed credentials go along; without them, the saved ones of this endpoint (the engine checks the address is theirs).
+      const found = await client.invoke('endpoints.discover', { protocol: draft.protocol, url: draft.url, name: draft.name.trim() || undefined, ...draftAuthorization(draft) });
       onChange({ ...draft, models: withFoundModels(draft.models, found.models) });
       setStatus(found.message);
     } catch (error) {

@@ -1,7 +1,7 @@
 // Turns the settings panel's form drafts into SettingsPatch objects (the engine validates them and names bad fields).
-import type { SettingsPatch } from '../../src-shared/contract';
+import type { EndpointPatch, SettingsPatch } from '../../src-shared/contract';
 import type { EndpointProtocol } from '../../src-shared/endpoint-protocols';
-import type { Endpoint, EndpointView, UserWorkflow } from '../../src-shared/settings';
+import type { EndpointView, UserWorkflow } from '../../src-shared/settings';
 
 /** A model row being edited; `key` only identifies the row in the UI. */
 export interface ModelDraft {
@@ -63,10 +63,17 @@ export const newEndpointDraft = (): EndpointDraft => ({
   authorizationSet: false, authorization: '', clearAuthorization: false,
 });
 
-/** An endpoint of the form as `endpoints.health` tests it: typed credentials go along, saved ones the engine adds. */
-export function endpointToTest(draft: EndpointDraft): Endpoint {
-  const { authorization, ...endpoint } = endpointsPatch([draft]).endpoints![0];
-  return typeof authorization === 'string' ? { ...endpoint, authorization } : endpoint;
+/**
+ * An endpoint of the form as `endpoints.health` tests it: typed credentials go along, cleared ones go as `null`
+ * (none is sent), and otherwise the engine adds the saved ones (where the addresses did not move).
+ */
+export function endpointToTest(draft: EndpointDraft): EndpointPatch {
+  return endpointsPatch([draft]).endpoints![0];
+}
+
+/** The credentials "Find models" sends for the form's endpoint: typed, cleared (`null`) or the saved ones (absent). */
+export function draftAuthorization(draft: Pick<EndpointDraft, 'authorization' | 'clearAuthorization'>): { authorization?: string | null } {
+  return draft.authorization.trim() ? { authorization: draft.authorization.trim() } : draft.clearAuthorization ? { authorization: null } : {};
 }
 
 /**
@@ -82,7 +89,7 @@ export function endpointsPatch(drafts: EndpointDraft[]): SettingsPatch {
     models: d.models
       .filter((m) => m.id.trim() !== '' || m.task !== '')
       .map((m) => ({ id: m.id.trim(), task: m.task, ...modelExtras(m) })),
-    ...(d.authorization.trim() ? { authorization: d.authorization.trim() } : d.clearAuthorization ? { authorization: null } : {}),
+    ...draftAuthorization(d),
   }));
   return { endpoints };
 }

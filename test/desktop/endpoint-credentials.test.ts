@@ -14,7 +14,7 @@ import { endpointFetch } from '../../src-main/platform/endpoints/endpoint-auth';
 import { discoverModels } from '../../src-main/platform/endpoints/discover-models';
 import { tgiAdapter } from '../../src-main/platform/endpoints/tgi-adapter';
 import { migrateEndpointCredentials, splitUrlCredentials } from '../../src-main/service/settings/endpoint-credentials-migration';
-import { savedAuthorizationFor } from '../../src-main/service/settings/endpoint-secrets';
+import { discoverAuthorization, savedAuthorizationFor } from '../../src-main/service/settings/endpoint-secrets';
 import { createFileSettingsStore } from '../../src-main/service/settings/settings-file-store';
 import { createSettingsHandlers } from '../../src-main/service/settings/settings-handlers';
 import { SETTINGS_VERSION } from '../../src-main/service/settings/settings-migrations';
@@ -173,7 +173,14 @@ describe('endpoint credentials on the wire', () => {
     await handlers['endpoints.health']({ endpoint: draft });
     await handlers['endpoints.health']({ endpoint: { ...draft, url: 'http://elsewhere.example:1' } });
     await handlers['endpoints.health']({ endpoint: { ...draft, authorization: 'Bearer typed' } });
-    expect(checked).toEqual(['Bearer sk-local', undefined, 'Bearer typed']);
+    // "Remove credentials" ticked but not saved yet: the test sends none.
+    await handlers['endpoints.health']({ endpoint: { ...draft, authorization: null } });
+    expect(checked).toEqual(['Bearer sk-local', undefined, 'Bearer typed', undefined]);
+    // "Find models" likewise: typed credentials before they are saved, none when cleared, else the saved ones at their address.
+    expect(discoverAuthorization([saved], { name: 'private', url: base, authorization: 'Bearer typed' })).toBe('Bearer typed');
+    expect(discoverAuthorization([saved], { name: 'private', url: base, authorization: null })).toBeUndefined();
+    expect(discoverAuthorization([saved], { name: 'private', url: base })).toBe('Bearer sk-local');
+    expect(discoverAuthorization([saved], { name: 'private', url: 'http://elsewhere.example' })).toBeUndefined();
   });
 });
 

@@ -52,6 +52,11 @@ export function savedAuthorizationFor(saved: readonly Endpoint[], name: string |
   return endpointOrigins(endpoint).includes(origin) ? endpoint.authorization : undefined;
 }
 
+/** The credentials "Find models" sends: typed ones, none when cleared (`null`), else the saved ones of `name` at that address. */
+export function discoverAuthorization(saved: readonly Endpoint[], req: { name?: string; url?: string; authorization?: string | null }): string | undefined {
+  return req.authorization === undefined ? savedAuthorizationFor(saved, req.name, req.url) : (req.authorization ?? undefined);
+}
+
 /**
  * The endpoints of a patch with their authorizations: a string is the new one, `null` clears it, and an endpoint
  * without the key keeps the saved one of the same name (or, renamed, of the only saved endpoint with the same
