@@ -73,4 +73,14 @@ test('credentials typed for an endpoint are tested, saved as a secret, never sho
   await saved.getByRole('button', { name: 'Test' }).click();
   await expect(saved.getByRole('status', { name: 'Health' })).toContainText('HTTP 401');
   expect(seen).toEqual([undefined]);
+
+  // Back at its address the saved ones go again; "Remove credentials" pressed but not saved: the test sends none.
+  seen.length = 0;
+  await saved.getByLabel('URL').fill(guardedUrl);
+  await saved.getByRole('button', { name: 'Test' }).click();
+  await expect(saved.getByRole('status', { name: 'Health' })).toHaveAttribute('data-health', 'ok');
+  await saved.getByRole('button', { name: 'Remove credentials' }).click();
+  await saved.getByRole('button', { name: 'Test' }).click();
+  await expect(saved.getByRole('status', { name: 'Health' })).toContainText('HTTP 401');
+  expect(seen).toEqual([`Bearer ${KEY}`, undefined]);
 });
