@@ -2,7 +2,7 @@
 // and a spinner on tabs whose run is going on; new tab, close (asking when edits would be lost), arrow keys.
 import { useMemo, type KeyboardEvent } from 'react';
 import { isRunning } from '../store/studio-state';
-import { titleOf } from '../store/tab-actions';
+import { tabDocument, tabTitle } from '../store/tab-document';
 import { useController, useStudio, useStudioStore } from './studio-context';
 
 type TabView = { id: string; title: string; edited: boolean; running: boolean };
@@ -14,8 +14,8 @@ export function TabBar() {
   const shown = useStudio((s) => s.tabId);
   // One string, so the bar re-renders only when what it shows changes (not on every run event).
   const key = useStudio((s) => JSON.stringify(s.tabs.map((id): TabView => {
-    const doc = id === s.tabId ? s : s.parked[id];
-    return { id, title: titleOf(s, id), edited: doc.edited, running: isRunning(doc) };
+    const doc = tabDocument(s, id);
+    return { id, title: tabTitle(doc), edited: doc.edited, running: isRunning(doc) };
   })));
   const tabs = useMemo(() => JSON.parse(key) as TabView[], [key]);
 
@@ -23,9 +23,7 @@ export function TabBar() {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (!step) return;
     e.preventDefault();
-    const at = tabs.findIndex((t) => t.id === shown);
-    const next = tabs[(at + step + tabs.length) % tabs.length];
-    if (next && store.getState().showTab(next.id)) document.getElementById(`tab-${next.id}`)?.focus();
+    if (store.getState().showAdjacentTab(step)) document.getElementById(`tab-${store.getState().tabId}`)?.focus();
   };
 
   return (

@@ -8,7 +8,7 @@ import { missingInputsMessage } from '../store/missing-inputs';
 import { buildRunRequest, type RunScope } from '../store/run-request';
 import type { StudioStore } from '../store/studio-store';
 import { isRunning, tasksWithoutModel } from '../store/studio-state';
-import { tabTitle } from '../store/tab-document';
+import { tabDocument, tabTitle } from '../store/tab-document';
 import { createLlmStatusStore } from './llm-status';
 import { createFrameBatcher } from './frame-batcher';
 
@@ -142,7 +142,7 @@ export function createController(client: StudioClient, store: StudioStore, confi
     /** Closes a tab; one with unsaved edits asks first. */
     closeTab(id: string): void {
       const s = state();
-      const doc = id === s.tabId ? s : s.parked[id];
+      const doc = s.tabs.includes(id) ? tabDocument(s, id) : undefined;
       if (doc?.edited && !confirm(`Close "${tabTitle(doc)}"? Its edits are not saved as a workflow and will be lost.`)) return;
       state().closeTab(id);
     },

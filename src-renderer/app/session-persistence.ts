@@ -4,6 +4,7 @@ import { messageOf } from '../../src-shared/contract-error';
 import type { StudioClient } from '../api/transport';
 import { restoredState, SESSION_KEYS, sessionOf } from '../store/session-snapshot';
 import type { StudioStore } from '../store/studio-store';
+import { isBlank } from '../store/tab-document';
 
 /** The running persistence: `ready` settles once the saved session is restored (or found absent). */
 export type SessionPersistence = { ready: Promise<void>; flush(): Promise<void>; dispose(): void };
@@ -32,7 +33,7 @@ export function persistSession(client: StudioClient, store: StudioStore, delayMs
       const { session, problem } = await client.invoke('session.load', undefined);
       const s = store.getState();
       // Nothing the user did while the session loaded is overwritten.
-      if (session && !s.tasks.length && !s.chat.length) store.setState(restoredState(session));
+      if (session && isBlank(s)) store.setState(restoredState(session));
       if (problem) store.getState().notify(problem, 'error');
     } catch (e) {
       store.getState().notify(`The saved session could not be loaded: ${messageOf(e)}`, 'error');

@@ -18,10 +18,8 @@ export function useAppShortcuts(store: StudioStore, controller: StudioController
       else if (action === 'run') void controller.run();
       else if (action === 'new-tab') s.newTab();
       else if (action === 'close-tab') controller.closeTab(s.tabId);
-      else if (action === 'next-tab' || action === 'previous-tab') {
-        const at = s.tabs.indexOf(s.tabId) + (action === 'next-tab' ? 1 : -1);
-        s.showTab(s.tabs[(at + s.tabs.length) % s.tabs.length]);
-      } else if (s.tasks.length) open({ kind: 'save' });
+      else if (action === 'next-tab' || action === 'previous-tab') s.showAdjacentTab(action === 'next-tab' ? 1 : -1);
+      else if (s.tasks.length) open({ kind: 'save' });
       else s.notify('Nothing to save yet: plan a request or add a task first.');
     };
     window.addEventListener('keydown', onKey);

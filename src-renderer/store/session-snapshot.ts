@@ -4,7 +4,7 @@
 import { SESSION_VERSION, type SessionDocument, type SessionTab, type StudioSession } from '../../src-shared/session';
 import type { NodeRuns } from './run-state';
 import type { StudioState } from './studio-state';
-import { emptyDocument, type TabDocument } from './tab-document';
+import { emptyDocument, tabDocument, type TabDocument } from './tab-document';
 
 /** The parts of the state a session is made of (a save is due when one of them changes identity). */
 export const SESSION_KEYS = [
@@ -36,7 +36,7 @@ export function sessionOf(s: StudioState, now = Date.now()): StudioSession {
     version: SESSION_VERSION,
     savedAt: now,
     activeTab: s.tabId,
-    tabs: s.tabs.map((id): SessionTab => ({ id, ...savedDocument(id === s.tabId ? s : s.parked[id]) })),
+    tabs: s.tabs.map((id): SessionTab => ({ id, ...savedDocument(tabDocument(s, id)) })),
   };
 }
 

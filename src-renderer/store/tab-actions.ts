@@ -4,7 +4,7 @@ import type { RunEvent } from '../../src-shared/run-events';
 import type { GraphOrigin } from './history-actions';
 import { applyRunEvent } from './run-state';
 import type { StudioState } from './studio-state';
-import { documentOf, emptyDocument, isBlank, newTabId, tabTitle, type TabDocument } from './tab-document';
+import { documentOf, emptyDocument, isBlank, newTabId, tabDocument, type TabDocument } from './tab-document';
 
 type Set = (partial: Partial<StudioState> | ((s: StudioState) => Partial<StudioState>)) => void;
 type Get = () => StudioState;
@@ -15,6 +15,8 @@ export type TabActions = {
   newTab(): string | undefined;
   /** Shows tab `id`; false (with a notice) while the shown tab is planning, starting a run or answering. */
   showTab(id: string): boolean;
+  /** Shows the tab `step` places to the right (negative: left) of the shown one, wrapping around; false as showTab. */
+  showAdjacentTab(step: 1 | -1): boolean;
   /** Closes tab `id` (a run it started keeps running and stays in the run history); the last tab becomes empty. */
   closeTab(id: string): void;
   /**
@@ -32,8 +34,8 @@ export function busyReason(s: Pick<StudioState, 'planning' | 'responding' | 'run
   return undefined;
 }
 
-const sameOrigin = (a: GraphOrigin | undefined, b: GraphOrigin) =>
-  a?.kind === b.kind && (a.kind === 'workflow' ? a.id === (b as { id: string }).id : a.runId === (b as { runId: string }).runId);
+const sameOrigin = (a: GraphOrigin | undefined, b: GraphOrigin): boolean =>
+  a?.kind === 'workflow' && b.kind === 'workflow' ? a.id === b.id : a?.kind === 'run' && b.kind === 'run' && a.runId === b.runId;
 
 /** The state that shows `doc` as tab `id`, the shown tab parked. The canvas lays it out as on a reload. */
 function showing(s: StudioState, id: string, doc: TabDocument): Partial<StudioState> {
@@ -49,11 +51,6 @@ export function parkedRunEvent(s: StudioState, event: RunEvent): Partial<StudioS
   const [id, doc] = entry;
   const run = event.type === 'run-finished' ? { ...doc.run, summary: event.summary } : doc.run;
   return { parked: { ...s.parked, [id]: { ...doc, runs: applyRunEvent(doc.runs, event), run } } };
-}
-
-/** The title of tab `id` in `s`. */
-export function titleOf(s: StudioState, id: string): string {
-  return tabTitle(id === s.tabId ? s : s.parked[id]);
 }
 
 /** Creates the tab actions over `set`/`get`. */
@@ -79,6 +76,10 @@ export function createTabActions(set: Set, get: Get): TabActions {
       set(showing(s, id, s.parked[id]));
       return true;
     },
+    showAdjacentTab(step) {
+      const { tabs, tabId } = get();
+      return actions.showTab(tabs[(tabs.indexOf(tabId) + step + tabs.length) % tabs.length]);
+    },
     closeTab(id) {
       const s = get();
       if (!s.tabs.includes(id)) return;
@@ -94,7 +95,7 @@ export function createTabActions(set: Set, get: Get): TabActions {
       const next = tabs[Math.min(at, tabs.length - 1)];
       if (next === undefined) {
         const fresh = newTabId();
-        return set({ ...emptyDocument(), tabId: fresh, tabs: [fresh], layout: { ...emptyDocument().layout, layoutRequest: 0 }, notice: undefined });
+        return set({ ...emptyDocument(), tabId: fresh, tabs: [fresh], notice: undefined });
       }
       const shown = showing(s, next, s.parked[next]);
       delete shown.parked![id];
@@ -102,7 +103,7 @@ export function createTabActions(set: Set, get: Get): TabActions {
     },
     tabFor(origin) {
       const s = get();
-      const holder = origin && s.tabs.find((id) => sameOrigin(id === s.tabId ? s.origin : s.parked[id]?.origin, origin));
+      const holder = origin && s.tabs.find((id) => sameOrigin(tabDocument(s, id).origin, origin));
       if (holder) return actions.showTab(holder) ? 'existing' : 'busy';
       if (isBlank(s)) return 'blank';
       return actions.newTab() ? 'blank' : 'busy';

@@ -16,6 +16,11 @@ export function documentOf(s: StudioState): TabDocument {
   return Object.fromEntries(TAB_KEYS.map((k) => [k, s[k]])) as TabDocument;
 }
 
+/** The document of tab `id`: the top level of `s` when it is the tab shown, else its parked document. */
+export function tabDocument(s: StudioState, id: string): TabDocument {
+  return id === s.tabId ? s : s.parked[id];
+}
+
 /** An empty tab: no conversation, no graph. */
 export function emptyDocument(): TabDocument {
   return documentOf(initialStudioState());

@@ -9,7 +9,7 @@ import { WORKFLOW_VERSION, WorkflowSchema } from '../../src-shared/workflow';
 import { createController } from '../../src-renderer/app/controller';
 import { restoredState, sessionOf } from '../../src-renderer/store/session-snapshot';
 import { createStudioStore } from '../../src-renderer/store/studio-store';
-import { titleOf } from '../../src-renderer/store/tab-actions';
+import { tabDocument, tabTitle } from '../../src-renderer/store/tab-document';
 import { fakeClient } from './fake-client';
 import { detectCaptionSpeak, planResult } from './fixtures';
 
@@ -35,8 +35,8 @@ describe('tabs', () => {
     const second = store.getState().newTab()!;
     expect(store.getState()).toMatchObject({ tabId: second, tabs: [first, second], tasks: [], chat: [], edited: false, past: [] });
     store.getState().addTask('text-to-image');
-    expect(titleOf(store.getState(), first)).toBe('detect and speak');
-    expect(titleOf(store.getState(), second)).toBe('Untitled graph');
+    expect(tabTitle(tabDocument(store.getState(), first))).toBe('detect and speak');
+    expect(tabTitle(tabDocument(store.getState(), second))).toBe('Untitled graph');
 
     expect(store.getState().showTab(first)).toBe(true);
     const s = store.getState();
@@ -47,6 +47,11 @@ describe('tabs', () => {
     store.getState().undo();
     expect(store.getState().tasks.find((t) => t.id === 0)?.args.image).toBe('photo.jpg');
     expect(store.getState().parked[second].tasks.map((t) => t.task)).toEqual(['text-to-image']);
+    // Next and previous wrap around (Ctrl+Tab, the arrow keys in the tab bar).
+    expect(store.getState().showAdjacentTab(-1)).toBe(true);
+    expect(store.getState().tabId).toBe(second);
+    store.getState().showAdjacentTab(1);
+    expect(store.getState().tabId).toBe(first);
   });
 
   it('let a run go on in a tab that is not shown, and leave the shown tab alone', () => {
