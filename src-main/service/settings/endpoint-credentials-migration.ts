@@ -4,9 +4,8 @@
 // secret sent as the Authorization header; user:password becomes "Basic <base64>" (RFC 7617), which is what a
 // server behind basic authentication expects. The settings store then moves it to the secret store.
 import { redactCredentials } from '../../../src-shared/redact-credentials';
+import { isPlainObject, type PlainObject } from './plain-object';
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** scheme://userinfo@: the user name and password of an address. */
 const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i;
@@ -33,10 +32,10 @@ export function splitUrlCredentials(address: string): { url: string; authorizati
  * address carries other credentials than the endpoint's, the endpoint's win and `note` says what was dropped.
  * @example migrateEndpointCredentials({ endpoints: [{ name: 'e', url: 'http://u:p@10.0.0.5' }] }, console.log).endpoints // [{ name: 'e', url: 'http://10.0.0.5', authorization: 'Basic dTpw' }]
  */
-export function migrateEndpointCredentials(raw: Json, note: (message: string) => void): Json {
+export function migrateEndpointCredentials(raw: PlainObject, note: (message: string) => void): PlainObject {
   if (!Array.isArray(raw.endpoints)) return raw;
   const endpoints = raw.endpoints.map((endpoint: unknown) => {
-    if (!isObject(endpoint)) return endpoint;
+    if (!isPlainObject(endpoint)) return endpoint;
     const found: string[] = [];
     const strip = (address: unknown): unknown => {
       if (typeof address !== 'string') return address;
@@ -44,9 +43,9 @@ export function migrateEndpointCredentials(raw: Json, note: (message: string) =>
       if (authorization) found.push(authorization);
       return url;
     };
-    const next: Json = { ...endpoint };
+    const next: PlainObject = { ...endpoint };
     if ('url' in endpoint) next.url = strip(endpoint.url);
-    if (Array.isArray(endpoint.models)) next.models = endpoint.models.map((m: unknown) => (isObject(m) && 'url' in m ? { ...m, url: strip(m.url) } : m));
+    if (Array.isArray(endpoint.models)) next.models = endpoint.models.map((m: unknown) => (isPlainObject(m) && 'url' in m ? { ...m, url: strip(m.url) } : m));
     if (found.length === 0) return endpoint;
     next.authorization = found[0];
     const name = JSON.stringify(String(endpoint.name));

@@ -5,9 +5,8 @@
 // router's address; one of the retired serverless API (api-inference.huggingface.co) has the default router as
 // successor; anything else (a proxy or server of the old layout) cannot be carried over and is dropped with a note.
 import { redactCredentials } from '../../../src-shared/redact-credentials';
+import { isPlainObject, type PlainObject } from './plain-object';
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The host of the serverless Inference API that the router replaced. */
 const RETIRED_INFERENCE_API_HOST = 'api-inference.huggingface.co';
@@ -32,9 +31,9 @@ export function routerUrlFor(endpointUrl: string): { routerUrl: string } | 'defa
  * hf-inference route (unless routerUrl is set already), otherwise dropped; `note` says which, and what to set instead.
  * @example migrateEndpointUrl({ huggingface: { endpointUrl: 'https://proxy.corp/hf-inference' } }, console.log).huggingface // { routerUrl: 'https://proxy.corp' }
  */
-export function migrateEndpointUrl(raw: Json, note: (message: string) => void): Json {
+export function migrateEndpointUrl(raw: PlainObject, note: (message: string) => void): PlainObject {
   const huggingface = raw.huggingface;
-  if (!isObject(huggingface) || !('endpointUrl' in huggingface)) return raw;
+  if (!isPlainObject(huggingface) || !('endpointUrl' in huggingface)) return raw;
   const { endpointUrl, ...rest } = huggingface;
   const shown = redactCredentials(String(endpointUrl));
   const target = typeof endpointUrl === 'string' ? routerUrlFor(endpointUrl) : undefined;

@@ -3,6 +3,7 @@ import { builtInEndpoint } from '../../../src-shared/built-in-models';
 import { StudioError } from '../../../src-shared/contract-error';
 import { migrateEndpointCredentials } from './endpoint-credentials-migration';
 import { migrateEndpointUrl } from './endpoint-url-migration';
+import { isPlainObject, type PlainObject } from './plain-object';
 
 /** The version settings.json is written in. */
 export const SETTINGS_VERSION = 5;
@@ -17,29 +18,27 @@ export interface SettingsMigration {
   migrate(raw: Record<string, unknown>, note: (message: string) => void): Record<string, unknown>;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Version 1 (the first format, after HuggingGPT's own config.yaml): `openai: { api_base, api_key, model }`,
  * `local_endpoints: [...]` and `huggingface.inference_mode`. Version 2 names them as SettingsSchema does:
  * `llm: { baseURL, apiKey, model }`, `endpoints`, `execution.mode`.
  */
-export function migrateV1ToV2(raw: Json): Json {
+export function migrateV1ToV2(raw: PlainObject): PlainObject {
   const { openai, local_endpoints: localEndpoints, ...rest } = raw;
-  const next: Json = { ...rest };
-  if (isObject(openai)) {
+  const next: PlainObject = { ...rest };
+  if (isPlainObject(openai)) {
     const { api_base: apiBase, api_key: apiKey, ...llm } = openai;
-    const renamed: Json = { ...llm };
+    const renamed: PlainObject = { ...llm };
     if (apiBase !== undefined) renamed.baseURL = apiBase;
     if (apiKey !== undefined) renamed.apiKey = apiKey;
-    next.llm = { ...renamed, ...(isObject(rest.llm) ? rest.llm : {}) };
+    next.llm = { ...renamed, ...(isPlainObject(rest.llm) ? rest.llm : {}) };
   }
   if (localEndpoints !== undefined && rest.endpoints === undefined) next.endpoints = localEndpoints;
-  if (isObject(rest.huggingface) && 'inference_mode' in rest.huggingface) {
+  if (isPlainObject(rest.huggingface) && 'inference_mode' in rest.huggingface) {
     const { inference_mode: mode, ...huggingface } = rest.huggingface;
     next.huggingface = huggingface;
-    const execution = isObject(rest.execution) ? rest.execution : {};
+    const execution = isPlainObject(rest.execution) ? rest.execution : {};
     next.execution = { mode, ...execution };
   }
   return next;
@@ -50,11 +49,11 @@ export function migrateV1ToV2(raw: Json): Json {
  * the Hugging Face wire format) get `protocol: "hf"`, and the built-in endpoint with its curated models is
  * added unless one is there (named `built-in`, or `built-in-2`... when that name is taken).
  */
-export function migrateV2ToV3(raw: Json): Json {
+export function migrateV2ToV3(raw: PlainObject): PlainObject {
   if (!Array.isArray(raw.endpoints)) return raw;
-  const endpoints = raw.endpoints.map((e: unknown) => (isObject(e) && e.protocol === undefined ? { ...e, protocol: 'hf' } : e));
-  if (!endpoints.some((e) => isObject(e) && e.protocol === 'transformers.js')) {
-    const names = new Set(endpoints.map((e) => (isObject(e) ? e.name : undefined)));
+  const endpoints = raw.endpoints.map((e: unknown) => (isPlainObject(e) && e.protocol === undefined ? { ...e, protocol: 'hf' } : e));
+  if (!endpoints.some((e) => isPlainObject(e) && e.protocol === 'transformers.js')) {
+    const names = new Set(endpoints.map((e) => (isPlainObject(e) ? e.name : undefined)));
     const builtIn = builtInEndpoint();
     let name = builtIn.name;
     for (let n = 2; names.has(name); n++) name = `${builtIn.name}-${n}`;
@@ -74,7 +73,7 @@ export const SETTINGS_MIGRATIONS: readonly SettingsMigration[] = [
 /** The outcome of bringing a settings file up to date. */
 export interface MigratedSettings {
   /** The settings object at SETTINGS_VERSION, without the `version` key. */
-  data: Json;
+  data: PlainObject;
   /** The version the file was in (a file without `version` counts as version 1). */
   fromVersion: number;
   /** What the migrations moved or could not keep, one sentence each, for the user. */
@@ -87,7 +86,7 @@ export interface MigratedSettings {
  * @example migrateSettings({ version: 1, openai: { api_base: 'http://127.0.0.1:11434/v1' } }).data.llm
  */
 export function migrateSettings(raw: unknown, migrations: readonly SettingsMigration[] = SETTINGS_MIGRATIONS, target = SETTINGS_VERSION): MigratedSettings {
-  if (!isObject(raw)) throw new StudioError('corrupt-settings', 'settings.json does not hold a JSON object');
+  if (!isPlainObject(raw)) throw new StudioError('corrupt-settings', 'settings.json does not hold a JSON object');
   const { version = 1, ...rest } = raw;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new StudioError('corrupt-settings', `settings.json has an invalid version: ${JSON.stringify(version)}`);
@@ -95,7 +94,7 @@ export function migrateSettings(raw: unknown, migrations: readonly SettingsMigra
   if (version > target) {
     throw new StudioError('newer-settings', `settings.json was written by a newer version of the app (format ${version}; this one reads up to ${target})`);
   }
-  let data: Json = rest;
+  let data: PlainObject = rest;
   const notes: string[] = [];
   for (let at = version; at < target; at++) {
     const step = migrations.find((m) => m.from === at);

@@ -2,6 +2,7 @@
 import type { SettingsPatch } from '../../../src-shared/contract';
 import { describeZodError, SettingsSchema, type Settings } from '../../../src-shared/settings';
 import { StudioError } from '../../../src-shared/contract-error';
+import { isPlainObject } from './plain-object';
 import { decodeAuthorization, encodeAuthorization, endpointOfSecret, endpointSecretName, withSavedAuthorizations } from './endpoint-secrets';
 
 /** The app's settings, persisted; secrets are kept apart in a SecretStore. */
@@ -42,9 +43,6 @@ function knownKeys(section?: (typeof MERGED_SECTIONS)[number]): string[] {
   const wrapped = SettingsSchema.shape[section] as unknown as { unwrap(): { shape: Record<string, unknown> } };
   return Object.keys(wrapped.unwrap().shape);
 }
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const invalid = (detail: string): StudioError => new StudioError('invalid-settings', `Settings not saved: ${detail}`);
 
