@@ -126,6 +126,3 @@ export function createEdgeProjector() {
     return edges;
   };
 }
-
-/** The edges of the graph as React Flow edges, without reuse (a fresh projector each call). */
-export const projectEdges = (s: Pick<StudioState, 'tasks' | 'runs' | 'selectedEdgeIds'>): TaskFlowEdge[] => createEdgeProjector()(s);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanTask } from '../../src-shared/plan';
 import { ELK_MAX_TASKS, layoutTasks } from '../../src-renderer/store/layout';
-import { createEdgeProjector, createProjector, projectEdges } from '../../src-renderer/store/projection';
+import { createEdgeProjector, createProjector } from '../../src-renderer/store/projection';
 import { createStudioStore } from '../../src-renderer/store/studio-store';
 import { detectCaptionSpeak, planResult } from './fixtures';
 
@@ -21,7 +21,7 @@ describe('layout and projection', () => {
     const first = project(store.getState());
     expect(first.map((n) => n.ariaLabel)).toEqual(['Task 0: object-detection', 'Task 1: image-to-text', 'Task 2: text-to-speech', 'Task 3: image-classification']);
     expect(first[0].data.run.status).toBe('pending');
-    expect(projectEdges(store.getState()).map((e) => [e.sourceHandle, e.targetHandle, e.className])).toEqual([
+    expect(createEdgeProjector()(store.getState()).map((e) => [e.sourceHandle, e.targetHandle, e.className])).toEqual([
       ['out:image', 'in:image', 'edge-image'],
       ['out:text', 'in:text', 'edge-text'],
     ]);
@@ -30,7 +30,7 @@ describe('layout and projection', () => {
     expect(second[0]).toBe(first[0]);
     expect(second[2]).not.toBe(first[2]);
     expect(second[2].data.changed).toBe(true);
-    expect(projectEdges(store.getState())).toHaveLength(1);
+    expect(createEdgeProjector()(store.getState())).toHaveLength(1);
   });
 
   it('lays a graph larger than ELK_MAX_TASKS out in layers too', async () => {
