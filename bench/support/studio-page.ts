@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { PlanTask } from '../../src-shared/plan';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -32,8 +33,8 @@ async function startServe(configFile: string, dataDir: string): Promise<{ url: s
  * Installed before the app's own scripts (a string: tsx's __name helper does not exist in the page). It notes
  * when each `plan.delta` message arrives and how many tasks it carries (a listener added in the constructor runs
  * before the app's `onmessage`), when the Plan button is clicked, and, while sampling, one sample per animation
- * frame: how many nodes are in the DOM and measured (React Flow keeps unmeasured nodes hidden), whether the
- * canvas reports its automatic layout pending, and how many edges are drawn.
+ * frame: the ids of the nodes shown, how many nodes are in the DOM but hidden (React Flow hides a node until it
+ * has a size), whether the canvas reports its automatic layout pending, and the ids of the edges drawn.
  */
 const INSTRUMENT = `(() => {
   const marks = { deltas: [], clicked: undefined, frames: [], sampling: false };
@@ -54,10 +55,15 @@ const INSTRUMENT = `(() => {
   }, true);
   const sample = () => {
     if (!marks.sampling) return;
-    let shown = 0;
-    for (const node of document.querySelectorAll('.react-flow__node')) if (node.style.visibility !== 'hidden') shown += 1;
+    const shown = [];
+    let hidden = 0;
+    for (const node of document.querySelectorAll('.react-flow__node')) {
+      if (node.style.visibility === 'hidden') hidden += 1;
+      else shown.push(node.getAttribute('data-id'));
+    }
     const pending = document.querySelector('.react-flow')?.getAttribute('data-layout') === 'pending';
-    marks.frames.push([performance.now(), shown, pending, document.querySelectorAll('.react-flow__edge').length]);
+    const edges = [...document.querySelectorAll('.react-flow__edge')].map((e) => e.getAttribute('data-id'));
+    marks.frames.push({ at: performance.now(), shown, hidden, pending, edges });
     requestAnimationFrame(sample);
   };
   marks.startSampling = () => { marks.frames = []; marks.sampling = true; requestAnimationFrame(sample); };
@@ -67,8 +73,8 @@ const INSTRUMENT = `(() => {
 
 /** One plan.delta as the page received it: [time, tasks it carries]. */
 export type DeltaMark = [at: number, tasks: number];
-/** One animation frame while sampling: [time, nodes shown, layout pending, edges drawn]. */
-export type FrameSample = [at: number, shown: number, layoutPending: boolean, edges: number];
+/** One animation frame while sampling: the ids of the nodes shown and of the edges drawn. */
+export type FrameSample = { at: number; shown: string[]; hidden: number; pending: boolean; edges: string[] };
 /** What the page recorded (times in ms, performance.now()). */
 export type PageMarks = { deltas: DeltaMark[]; clicked?: number; frames: FrameSample[] };
 
@@ -104,9 +110,27 @@ export const startSampling = (page: Page): Promise<void> => page.evaluate('windo
 export const stopSampling = (page: Page): Promise<PageMarks> =>
   page.evaluate<PageMarks>('(() => { const m = window.__canvasBench; m.stopSampling(); return { deltas: m.deltas, clicked: m.clicked, frames: m.frames }; })()');
 
-/** The time of the first sampled frame at or after `from` that satisfies `test`. */
-export function firstFrame(marks: PageMarks, from: number, test: (shown: number, layoutPending: boolean, edges: number) => boolean, what: string): number {
-  const hit = marks.frames.find(([at, shown, pending, edges]) => at >= from && test(shown, pending, edges));
+/** The first sampled frame at or after `from` that satisfies `test`. */
+export function firstFrame(marks: PageMarks, from: number, test: (frame: FrameSample) => boolean, what: string): FrameSample {
+  const hit = marks.frames.find((frame) => frame.at >= from && test(frame));
   if (!hit) throw new Error(`no frame showed ${what}`);
-  return hit[0];
+  return hit;
+}
+
+/** The canvas's edges as `source->target` pairs: one per dependency (an edge's id is the pair, then `:port`). */
+export const dependencyPairs = (plan: readonly PlanTask[]): string[] => plan.flatMap((t) => t.dep.filter((d) => d >= 0).map((d) => `${d}->${t.id}`));
+
+/**
+ * Whether a frame shows the graph: at least `atLeast` nodes shown, none waiting hidden for a size, and an edge
+ * drawn for every dependency between two shown nodes. A large graph renders only the nodes in view (which
+ * test/e2e/large-graph.spec.ts checks), so for it "shown" means the nodes in view; for a smaller one, every node.
+ */
+export function showsGraph(frame: FrameSample, pairs: readonly string[], atLeast: number): boolean {
+  if (frame.shown.length < atLeast || frame.hidden > 0) return false;
+  const shown = new Set(frame.shown);
+  const drawn = new Set(frame.edges.map((id) => id.split(':')[0]));
+  return pairs.every((pair) => {
+    const [source, target] = pair.split('->');
+    return !shown.has(source) || !shown.has(target) || drawn.has(pair);
+  });
 }

@@ -9,6 +9,7 @@ import { useController, useStudio, useStudioStore } from '../app/studio-context'
 import { useUiPrefs } from '../app/ui-prefs';
 import { connectionProblem, edgesOf, type ConnectionRequest } from '../store/graph-edits';
 import { portOfHandle } from '../store/ports';
+import { LARGE_GRAPH_TASKS } from '../store/layout';
 import { createEdgeProjector, createProjector, type TaskFlowEdge, type TaskFlowNode } from '../store/projection';
 import type { Size, XY } from '../store/studio-state';
 import { ReadOnlyBanner } from '../library/ReadOnlyBanner';
@@ -184,6 +185,8 @@ function Flow() {
       minZoom={MIN_ZOOM}
       proOptions={{ hideAttribution: true }}
       fitView
+      // A large graph renders only the nodes in view (the others are placed by their estimates, node-estimate.ts).
+      onlyRenderVisibleElements={tasks.length > LARGE_GRAPH_TASKS}
       fitViewOptions={fitViewOptions(minimap, 0)}
       // Tells tests (and assistive tools) when the automatic layout has placed every node.
       data-layout={layoutPending ? 'pending' : 'settled'}

@@ -1,5 +1,5 @@
 // Automatic left-to-right layout of the task graph (positions only, no meaning): ELK's layered algorithm, or
-// for graphs above ELK_MAX_TASKS the O(n log n + e) layered placement of placement.ts.
+// for large graphs (over LARGE_GRAPH_TASKS) the O(n log n + e) layered placement of placement.ts.
 import type { ELK } from 'elkjs/lib/elk-api';
 import type { PlanTask } from '../../src-shared/plan';
 import { edgesOf } from './graph-edits';
@@ -11,17 +11,19 @@ let elk: Promise<ELK> | undefined;
 const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default()));
 
 /**
- * The largest graph ELK lays out. ELK runs on the renderer's main thread and its crossing minimisation grows
- * fast: about 0.25 s of CPU for 30 tasks, 0.4 s for 100 and 1.7 s for 500 here, during which the canvas cannot move. Plans
- * hold at most 30 tasks; larger graphs (an LLM's oversized plan as it streams) get the layered placement.
+ * Above this many tasks a graph is large: the main thread cannot afford to treat every node in full. ELK runs
+ * on the renderer's main thread and its crossing minimisation grows fast (about 0.25 s of CPU for 30 tasks,
+ * 0.4 s for 100 and 1.7 s for 500 here, during which the canvas cannot move), so a large graph gets the
+ * layered placement; and mounting a node costs about 1 ms, so the canvas renders only the nodes in view.
+ * Plans hold at most 30 tasks; larger graphs come from an LLM's oversized plan as it streams.
  */
-export const ELK_MAX_TASKS = 100;
+export const LARGE_GRAPH_TASKS = 100;
 /** The gaps both layouts keep. */
 const SPACING: LayerSpacing = { betweenLayers: 90, withinLayer: 40 };
 
 /** Positions for every task: layers left to right along the dependencies, using measured sizes when known. */
 export async function layoutTasks(tasks: readonly PlanTask[], sizes: Record<number, Size>): Promise<Record<number, XY>> {
-  if (tasks.length > ELK_MAX_TASKS) return layeredPositions(tasks, sizes, SPACING);
+  if (tasks.length > LARGE_GRAPH_TASKS) return layeredPositions(tasks, sizes, SPACING);
   const pairs = new Map<string, { source: number; target: number }>();
   for (const e of edgesOf(tasks)) pairs.set(`${e.source}->${e.target}`, e);
   const graph = await (await loadElk()).layout({

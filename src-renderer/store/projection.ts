@@ -3,7 +3,7 @@
 // render again: a streamed plan re-sends every task so far as new objects, and a layout moves every node, so
 // without this each frame would render the whole graph. A measured size alone does not make a new node: React
 // Flow measured it and keeps that on the node it has; the size goes into the next node built for another reason.
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { PlanTask } from '../../src-shared/plan';
 import type { Selection } from '../../src-shared/selection';
 import type { Modality } from '../../src-shared/tasks';
@@ -11,6 +11,7 @@ import { edgesOf, taskLabel } from './graph-edits';
 import { inputHandleId, outputHandleId, portsOf, type TaskPorts } from './ports';
 import { idleRun, type NodeRun } from './run-state';
 import { missingInputs } from './missing-inputs';
+import { ESTIMATED_NODE_SIZE, estimatedHandles, type HandleBox } from './node-estimate';
 import { quickPositions } from './placement';
 import type { Size, StudioState, XY } from './studio-state';
 
@@ -73,6 +74,7 @@ export function createProjector() {
       const dataKept = hit !== undefined && sameData(hit.data, data);
       if (dataKept && samePlace(hit.place, place)) return hit.node;
       const run = data.run ?? idleRun();
+      const ports = dataKept ? hit.node.data.ports : portsOf(task);
       const node: TaskFlowNode = {
         id: String(task.id),
         type: 'task',
@@ -81,9 +83,10 @@ export function createProjector() {
         ariaLabel: taskLabel(task),
         // data-* attributes are valid on the wrapper div, but not in React's HTMLAttributes type.
         domAttributes: { 'data-status': run.status } as TaskFlowNode['domAttributes'],
-        data: dataKept ? hit.node.data : { task, label: taskLabel(task), ports: portsOf(task), selection: data.selection, run, changed: data.changed, issues, missing },
-        // Without `measured`, React Flow would forget the node's handle positions and measure it again.
-        ...(size ? { measured: size } : {}),
+        data: dataKept ? hit.node.data : { task, label: taskLabel(task), ports, selection: data.selection, run, changed: data.changed, issues, missing },
+        // Without `measured`, React Flow would forget the node's handle positions and measure it again. A node
+        // never measured gets estimates, so that it need not be rendered while out of view (node-estimate.ts).
+        ...(size ? { measured: size } : { measured: ESTIMATED_NODE_SIZE, handles: estimatedHandles(ports).map(toNodeHandle) }),
       };
       cache.set(task.id, { data: dataKept ? hit.data : data, place, node });
       return node;
@@ -94,6 +97,9 @@ export function createProjector() {
     return nodes;
   };
 }
+
+/** An estimated handle as React Flow takes it: inputs on the left, outputs on the right. */
+const toNodeHandle = (h: HandleBox): NodeHandle => ({ ...h, position: h.type === 'target' ? Position.Left : Position.Right });
 
 const sameEdge = (a: TaskFlowEdge, b: TaskFlowEdge) =>
   a.source === b.source && a.target === b.target && a.sourceHandle === b.sourceHandle && a.targetHandle === b.targetHandle &&

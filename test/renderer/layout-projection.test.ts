@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanTask } from '../../src-shared/plan';
-import { ELK_MAX_TASKS, layoutTasks } from '../../src-renderer/store/layout';
+import { LARGE_GRAPH_TASKS, layoutTasks } from '../../src-renderer/store/layout';
 import { createEdgeProjector, createProjector } from '../../src-renderer/store/projection';
 import { createStudioStore } from '../../src-renderer/store/studio-store';
 import { detectCaptionSpeak, planResult } from './fixtures';
@@ -33,10 +33,10 @@ describe('layout and projection', () => {
     expect(createEdgeProjector()(store.getState())).toHaveLength(1);
   });
 
-  it('lays a graph larger than ELK_MAX_TASKS out in layers too', async () => {
-    const tasks: PlanTask[] = Array.from({ length: ELK_MAX_TASKS + 1 }, (_, i) => ({ id: i, task: 'summarization', dep: i ? [i - 1] : [-1], args: {} }));
+  it('lays a graph larger than LARGE_GRAPH_TASKS (a large graph) out in layers too', async () => {
+    const tasks: PlanTask[] = Array.from({ length: LARGE_GRAPH_TASKS + 1 }, (_, i) => ({ id: i, task: 'summarization', dep: i ? [i - 1] : [-1], args: {} }));
     const pos = await layoutTasks(tasks, {});
-    expect(Object.keys(pos)).toHaveLength(ELK_MAX_TASKS + 1);
+    expect(Object.keys(pos)).toHaveLength(LARGE_GRAPH_TASKS + 1);
     expect(tasks.slice(1).every((t) => pos[t.id - 1].x < pos[t.id].x)).toBe(true);
   });
 
