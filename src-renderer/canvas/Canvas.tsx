@@ -14,7 +14,7 @@ import { createEdgeProjector, createProjector, type TaskFlowEdge, type TaskFlowN
 import type { Size, XY } from '../store/studio-state';
 import { ReadOnlyBanner } from '../library/ReadOnlyBanner';
 import { CanvasToolbar } from './CanvasToolbar';
-import { detailAt, fitViewOptions, MIN_ZOOM, MINIMAP_SIZE } from './fit-view';
+import { detailAt, EMPTY_CANVAS_VIEWPORT, fitViewOptions, MIN_ZOOM, MINIMAP_SIZE } from './fit-view';
 import { NoticeBar } from './NoticeBar';
 import { TaskNode } from './TaskNode';
 import { TaskPalette } from './TaskPalette';
@@ -55,6 +55,7 @@ function Flow() {
   const selectedTaskIds = useStudio((s) => s.selectedTaskIds);
   const selectedEdgeIds = useStudio((s) => s.selectedEdgeIds);
   const readOnly = useStudio((s) => s.readOnly !== undefined);
+  const [openedOnGraph] = useState(() => store.getState().tasks.length > 0);
   const project = useRef(createProjector()).current;
   const projectEdges = useRef(createEdgeProjector()).current;
 
@@ -184,7 +185,9 @@ function Flow() {
       colorMode="dark"
       minZoom={MIN_ZOOM}
       proOptions={{ hideAttribution: true }}
-      fitView
+      // A canvas that opens on a graph (a restored or reopened tab) frames it; an empty one waits for a layout.
+      fitView={openedOnGraph}
+      defaultViewport={EMPTY_CANVAS_VIEWPORT}
       // A large graph renders only the nodes in view (the others are placed by their estimates, node-estimate.ts).
       onlyRenderVisibleElements={tasks.length > LARGE_GRAPH_TASKS}
       fitViewOptions={fitViewOptions(minimap, 0)}

@@ -12,13 +12,23 @@ export const MIN_ZOOM = 0.3;
 /** The minimap's size on screen (px); fit view keeps the graph out of its corner. */
 export const MINIMAP_SIZE = { width: 168, height: 112 };
 
+/** The room fit view leaves above the graph (the toolbar) and to its left. */
+const MARGIN = { top: 56, left: 56 };
+
+/**
+ * Where an empty canvas looks: zoom 1, the flow's origin clear of the toolbar. A plan streaming into it starts
+ * there, readable, and is framed once laid out (framing the first tasks instead could land a large plan's
+ * quick placement on an empty stretch between its columns).
+ */
+export const EMPTY_CANVAS_VIEWPORT = { x: MARGIN.left, y: MARGIN.top, zoom: 1 };
+
 /**
  * The fit-view options for the current chrome. The minimap sits in the bottom-right corner: the graph is kept
  * above it (plans are laid out left to right, so height is the cheaper side to give up).
  */
 export function fitViewOptions(minimap: boolean, duration = 200): FitViewOptions {
   return {
-    padding: { top: '56px', left: '56px', right: '48px', bottom: minimap ? `${MINIMAP_SIZE.height + 28}px` : '24px' },
+    padding: { top: `${MARGIN.top}px`, left: `${MARGIN.left}px`, right: '48px', bottom: minimap ? `${MINIMAP_SIZE.height + 28}px` : '24px' },
     minZoom: READABLE_ZOOM,
     maxZoom: 1,
     duration,

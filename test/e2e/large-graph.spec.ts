@@ -150,12 +150,13 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]
     expect(moved.length).toBeGreaterThan(0);
     expect(moved.filter((m) => m.shift > 1.5)).toEqual([]);
 
-    // Fit view frames the graph again (React Flow would wait for unmeasured nodes forever without their estimates).
+    // Fit view frames the graph again (React Flow would wait for unmeasured nodes forever without their
+    // estimates). The frame may differ a little from the first one: nodes measured since are smaller than estimated.
+    const away = await visibleFlowRect(page);
+    const distance = (a: Rect, b: Rect) => Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+    expect(distance(away, fitted)).toBeGreaterThan(300);
     await page.getByRole('button', { name: 'Fit view' }).first().click();
-    await expect.poll(async () => {
-      const now = await visibleFlowRect(page);
-      return Math.round(Math.abs(now.x - fitted.x) + Math.abs(now.y - fitted.y));
-    }).toBeLessThan(2);
+    await expect.poll(async () => distance(await visibleFlowRect(page), fitted)).toBeLessThan(60);
     await expectViewRendered(page);
   });
 }

@@ -13,6 +13,23 @@ describe('layout and projection', () => {
     expect(Object.keys(pos)).toHaveLength(4);
   });
 
+  it('gives a node never measured an estimated size and a handle per port, so React Flow can leave it unrendered; a measured node keeps its own', () => {
+    const store = createStudioStore();
+    store.getState().planRequested('x', []);
+    store.getState().planReceived(planResult());
+    const [detect] = createProjector()(store.getState());
+    expect(Number.isInteger(detect.measured!.height)).toBe(false);
+    expect(detect.handles!.map((h) => [h.id, h.type, h.position])).toEqual([
+      ['in:image', 'target', 'left'], ['out:image', 'source', 'right'], ['out:text', 'source', 'right'],
+    ]);
+    expect(detect.handles![2].y).toBeGreaterThan(detect.handles![1].y);
+    store.getState().setSizes({ 0: { width: 260, height: 153 } });
+    store.getState().setArg(0, 'image', 'dog.png');
+    const [measured] = createProjector()(store.getState());
+    expect(measured.measured).toEqual({ width: 260, height: 153 });
+    expect(measured.handles).toBeUndefined();
+  });
+
   it('projects labelled task nodes and typed edges, reusing unchanged nodes', () => {
     const store = createStudioStore();
     store.getState().planRequested('x', []);
