@@ -53,8 +53,7 @@ const INSTRUMENT = `(() => {
     const button = e.target instanceof Element ? e.target.closest('button') : null;
     if (button && button.textContent.trim() === 'Plan') marks.clicked = performance.now();
   }, true);
-  const sample = () => {
-    if (!marks.sampling) return;
+  const record = () => {
     const shown = [];
     let hidden = 0;
     for (const node of document.querySelectorAll('.react-flow__node')) {
@@ -64,10 +63,15 @@ const INSTRUMENT = `(() => {
     const pending = document.querySelector('.react-flow')?.getAttribute('data-layout') === 'pending';
     const edges = [...document.querySelectorAll('.react-flow__edge')].map((e) => e.getAttribute('data-id'));
     marks.frames.push({ at: performance.now(), shown, hidden, pending, edges });
+  };
+  const sample = () => {
+    if (!marks.sampling) return;
+    record();
     requestAnimationFrame(sample);
   };
   marks.startSampling = () => { marks.frames = []; marks.sampling = true; requestAnimationFrame(sample); };
-  marks.stopSampling = () => { marks.sampling = false; };
+  // A last sample when stopping: what the test waited for may have happened after the last frame's sample.
+  marks.stopSampling = () => { if (marks.sampling) record(); marks.sampling = false; };
   window.__canvasBench = marks;
 })()`;
 
