@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ModelOnEndpoint } from '../../src-shared/settings';
 import type { CallProgress, InferenceInput } from '../../src-main/engine/inference';
 import { comfyuiAdapter } from '../../src-main/platform/endpoints/comfyui-adapter';
+import { endpointFetch } from '../../src-main/platform/endpoints/endpoint-auth';
 import { comfyModelRows, controlKindOf } from '../../src-main/platform/endpoints/comfyui/comfy-discovery';
 import type { EndpointCall } from '../../src-main/platform/endpoints/endpoint-adapter';
 import { pngFor, startFakeComfy, type FakeComfy, type FakeComfyOptions } from '../support/fake-comfyui';
@@ -56,6 +57,20 @@ describe('comfyui adapter: text-to-image', () => {
     const steps = progress.filter((p) => p.message.startsWith('ComfyUI: step'));
     expect(steps.at(-1)).toEqual({ message: 'ComfyUI: step 20 of 20', fraction: 1 });
     expect(steps.map((p) => p.fraction)).toEqual([0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
+  });
+
+  it('behind a proxy that wants credentials, sends the endpoint\'s Authorization on every request and on the /ws upgrade, so progress still arrives', async () => {
+    const authorization = `Basic ${Buffer.from('studio:s3cret').toString('base64')}`;
+    await comfy({ requireAuthorization: authorization });
+    const progress: CallProgress[] = [];
+    const plain = call('text-to-image', { text: text('a heron at dawn'), seed: text('42') }, { progress });
+    const endpoint = { ...plain.endpoint, authorization };
+    const [out] = await adapter.run({ ...plain, endpoint, fetch: endpointFetch(fetch, endpoint) });
+    expect(out).toMatchObject({ modality: 'image', mime: 'image/png' });
+    expect(fake.log).toContain('UPGRADE /ws');
+    expect(progress.at(-1)).toEqual({ message: 'ComfyUI: step 20 of 20', fraction: 1 });
+    // Without them the proxy refuses, and the error says so.
+    await expect(adapter.run(call('text-to-image', { text: text('a heron') }))).rejects.toThrow(/401/);
   });
 
   it('polls /history when the server has no /ws', async () => {

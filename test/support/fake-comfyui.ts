@@ -6,6 +6,7 @@
 //   type}]}}, status: {status_str, completed, messages}}}; GET /view?filename=&subfolder=&type=;
 //   POST /interrupt; POST /queue {delete}; GET /system_stats; GET /object_info/<Node> (combo inputs as
 //   [[choices], {tooltip}], or ["COMBO", {options}] on newer servers); /ws?clientId= with `progress` {value, max, prompt_id} and `executing` {node: null}.
+// Optionally behind a basic-auth reverse proxy (nginx's 401 page and WWW-Authenticate), sockets included.
 // The "execution" makes a PNG whose colour depends on the prompt, seed and checkpoint (and input image).
 import { createHash, randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
@@ -25,6 +26,11 @@ export interface FakeComfyOptions {
   comboV3?: boolean;
   /** Make execution fail in this node id with this message. */
   failIn?: { node: string; message: string };
+  /**
+   * Stand behind a reverse proxy that wants this Authorization value (ComfyUI has no login of its own; people
+   * put nginx or Caddy with basic auth in front): 401 with `WWW-Authenticate` otherwise, on the socket's upgrade too.
+   */
+  requireAuthorization?: string;
 }
 
 /** One queued prompt, as the fake received it. */
@@ -141,8 +147,12 @@ export async function startFakeComfy(options: FakeComfyOptions = {}): Promise<Fa
     wsSend(entry.clientId, 'execution_success', success[1]);
   }
 
+  const unauthorized = (authorization: string | undefined) => options.requireAuthorization !== undefined && authorization !== options.requireAuthorization;
   const { server, ...loopback } = await listenOnLoopback(async (req, res, url) => {
     log.push(`${req.method} ${url.pathname}`);
+    if (unauthorized(req.headers.authorization)) {
+      return res.writeHead(401, { 'www-authenticate': 'Basic realm="ComfyUI"', 'content-type': 'text/html' }).end('<html><body><h1>401 Authorization Required</h1></body></html>');
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
@@ -194,6 +204,10 @@ export async function startFakeComfy(options: FakeComfyOptions = {}): Promise<Fa
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://fake');
+    log.push(`UPGRADE ${url.pathname}`);
+    if (unauthorized(req.headers.authorization)) {
+      return void socket.end('HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm="ComfyUI"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    }
     if (options.websocket === false || url.pathname !== '/ws') return socket.destroy();
     wss.handleUpgrade(req, socket, head, (ws) => {
       const sid = url.searchParams.get('clientId') || randomUUID();
