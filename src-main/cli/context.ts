@@ -1,7 +1,8 @@
 // What every command gets: I/O, the data folder, and settings loaded on demand.
 import { resolve } from 'node:path';
 import type { Settings } from '../../src-shared/settings';
-import { ConfigError, defaultDataDir, openCliSettings } from '../service/settings/config-file';
+import { ConfigError } from '../service/settings/config-error';
+import { defaultDataDir, openCliSettings } from '../service/settings/config-file';
 import type { SettingsStore } from '../service/settings/settings-store';
 import { UsageError, type ParsedArgs } from './args';
 import type { CliIO } from './io';

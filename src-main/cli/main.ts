@@ -1,11 +1,10 @@
 // The `hugginggpt` command: dispatches to a subcommand; bad usage exits 2 with a one-line reason.
 import { createInterface } from 'node:readline/promises';
 import { redactCredentials } from '../../src-shared/redact-credentials';
-import { ConfigError } from '../service/settings/config-file';
+import { ConfigError } from '../service/settings/config-error';
 import { parseCommandArgs, UsageError } from './args';
 import type { Command } from './command';
 import { COMMANDS } from './commands';
-import { createContext } from './context';
 import { STOPPED_EXIT_CODE, type CliIO } from './io';
 
 const COMMON_HELP = 'common options: --config FILE   --data-dir DIR   --help';
@@ -36,6 +35,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.out(commandHelp(command));
       return 0;
     }
+    // The settings code loads with the command, not for help and usage errors.
+    const { createContext } = await import('./context');
     return await command.run(args, createContext(args, io));
   } catch (error) {
     if (io.signal?.aborted) {

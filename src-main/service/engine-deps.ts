@@ -22,7 +22,7 @@ import type { BuiltInLlmDownload } from '../../src-shared/built-in-llm';
 import { createChatModels } from '../platform/chat-model-factory';
 import type { GgufStore } from '../platform/llama-chat/gguf-store';
 import { llmUnconfigured } from '../platform/openai-chat';
-import { ConfigError } from './settings/config-file';
+import { ConfigError } from './settings/config-error';
 
 /** Refuses to start stages that need the LLM when none is configured (exit 2 in the CLI); the built-in LLM always is. */
 export function requireLlm(settings: Settings): void {

@@ -10,7 +10,6 @@ import { parsePlanText } from '../../engine/planner/parse-plan';
 import { createChatModels } from '../../platform/chat-model-factory';
 import { llmUnconfigured } from '../../platform/openai-chat';
 import { intOption, UsageError, type ParsedArgs } from '../args';
-import type { Command } from '../command';
 import { downloadProgressBar } from '../download-progress';
 import type { CliContext } from '../context';
 
@@ -99,53 +98,41 @@ function datasetPath(args: ParsedArgs, cwd: string): string {
   return resolve(cwd, args.positionals[0]);
 }
 
-export const evalCommand: Command = {
-  name: 'eval',
-  usage: 'hugginggpt eval <dataset.jsonl> [--predictions FILE] [--scoring paper|taskbench] [--canonical-names] [--json] [--report FILE] [--concurrency N]',
-  summary: 'planning metrics against annotated requests',
-  options: {
-    json: { type: 'boolean' },
-    predictions: { type: 'string' },
-    report: { type: 'string' },
-    concurrency: { type: 'string' },
-    scoring: { type: 'string' },
-    'canonical-names': { type: 'boolean' },
-  },
-  async run(args, context) {
-    const { io } = context;
-    const path = datasetPath(args, io.cwd);
-    const concurrency = intOption(args.values.concurrency, 'concurrency') ?? DEFAULT_CONCURRENCY;
-    if (concurrency < 1) throw new UsageError('--concurrency must be at least 1');
-    const scoring = scoringOption(args.values.scoring);
-    const dataset = readEvalFile(path, 'dataset', parseDataset);
-    const predictionsOption = typeof args.values.predictions === 'string' ? resolve(io.cwd, args.values.predictions) : undefined;
+/** Runs `hugginggpt eval` (its usage and options: specs.ts). */
+export async function run(args: ParsedArgs, context: CliContext): Promise<number> {
+  const { io } = context;
+  const path = datasetPath(args, io.cwd);
+  const concurrency = intOption(args.values.concurrency, 'concurrency') ?? DEFAULT_CONCURRENCY;
+  if (concurrency < 1) throw new UsageError('--concurrency must be at least 1');
+  const scoring = scoringOption(args.values.scoring);
+  const dataset = readEvalFile(path, 'dataset', parseDataset);
+  const predictionsOption = typeof args.values.predictions === 'string' ? resolve(io.cwd, args.values.predictions) : undefined;
 
-    let predictions: EvalPrediction[];
-    let defaultReport: string;
-    if (predictionsOption) {
-      predictions = readPredictions(predictionsOption, dataset, context);
-      defaultReport = join(dirname(predictionsOption), `${basename(predictionsOption, extname(predictionsOption))}.report.md`);
-    } else {
-      const run = await planWithLlm(dataset, concurrency, context);
-      predictions = run.predictions;
-      defaultReport = join(run.folder, 'report.md');
-    }
+  let predictions: EvalPrediction[];
+  let defaultReport: string;
+  if (predictionsOption) {
+    predictions = readPredictions(predictionsOption, dataset, context);
+    defaultReport = join(dirname(predictionsOption), `${basename(predictionsOption, extname(predictionsOption))}.report.md`);
+  } else {
+    const run = await planWithLlm(dataset, concurrency, context);
+    predictions = run.predictions;
+    defaultReport = join(run.folder, 'report.md');
+  }
 
-    const scored = scoreRequests(dataset, predictions, parsePlanText, Boolean(args.values['canonical-names']));
-    const summary = summarize(scored, !predictionsOption, { scoring });
-    const reportPath = typeof args.values.report === 'string' ? resolve(io.cwd, args.values.report) : defaultReport;
-    mkdirSync(dirname(reportPath), { recursive: true });
-    const names = args.values['canonical-names'] ? 'canonical task names' : 'task names as written';
-    writeFileSync(reportPath, formatMarkdownReport(summary, scored, `${basename(path)} (${scoring} scoring, ${names})`));
+  const scored = scoreRequests(dataset, predictions, parsePlanText, Boolean(args.values['canonical-names']));
+  const summary = summarize(scored, !predictionsOption, { scoring });
+  const reportPath = typeof args.values.report === 'string' ? resolve(io.cwd, args.values.report) : defaultReport;
+  mkdirSync(dirname(reportPath), { recursive: true });
+  const names = args.values['canonical-names'] ? 'canonical task names' : 'task names as written';
+  writeFileSync(reportPath, formatMarkdownReport(summary, scored, `${basename(path)} (${scoring} scoring, ${names})`));
 
-    io.err(`eval: ${scoring} scoring, ${names}\n`);
-    io.err(formatMetricsTable(summary));
-    io.err(`eval: report in ${reportPath}\n`);
-    if (args.values.json) io.out(JSON.stringify(summary, null, 2) + '\n');
-    if (!predictionsOption && summary.llm && summary.llm.failures === dataset.length) {
-      io.err('eval: every LLM call failed; check the llm settings (baseURL, apiKey, model)\n');
-      return 1;
-    }
-    return 0;
-  },
-};
+  io.err(`eval: ${scoring} scoring, ${names}\n`);
+  io.err(formatMetricsTable(summary));
+  io.err(`eval: report in ${reportPath}\n`);
+  if (args.values.json) io.out(JSON.stringify(summary, null, 2) + '\n');
+  if (!predictionsOption && summary.llm && summary.llm.failures === dataset.length) {
+    io.err('eval: every LLM call failed; check the llm settings (baseURL, apiKey, model)\n');
+    return 1;
+  }
+  return 0;
+}

@@ -8,8 +8,7 @@ import { canonicalTask } from '../../engine/selector/endpoints';
 import { CatalogError, loadCatalog, type LoadedCatalog } from '../../platform/catalog-file';
 import { refreshCatalog } from '../../platform/hub-catalog';
 import { providersServeTaskType } from '../../platform/inference/cloud-availability';
-import { UsageError } from '../args';
-import type { Command } from '../command';
+import { UsageError, type ParsedArgs } from '../args';
 import { createBuiltInRuntime } from '../../platform/endpoints/transformers-js/builtin-runtime';
 import type { BuiltInModelView } from '../../../src-shared/built-in-models';
 import { builtInSection, manageBuiltInModel } from './builtin-models';
@@ -99,42 +98,34 @@ function showSummary(context: CliContext, loaded: LoadedCatalog, settings: Setti
   return 0;
 }
 
-export const modelsCommand: Command = {
-  name: 'models',
-  usage: 'hugginggpt models [--task TASK] [--json] [--refresh] [--sizes] [--download ID [--task TASK]] [--delete ID]',
-  summary: 'the model catalog as the selector sees it',
-  options: {
-    json: { type: 'boolean' }, task: { type: 'string' }, refresh: { type: 'boolean' },
-    sizes: { type: 'boolean' }, download: { type: 'string' }, delete: { type: 'string' },
-  },
-  async run(args, context) {
-    if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}" (use --task TASK)`);
-    const managed = await manageBuiltInModel(context, args.values);
-    if (managed !== undefined) return managed;
-    const settings = context.settings();
-    const spec = typeof args.values.task === 'string' ? requireTaskType(args.values.task) : undefined;
-    if (args.values.refresh) {
-      const { hubUrl, token } = settings.huggingface;
-      context.io.err(`refreshing the model catalog from ${hubUrl} ...\n`);
-      try {
-        const { count, noCloudProvider } = await refreshCatalog({ hubUrl, token, dataDir: context.dataDir });
-        context.io.err(`refreshed ${count} models with a live Inference Provider from ${hubUrl}\n`);
-        if (noCloudProvider.length) context.io.err(`no cloud provider for: ${noCloudProvider.join(', ')}\n`);
-      } catch (error) {
-        if (!(error instanceof CatalogError)) throw error;
-        context.io.err(`hugginggpt: catalog refresh failed: ${error.message}\n`);
-        return 1;
-      }
-    }
-    const loaded = loadCatalog(context.dataDir);
-    if (loaded.warning) context.io.err(`warning: ${loaded.warning}\n`);
-    const json = Boolean(args.values.json);
-    if (spec) return showTask(context, spec, loaded, settings, json);
-    const runtime = createBuiltInRuntime({ dataDir: context.dataDir, settings: () => settings });
+/** Runs `hugginggpt models` (its usage and options: specs.ts). */
+export async function run(args: ParsedArgs, context: CliContext): Promise<number> {
+  if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}" (use --task TASK)`);
+  const managed = await manageBuiltInModel(context, args.values);
+  if (managed !== undefined) return managed;
+  const settings = context.settings();
+  const spec = typeof args.values.task === 'string' ? requireTaskType(args.values.task) : undefined;
+  if (args.values.refresh) {
+    const { hubUrl, token } = settings.huggingface;
+    context.io.err(`refreshing the model catalog from ${hubUrl} ...\n`);
     try {
-      return showSummary(context, loaded, settings, json, await runtime.list({ sizes: Boolean(args.values.sizes) }));
-    } finally {
-      await runtime.close();
+      const { count, noCloudProvider } = await refreshCatalog({ hubUrl, token, dataDir: context.dataDir });
+      context.io.err(`refreshed ${count} models with a live Inference Provider from ${hubUrl}\n`);
+      if (noCloudProvider.length) context.io.err(`no cloud provider for: ${noCloudProvider.join(', ')}\n`);
+    } catch (error) {
+      if (!(error instanceof CatalogError)) throw error;
+      context.io.err(`hugginggpt: catalog refresh failed: ${error.message}\n`);
+      return 1;
     }
-  },
-};
+  }
+  const loaded = loadCatalog(context.dataDir);
+  if (loaded.warning) context.io.err(`warning: ${loaded.warning}\n`);
+  const json = Boolean(args.values.json);
+  if (spec) return showTask(context, spec, loaded, settings, json);
+  const runtime = createBuiltInRuntime({ dataDir: context.dataDir, settings: () => settings });
+  try {
+    return showSummary(context, loaded, settings, json, await runtime.list({ sizes: Boolean(args.values.sizes) }));
+  } finally {
+    await runtime.close();
+  }
+}

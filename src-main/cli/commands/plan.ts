@@ -9,11 +9,11 @@ import { loadCatalog } from '../../platform/catalog-file';
 import { providersServeTaskType } from '../../platform/inference/cloud-availability';
 import { createChatModels } from '../../platform/chat-model-factory';
 import { requireLlm } from '../../service/engine-deps';
-import { UsageError } from '../args';
-import type { Command } from '../command';
+import { UsageError, type ParsedArgs } from '../args';
 import { describeLlm } from '../describe-llm';
 import { downloadProgressBar } from '../download-progress';
 import type { CliIO } from '../io';
+import type { CliContext } from '../context';
 
 /** One line per task: id, type, dependencies and arguments. */
 export function formatTasks(tasks: PlanTask[]): string {
@@ -36,51 +36,46 @@ function reportIssues(io: CliIO, issues: PlanIssue[]): void {
   for (const issue of issues.slice(1)) io.err(`  - ${issue.message}\n`);
 }
 
-export const planCommand: Command = {
-  name: 'plan',
-  usage: 'hugginggpt plan "<request>" [--json]',
-  summary: 'stage 1 only: print the validated task plan',
-  options: { json: { type: 'boolean' } },
-  async run(args, context) {
-    const { io } = context;
-    const request = args.positionals.join(' ').trim();
-    if (!request) throw new UsageError('plan needs a request, e.g. hugginggpt plan "describe example.jpg"');
-    const settings = context.settings();
-    requireLlm(settings);
-    io.err(`planning with ${describeLlm(settings.llm)}\n`);
-    const models = createChatModels({ dataDir: context.dataDir, settings: () => settings, onDownload: downloadProgressBar(io) });
-    let shown = 0;
-    try {
-      const result = await planRequest({
-        request,
-        history: [],
-        attachments: [],
-        chat: models.chat(),
-        onTasks: (tasks) => {
-          for (const t of tasks.slice(shown)) io.err(`  + task ${t.id} ${t.task}\n`);
-          shown = Math.max(shown, tasks.length);
-        },
-      });
-      const { tasks } = result.plan;
-      const unserved = loadCatalog(context.dataDir).noCloudProvider;
-      result.issues.push(...refusedTasks(tasks, settings, { taskServed: (type) => providersServeTaskType(type, unserved) }));
-      if (args.values.json) io.out(`${JSON.stringify({ tasks, usage: result.usage, ...(result.issues.length ? { issues: result.issues } : {}) }, null, 2)}\n`);
-      else io.out(`${formatTasks(tasks)}usage: ${formatUsage(result.usage)}\n`);
-      if (result.issues.length === 0) return 0;
-      reportIssues(io, result.issues);
+/** Runs `hugginggpt plan` (its usage and options: specs.ts). */
+export async function run(args: ParsedArgs, context: CliContext): Promise<number> {
+  const { io } = context;
+  const request = args.positionals.join(' ').trim();
+  if (!request) throw new UsageError('plan needs a request, e.g. hugginggpt plan "describe example.jpg"');
+  const settings = context.settings();
+  requireLlm(settings);
+  io.err(`planning with ${describeLlm(settings.llm)}\n`);
+  const models = createChatModels({ dataDir: context.dataDir, settings: () => settings, onDownload: downloadProgressBar(io) });
+  let shown = 0;
+  try {
+    const result = await planRequest({
+      request,
+      history: [],
+      attachments: [],
+      chat: models.chat(),
+      onTasks: (tasks) => {
+        for (const t of tasks.slice(shown)) io.err(`  + task ${t.id} ${t.task}\n`);
+        shown = Math.max(shown, tasks.length);
+      },
+    });
+    const { tasks } = result.plan;
+    const unserved = loadCatalog(context.dataDir).noCloudProvider;
+    result.issues.push(...refusedTasks(tasks, settings, { taskServed: (type) => providersServeTaskType(type, unserved) }));
+    if (args.values.json) io.out(`${JSON.stringify({ tasks, usage: result.usage, ...(result.issues.length ? { issues: result.issues } : {}) }, null, 2)}\n`);
+    else io.out(`${formatTasks(tasks)}usage: ${formatUsage(result.usage)}\n`);
+    if (result.issues.length === 0) return 0;
+    reportIssues(io, result.issues);
+    return 1;
+  } catch (error) {
+    if (error instanceof PlanParseError) {
+      io.err(`hugginggpt: no usable plan: ${error.message}\n`);
       return 1;
-    } catch (error) {
-      if (error instanceof PlanParseError) {
-        io.err(`hugginggpt: no usable plan: ${error.message}\n`);
-        return 1;
-      }
-      if (error instanceof LlmError) {
-        io.err(`hugginggpt: ${error.message}\n`);
-        return error.kind === 'auth' ? 2 : 1;
-      }
-      throw error;
-    } finally {
-      await models.close();
     }
-  },
-};
+    if (error instanceof LlmError) {
+      io.err(`hugginggpt: ${error.message}\n`);
+      return error.kind === 'auth' ? 2 : 1;
+    }
+    throw error;
+  } finally {
+    await models.close();
+  }
+}

@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStudioRuntime } from '../../service/studio-runtime';
-import { intOption, UsageError } from '../args';
-import type { Command } from '../command';
+import { intOption, UsageError, type ParsedArgs } from '../args';
 import { startWebBridge, type WebBridge } from '../web-bridge';
+import type { CliContext } from '../context';
 
 const DEFAULT_PORT = 7878;
 
@@ -14,29 +14,24 @@ function rendererDir(env: NodeJS.ProcessEnv): string {
   return env.HUGGINGGPT_RENDERER_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
 }
 
-export const serveCommand: Command = {
-  name: 'serve',
-  usage: 'hugginggpt serve [--port N]',
-  summary: 'web bridge and the app in a browser, on 127.0.0.1',
-  options: { port: { type: 'string' } },
-  async run(args, context) {
-    const port = intOption(args.values.port, 'port') ?? DEFAULT_PORT;
-    if (port < 0 || port > 65535) throw new UsageError(`--port must be between 0 and 65535, got ${port}`);
-    const settingsStore = context.settingsStore();
-    const root = rendererDir(context.io.env);
-    if (!existsSync(join(root, 'index.html'))) throw new UsageError(`the app is not built (no ${join(root, 'index.html')}): run "npm run build"`);
-    // Events may only flow once the bridge exists; the runtime is created first because the bridge serves it.
-    const events: { bridge?: WebBridge } = {};
-    const handlers = await createStudioRuntime({ dataDir: context.dataDir, settingsStore, emit: (channel, payload) => events.bridge?.emit(channel, payload) });
-    const log = (message: string) => context.io.err(`warning: ${message}\n`);
-    const bridge = (events.bridge = await startWebBridge({ port, rendererDir: root, resourcesDir: join(context.dataDir, 'resources'), handlers, log }));
-    // The address carries this launch's token: only whoever sees this line can open the app.
-    context.io.err(`listening on ${bridge.url}\n`);
-    // The load notices were printed when the settings were opened.
-    for (const warning of settingsStore.warnings.filter((w) => !settingsStore.loadNotices?.includes(w))) context.io.err(`warning: ${warning}\n`);
-    // main() turns SIGINT/SIGTERM into io.signal; without one (embedded use) serve runs until the process ends.
-    await new Promise<void>((resolve) => context.io.signal?.addEventListener('abort', () => resolve(), { once: true }));
-    await bridge.close();
-    return 0;
-  },
-};
+/** Runs `hugginggpt serve` (its usage and options: specs.ts). */
+export async function run(args: ParsedArgs, context: CliContext): Promise<number> {
+  const port = intOption(args.values.port, 'port') ?? DEFAULT_PORT;
+  if (port < 0 || port > 65535) throw new UsageError(`--port must be between 0 and 65535, got ${port}`);
+  const settingsStore = context.settingsStore();
+  const root = rendererDir(context.io.env);
+  if (!existsSync(join(root, 'index.html'))) throw new UsageError(`the app is not built (no ${join(root, 'index.html')}): run "npm run build"`);
+  // Events may only flow once the bridge exists; the runtime is created first because the bridge serves it.
+  const events: { bridge?: WebBridge } = {};
+  const handlers = await createStudioRuntime({ dataDir: context.dataDir, settingsStore, emit: (channel, payload) => events.bridge?.emit(channel, payload) });
+  const log = (message: string) => context.io.err(`warning: ${message}\n`);
+  const bridge = (events.bridge = await startWebBridge({ port, rendererDir: root, resourcesDir: join(context.dataDir, 'resources'), handlers, log }));
+  // The address carries this launch's token: only whoever sees this line can open the app.
+  context.io.err(`listening on ${bridge.url}\n`);
+  // The load notices were printed when the settings were opened.
+  for (const warning of settingsStore.warnings.filter((w) => !settingsStore.loadNotices?.includes(w))) context.io.err(`warning: ${warning}\n`);
+  // main() turns SIGINT/SIGTERM into io.signal; without one (embedded use) serve runs until the process ends.
+  await new Promise<void>((resolve) => context.io.signal?.addEventListener('abort', () => resolve(), { once: true }));
+  await bridge.close();
+  return 0;
+}

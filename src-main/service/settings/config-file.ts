@@ -7,11 +7,7 @@ import { applyEnvironment } from './environment';
 import { openSettingsStore } from './open-settings-store';
 import { migrateSettings, type MigratedSettings } from './settings-migrations';
 import { unknownSettingsNotice, type SettingsStore } from './settings-store';
-
-/** A configuration problem, described in one line. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+import { ConfigError } from './config-error';
 
 /** The default data folder: the desktop app's userData, so the CLI and the app share workflows and runs. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
