@@ -9,9 +9,15 @@ import type { CliContext } from '../context';
 
 const DEFAULT_PORT = 7878;
 
-/** The built renderer: out/renderer beside out/main (where this file is bundled). */
+/**
+ * The built renderer: out/renderer beside out/main. This file is bundled into a chunk folder below out/main
+ * (the command loads on its first run), so the folder is looked for one and two levels up.
+ */
 function rendererDir(env: NodeJS.ProcessEnv): string {
-  return env.HUGGINGGPT_RENDERER_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+  if (env.HUGGINGGPT_RENDERER_DIR) return env.HUGGINGGPT_RENDERER_DIR;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, '..', 'renderer'), join(here, '..', '..', 'renderer')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[0];
 }
 
 /** Runs `hugginggpt serve` (its usage and options: specs.ts). */
