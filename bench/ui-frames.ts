@@ -75,10 +75,13 @@ async function planOnCanvas(page: Page, plan: readonly PlanTask[]): Promise<Plan
   // On screen: the nodes React Flow renders all shown and the edges between them drawn (every node of a small
   // graph; the nodes in view of a large one, which test/e2e/large-graph.spec.ts checks).
   const pairs = dependencyPairs(plan);
-  const shown = firstFrame(marks, first, (f) => showsGraph(f, pairs, 1), 'the plan on screen');
+  // The app applies a delta in the animation frame after it arrives, after that frame's sample (the sampler's
+  // callback was queued first): only the samples after that one can show it.
+  const applied = (at: number) => firstFrame(marks, at, () => true, 'a frame after the delta').at + 0.001;
+  const shown = firstFrame(marks, applied(first), (f) => showsGraph(f, pairs, 1), 'the plan on screen');
   const pending = firstFrame(marks, first, (f) => f.pending, 'a layout pending');
   const settled = firstFrame(marks, pending.at, (f) => !f.pending, 'the layout settled');
-  const caughtUp = firstFrame(marks, last, (f) => showsGraph(f, pairs, 1), `the last delta's ${lastTasks} tasks on screen`);
+  const caughtUp = firstFrame(marks, applied(last), (f) => showsGraph(f, pairs, 1), `the last delta's ${lastTasks} tasks on screen`);
   return {
     fromClick: shown.at - marks.clicked, fromFirstDelta: shown.at - first, fromLastDelta: caughtUp.at - last, settledFromFirstDelta: settled.at - first,
     deltas: marks.deltas.length, lastDeltaTasks: lastTasks, shownNodes: shown.shown.length, drawnEdges: shown.edges.length,
