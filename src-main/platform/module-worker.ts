@@ -1,9 +1,9 @@
 // Starts a worker thread on one of this project's modules, wherever the code runs from: the TypeScript
 // sources (vitest, tsx: the worker loads its entry through tsx) or the built bundle (out/main/<name>.js,
 // an entry of electron.vite.config.ts).
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { builtFile } from './built-file';
 
 // Runs in the worker of a source checkout: registers tsx for this thread, then imports the TypeScript entry.
 const TSX_BOOTSTRAP = `const { workerData } = require('node:worker_threads');
@@ -20,8 +20,7 @@ export function startModuleWorker(callerUrl: string, name: string, data?: unknow
     const tsx = import.meta.resolve('tsx/esm/api');
     return new Worker(TSX_BOOTSTRAP, { eval: true, workerData: { bootstrap: { tsx, entry }, data } });
   }
-  // Bundled: entries land in out/main/, the caller in out/main/ or a chunk folder below it.
-  const built = [`./${name}.js`, `../${name}.js`].map((p) => fileURLToPath(new URL(p, callerUrl))).find((p) => existsSync(p));
+  const built = builtFile(callerUrl, `${name}.js`);
   if (!built) throw new Error(`the worker module ${name}.js is missing beside ${fileURLToPath(callerUrl)}: rebuild with "npm run build"`);
   return new Worker(built, { workerData: { data } });
 }

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtFile } from '../../platform/built-file';
 import { createStudioRuntime } from '../../service/studio-runtime';
 import { intOption, UsageError, type ParsedArgs } from '../args';
 import { startWebBridge, type WebBridge } from '../web-bridge';
@@ -9,15 +10,10 @@ import type { CliContext } from '../context';
 
 const DEFAULT_PORT = 7878;
 
-/**
- * The built renderer: out/renderer beside out/main. This file is bundled into a chunk folder below out/main
- * (the command loads on its first run), so the folder is looked for one and two levels up.
- */
+/** The built renderer: out/renderer beside out/main (where it should be when it is not built yet). */
 function rendererDir(env: NodeJS.ProcessEnv): string {
   if (env.HUGGINGGPT_RENDERER_DIR) return env.HUGGINGGPT_RENDERER_DIR;
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, '..', 'renderer'), join(here, '..', '..', 'renderer')];
-  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[0];
+  return dirname(builtFile(import.meta.url, '../renderer/index.html') ?? fileURLToPath(new URL('../../renderer/index.html', import.meta.url)));
 }
 
 /** Runs `hugginggpt serve` (its usage and options: specs.ts). */

@@ -1,9 +1,7 @@
 // The main-thread side of the LLM worker: starts it on first use, streams answers back, cancels, and ends the
 // worker (freeing the model's memory) after a while without calls.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../module-worker';
 import type { GenerateRequest, GenerateResult } from './llama-generator';
 import type { FromWorker, ToWorker } from './llama-worker';
 
@@ -25,25 +23,6 @@ export interface LlamaWorkerClient {
   readonly loaded: boolean;
   /** Ends the worker now. */
   close(): Promise<void>;
-}
-
-/**
- * Starts the worker script: the built `llama-worker.js` next to the bundle (an electron-vite entry), or, when
- * the app runs from source (tests), the TypeScript file after registering tsx's loader inside the worker.
- */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    // tsx's ESM build (the CommonJS one cannot register from an ESM import)
-    const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-    const entry = new URL('./llama-worker.ts', here).href;
-    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
-  }
-  for (const candidate of ['./llama-worker.js', '../llama-worker.js']) {
-    const url = new URL(candidate, here);
-    if (existsSync(fileURLToPath(url))) return new Worker(url);
-  }
-  throw new Error(`the built-in LLM's worker script (llama-worker.js) is missing next to ${fileURLToPath(here)}: rebuild with "npm run build"`);
 }
 
 /** A client that starts its worker lazily and ends it after `idleUnloadMs` without calls. */
@@ -73,7 +52,7 @@ export function createLlamaWorkerClient(options: { idleUnloadMs?: number } = {})
   };
   const start = (): Worker => {
     if (worker) return worker;
-    const w = startWorker();
+    const w = startModuleWorker(import.meta.url, 'llama-worker');
     w.on('message', (message: FromWorker) => {
       const p = pending.get(message.id);
       if (!p) return;

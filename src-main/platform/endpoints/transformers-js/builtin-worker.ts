@@ -2,12 +2,13 @@
 // routes progress and answers back to each caller, cancels through the caller's AbortSignal (the caller
 // gets `cancelled` at once; a download stops and leaves no partial file; a timeout lets it go on), and
 // restarts the worker if it dies.
-import { existsSync, renameSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InferenceError } from '../../../engine/inference';
+import { builtFile } from '../../built-file';
 import type { FromWorker, JobProgress, WorkerJob } from './worker-protocol';
 import type { WorkerOptions } from './worker-main';
 
@@ -29,8 +30,7 @@ interface Pending {
  * does not inherit tsx's loader, and loading transformers.js through it takes many seconds).
  */
 function startWorker(workerData: WorkerOptions): Worker {
-  // The bundle puts this module in out/main/ or out/main/chunks/; the worker is out/main/transformers-js-worker.js.
-  const built = ['./transformers-js-worker.js', '../transformers-js-worker.js'].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(fileURLToPath(u)));
+  const built = builtFile(import.meta.url, 'transformers-js-worker.js');
   if (!import.meta.url.endsWith('.ts') && built) return new Worker(built, { workerData });
   return new Worker(devWorkerFile(), { workerData });
 }
