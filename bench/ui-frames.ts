@@ -17,7 +17,8 @@ import { log, median, round, type Bench, type BenchResult, type Figure } from '.
 import { randomDag } from './support/graphs';
 import { dragOnCanvas, recordFrames } from './support/canvas-gestures';
 import { traceMainThread } from './support/main-thread-cpu';
-import { dependencyPairs, firstFrame, showsGraph, startSampling, stopSampling, withFreshStudio, type FreshStudio } from './support/studio-page';
+import { dependencyPairs } from '../test/support/dependency-pairs';
+import { firstFrame, showsGraph, startSampling, stopSampling, withFreshStudio, type FreshStudio } from './support/studio-page';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SIZES = [200, 500];
@@ -78,10 +79,10 @@ async function planOnCanvas(page: Page, plan: readonly PlanTask[]): Promise<Plan
   // The app applies a delta in the animation frame after it arrives, after that frame's sample (the sampler's
   // callback was queued first): only the samples after that one can show it.
   const applied = (at: number) => firstFrame(marks, at, () => true, 'a frame after the delta').at + 0.001;
-  const shown = firstFrame(marks, applied(first), (f) => showsGraph(f, pairs, 1), 'the plan on screen');
+  const shown = firstFrame(marks, applied(first), (f) => showsGraph(f, pairs), 'the plan on screen');
   const pending = firstFrame(marks, first, (f) => f.pending, 'a layout pending');
   const settled = firstFrame(marks, pending.at, (f) => !f.pending, 'the layout settled');
-  const caughtUp = firstFrame(marks, applied(last), (f) => showsGraph(f, pairs, 1), `the last delta's ${lastTasks} tasks on screen`);
+  const caughtUp = firstFrame(marks, applied(last), (f) => showsGraph(f, pairs), `the last delta's ${lastTasks} tasks on screen`);
   return {
     fromClick: shown.at - marks.clicked, fromFirstDelta: shown.at - first, fromLastDelta: caughtUp.at - last, settledFromFirstDelta: settled.at - first,
     deltas: marks.deltas.length, lastDeltaTasks: lastTasks, shownNodes: shown.shown.length, drawnEdges: shown.edges.length,

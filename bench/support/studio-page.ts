@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { PlanTask } from '../../src-shared/plan';
+import { pairsBetween } from '../../test/support/dependency-pairs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -121,20 +121,13 @@ export function firstFrame(marks: PageMarks, from: number, test: (frame: FrameSa
   return hit;
 }
 
-/** The canvas's edges as `source->target` pairs: one per dependency (an edge's id is the pair, then `:port`). */
-export const dependencyPairs = (plan: readonly PlanTask[]): string[] => plan.flatMap((t) => t.dep.filter((d) => d >= 0).map((d) => `${d}->${t.id}`));
-
 /**
- * Whether a frame shows the graph: at least `atLeast` nodes shown, none waiting hidden for a size, and an edge
- * drawn for every dependency between two shown nodes. A large graph renders only the nodes in view (which
+ * Whether a frame shows the graph: some nodes shown, none waiting hidden for a size, and an edge drawn for every
+ * dependency between two shown nodes. A large graph renders only the nodes in view (which
  * test/e2e/large-graph.spec.ts checks), so for it "shown" means the nodes in view; for a smaller one, every node.
  */
-export function showsGraph(frame: FrameSample, pairs: readonly string[], atLeast: number): boolean {
-  if (frame.shown.length < atLeast || frame.hidden > 0) return false;
-  const shown = new Set(frame.shown);
+export function showsGraph(frame: FrameSample, pairs: readonly string[]): boolean {
+  if (frame.shown.length === 0 || frame.hidden > 0) return false;
   const drawn = new Set(frame.edges.map((id) => id.split(':')[0]));
-  return pairs.every((pair) => {
-    const [source, target] = pair.split('->');
-    return !shown.has(source) || !shown.has(target) || drawn.has(pair);
-  });
+  return pairsBetween(pairs, new Set(frame.shown)).every((pair) => drawn.has(pair));
 }

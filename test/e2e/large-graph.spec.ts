@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { PlanTask } from '../../src-shared/plan';
 import { defaultSettings, toSettingsView } from '../../src-shared/settings';
 import type { StudioSession } from '../../src-shared/session';
+import { dependencyPairs, pairsBetween } from '../support/dependency-pairs';
 import { startFakeEngine, type FakeEngine } from './fake-engine';
 
 /** Task types whose header fits on one line, with one or two inputs and outputs (the estimate's rows). */
@@ -24,8 +25,8 @@ const TASKS: PlanTask[] = Array.from({ length: N }, (_, id) => {
   const args = type.args(refs.length ? refs.map((r) => `<resource>-${r}`).join(' and ') : 'a lighthouse at dusk');
   return { id, task: type.task, dep: refs.length ? refs : [-1], args };
 });
-/** Every edge as `source->target` (an edge's id is that, then `:port`). */
-const PAIRS = TASKS.flatMap((t) => t.dep.filter((d) => d >= 0).map((d) => `${d}->${t.id}`));
+/** Every edge as `source->target`. */
+const PAIRS = dependencyPairs(TASKS);
 /** Smallest and largest height a node of these types can have here (header on one line, no outputs yet). */
 const MIN_HEIGHT = 120;
 const MAX_HEIGHT = 400;
@@ -90,9 +91,9 @@ async function expectViewRendered(page: Page): Promise<string[]> {
     const rendered = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.filter((n) => (n as unknown as { style: { visibility: string } }).style.visibility !== 'hidden').map((n) => n.getAttribute('data-id')));
     return { missing: inView.filter((id) => !rendered.includes(id)), renderedFarOut: farOut.filter((id) => rendered.includes(id as string)) };
   }).toEqual({ missing: [], renderedFarOut: [] });
-  const rendered = new Set(await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id'))));
+  const rendered = new Set(await renderedIds(page));
   const drawn = new Set((await edgeEnds(page)).map((e) => e.pair));
-  const between = PAIRS.filter((pair) => pair.split('->').every((id) => rendered.has(id)));
+  const between = pairsBetween(PAIRS, rendered);
   expect(between.length).toBeGreaterThan(0);
   expect(between.filter((pair) => !drawn.has(pair))).toEqual([]);
   return inView;
